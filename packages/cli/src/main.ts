@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import { InputError } from "@parley/core";
+import { Command, CommanderError } from "commander";
+import { registerCommands } from "./commands/index.js";
+
+const program = new Command()
+  .name("parley")
+  .description("Parley: model, analyse and run multi-party, multi-issue negotiations.")
+  .option("--debug", "show stack traces for errors")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = reportError(err, process.argv.includes("--debug"));
+}
+
+/** Prints an error the way a user should see it and returns the exit code. */
+function reportError(err: unknown, debug: boolean): number {
+  if (err instanceof CommanderError) return err.exitCode; // commander already printed it
+  if (err instanceof InputError) {
+    process.stderr.write(`parley: ${err.message}\n`);
+    if (debug) process.stderr.write(`${err.stack}\n`);
+    return 2;
+  }
+  process.stderr.write(`parley: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  else process.stderr.write("(run with --debug for the stack trace)\n");
+  return 1;
+}

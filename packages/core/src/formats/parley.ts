@@ -1,0 +1,255 @@
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { InputError } from "../errors.js";
+import type { ConstraintFunction, Profile, RedLine, ValueFunction } from "../model/profile.js";
+import type { Party, Scenario } from "../model/scenario.js";
+import { DEFAULT_REAL_STEPS, type Issue, OutcomeSpace } from "../model/space.js";
+import {
+  PARLEY_FORMAT_VERSION,
+  type ParleyScenarioDocument,
+  type ParleyScenarioParsed,
+  parleyScenarioSchema,
+} from "./parley-schema.js";
+import { schemaError } from "./zod-errors.js";
+
+export type ParleyTextFormat = "json" | "yaml";
+
+/** Reads a Parley scenario from JSON or YAML text; `file` names it in errors. */
+export function readParleyScenario(text: string, file: string): Scenario {
+  let raw: unknown;
+  try {
+    raw = text.trimStart().startsWith("{") ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+  } catch (err) {
+    throw new InputError(file, `is not valid JSON or YAML (${(err as Error).message.split("\n")[0]})`);
+  }
+  const parsed = parleyScenarioSchema.safeParse(raw);
+  if (!parsed.success) throw schemaError(file, parsed.error);
+  return fromDocument(parsed.data, file);
+}
+
+/** Writes a scenario in Parley's format. */
+export function writeParleyScenario(scenario: Scenario, format: ParleyTextFormat = "yaml"): string {
+  const doc = toDocument(scenario);
+  return format === "json" ? `${JSON.stringify(doc, null, 2)}\n` : stringifyYaml(doc, { lineWidth: 0 });
+}
+
+function fromDocument(doc: ParleyScenarioParsed, file: string): Scenario {
+  const seen = new Set<string>();
+  const issues: Issue[] = doc.issues.map((d, i) => {
+    const where = `${file}: issues[${i}]`;
+    if (seen.has(d.name)) throw new InputError(where, `issue name "${d.name}" is used twice`);
+    seen.add(d.name);
+    const base = { name: d.name, title: d.title, description: d.description };
+    if (d.kind === "integer") {
+      if (d.min > d.max) throw new InputError(where, `min ${d.min} is greater than max ${d.max}`);
+      return { ...base, kind: "integer", min: d.min, max: d.max };
+    }
+    if (d.kind === "real") {
+      if (d.min > d.max) throw new InputError(where, `min ${d.min} is greater than max ${d.max}`);
+      return { ...base, kind: "real", min: d.min, max: d.max, steps: d.steps ?? DEFAULT_REAL_STEPS };
+    }
+    const options = d.options.map((o) => (typeof o === "string" ? { value: o } : o));
+    const values = new Set<string>();
+    for (const o of options) {
+      if (values.has(o.value)) throw new InputError(where, `option "${o.value}" is listed twice`);
+      values.add(o.value);
+    }
+    return { ...base, kind: "discrete", options };
+  });
+  const space = new OutcomeSpace(stripUndefined(issues));
+  const parties = doc.parties.map((p, k) => partyFromDocument(space, p, `${file}: parties[${k}]`));
+  return stripUndefined({
+    name: doc.name,
+    title: doc.title,
+    description: doc.description,
+    source: doc.source,
+    space,
+    parties,
+  });
+}
+
+type PartyDoc = ParleyScenarioParsed["parties"][number];
+
+function partyFromDocument(space: OutcomeSpace, p: PartyDoc, where: string): Party {
+  const issueAt = (name: string, field: string): number => {
+    const i = space.issueIndex(name);
+    if (i < 0) throw new InputError(`${where}.${field}`, `"${name}" is not an issue of this scenario`);
+    return i;
+  };
+  let utility: Profile["utility"];
+  if (p.constraints) {
+    if (p.weights || p.values)
+      throw new InputError(where, "has both constraints and weights/values: choose one kind of profile");
+    utility = {
+      type: "constraint",
+      maxUtility: p.constraints.maxUtility,
+      functions: p.constraints.functions.map(
+        (f, fi): ConstraintFunction => ({
+          weight: f.weight,
+          aggregation: f.aggregation,
+          rectangles: f.rectangles.map((r, ri) => ({
+            utility: r.utility,
+            bounds: [
+              ...r.includes.map((b) => ({ ...b, exclude: false })),
+              ...r.excludes.map((b) => ({ ...b, exclude: true })),
+            ].map((b) => ({
+              issue: issueAt(b.issue, `constraints.functions[${fi}].rectangles[${ri}]`),
+              min: b.min,
+              max: b.max,
+              exclude: b.exclude,
+            })),
+          })),
+        }),
+      ),
+    };
+  } else {
+    if (!p.weights || !p.values) throw new InputError(where, "needs weights and values (or constraints)");
+    for (const name of Object.keys(p.weights)) issueAt(name, "weights");
+    for (const name of Object.keys(p.values)) issueAt(name, "values");
+    const weights = space.issues.map((issue) => p.weights?.[issue.name] ?? 0);
+    const values = space.issues.map((issue, i) =>
+      valueFunctionFromDocument(space, i, p.values?.[issue.name], `${where}.values.${issue.name}`),
+    );
+    utility = { type: "additive", weights, values };
+  }
+  const redLines: RedLine[] = [];
+  for (const [name, options] of Object.entries(p.redLines)) {
+    const issue = issueAt(name, "redLines");
+    for (const option of options) {
+      try {
+        redLines.push({ issue, option: space.optionOf(issue, option) });
+      } catch (err) {
+        if (err instanceof InputError) throw new InputError(`${where}.redLines.${name}`, err.reason);
+        throw err;
+      }
+    }
+  }
+  return stripUndefined({
+    name: p.name,
+    role: p.role,
+    description: p.description,
+    profile: { utility, reservation: p.reservation, discount: p.discount > 0 ? p.discount : 1, redLines },
+  });
+}
+
+type IssueValuesDoc = NonNullable<PartyDoc["values"]>[string];
+
+function valueFunctionFromDocument(
+  space: OutcomeSpace,
+  i: number,
+  doc: IssueValuesDoc | undefined,
+  where: string,
+): ValueFunction {
+  const issue = space.issues[i];
+  if (issue.kind === "discrete") {
+    const values = new Array<number>(issue.options.length).fill(0);
+    if (doc === undefined) return { type: "table", values };
+    if ("linear" in doc || "triangular" in doc || "piecewise" in doc) {
+      throw new InputError(where, "a discrete issue takes option → value, not a numeric function");
+    }
+    for (const [option, v] of Object.entries(doc as Record<string, number>)) {
+      const k = issue.options.findIndex((o) => o.value === option);
+      if (k < 0) throw new InputError(where, `"${option}" is not an option of this issue`);
+      values[k] = v;
+    }
+    return { type: "table", values };
+  }
+  if (doc === undefined) return { type: "linear", slope: 0, offset: 0, origin: 0 };
+  if ("linear" in doc && typeof doc.linear === "object")
+    return { type: "linear", ...(doc.linear as { slope: number; offset: number; origin: number }) };
+  if ("triangular" in doc && typeof doc.triangular === "object")
+    return { type: "triangular", ...(doc.triangular as { low: number; top: number; high: number }) };
+  if ("piecewise" in doc && Array.isArray(doc.piecewise))
+    return { type: "piecewise", points: doc.piecewise as [number, number][] };
+  throw new InputError(where, "a numeric issue takes {linear|triangular|piecewise}, not option → value");
+}
+
+function toDocument(s: Scenario): ParleyScenarioDocument {
+  const { space } = s;
+  return stripUndefined({
+    parley: PARLEY_FORMAT_VERSION,
+    name: s.name,
+    title: s.title,
+    description: s.description,
+    source: s.source,
+    issues: space.issues.map((issue) => {
+      const base = { name: issue.name, title: issue.title, description: issue.description };
+      if (issue.kind === "discrete") {
+        return {
+          ...base,
+          options: issue.options.map((o) =>
+            o.description ? { value: o.value, description: o.description } : o.value,
+          ),
+        };
+      }
+      if (issue.kind === "integer")
+        return { ...base, kind: "integer" as const, min: issue.min, max: issue.max };
+      return { ...base, kind: "real" as const, min: issue.min, max: issue.max, steps: issue.steps };
+    }),
+    parties: s.parties.map((p) => {
+      const { utility, reservation, discount, redLines } = p.profile;
+      const red: Record<string, (string | number)[]> = {};
+      for (const r of redLines)
+        (red[space.issues[r.issue].name] ??= []).push(space.valueOf(r.issue, r.option));
+      const body =
+        utility.type === "additive"
+          ? {
+              weights: Object.fromEntries(space.issues.map((issue, i) => [issue.name, utility.weights[i]])),
+              values: Object.fromEntries(
+                space.issues.map((issue, i) => [
+                  issue.name,
+                  valueFunctionToDocument(space, i, utility.values[i]),
+                ]),
+              ),
+            }
+          : {
+              constraints: {
+                maxUtility: utility.maxUtility,
+                functions: utility.functions.map((f) => ({
+                  weight: f.weight,
+                  aggregation: f.aggregation,
+                  rectangles: f.rectangles.map((r) => ({
+                    utility: r.utility,
+                    includes: r.bounds
+                      .filter((b) => !b.exclude)
+                      .map((b) => ({ issue: space.issues[b.issue].name, min: b.min, max: b.max })),
+                    excludes: r.bounds
+                      .filter((b) => b.exclude)
+                      .map((b) => ({ issue: space.issues[b.issue].name, min: b.min, max: b.max })),
+                  })),
+                })),
+              },
+            };
+      return stripUndefined({
+        name: p.name,
+        role: p.role,
+        description: p.description,
+        reservation,
+        discount,
+        ...body,
+        redLines: redLines.length > 0 ? red : undefined,
+      });
+    }),
+  });
+}
+
+function valueFunctionToDocument(space: OutcomeSpace, i: number, fn: ValueFunction): IssueValuesDoc {
+  const issue = space.issues[i];
+  switch (fn.type) {
+    case "table":
+      return Object.fromEntries(
+        issue.kind === "discrete" ? issue.options.map((o, k) => [o.value, fn.values[k]]) : [],
+      );
+    case "linear":
+      return { linear: { slope: fn.slope, offset: fn.offset, origin: fn.origin } };
+    case "triangular":
+      return { triangular: { low: fn.low, top: fn.top, high: fn.high } };
+    case "piecewise":
+      return { piecewise: fn.points };
+  }
+}
+
+/** Drops keys whose value is undefined, so written files carry no empty fields. */
+function stripUndefined<T extends object>(o: T): T {
+  for (const key of Object.keys(o) as (keyof T)[]) if (o[key] === undefined) delete o[key];
+  return o;
+}

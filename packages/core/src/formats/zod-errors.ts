@@ -1,0 +1,11 @@
+import type { z } from "zod";
+import { InputError } from "../errors.js";
+
+/** The first schema violation as an InputError naming the field path, e.g. `parties[1].weights.price`. */
+export function schemaError(file: string, error: z.ZodError): InputError {
+  const issue = error.issues[0];
+  const path = issue.path
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join("");
+  return new InputError(path ? `${file}: ${path}` : file, issue.message);
+}
