@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: {
+      "@parley/server": fileURLToPath(new URL("./packages/server/src/index.ts", import.meta.url)),
       "@parley/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),
     },
   },
