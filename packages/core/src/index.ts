@@ -1,4 +1,5 @@
 export * from "./errors.js";
+export * from "./formats/genius.js";
 export * from "./formats/parley.js";
 export * from "./formats/parley-schema.js";
 export * from "./model/profile.js";
