@@ -7,3 +7,4 @@ export * from "./model/rng.js";
 export * from "./model/scenario.js";
 export * from "./model/space.js";
 export * from "./model/utility.js";
+export * from "./analysis/index.js";

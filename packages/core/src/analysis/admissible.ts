@@ -1,0 +1,45 @@
+import type { Scenario } from "../model/scenario.js";
+import type { UtilityFunction } from "../model/utility.js";
+import type { AnalysisOptions } from "./types.js";
+
+/**
+ * The options the analysis considers on each issue: the settled option on a
+ * settled point, else every option no party has on a red line. When red lines
+ * cover every option of an open point, that point keeps all its options (no
+ * deal exists, but the frontier still shows what the parties could get) and is
+ * listed in `redLineBlocked`.
+ */
+export interface Admissible {
+  options: number[][];
+  redLineBlocked: number[];
+}
+
+export function admissibleOptions(
+  scenario: Scenario,
+  utilities: readonly UtilityFunction[],
+  options: AnalysisOptions = {},
+): Admissible {
+  const { space } = scenario;
+  const fixed = options.fixed ?? [];
+  const redLineBlocked: number[] = [];
+  const result = space.cardinalities.map((n, issue) => {
+    const settled = fixed[issue];
+    if (settled !== undefined && settled !== null) {
+      if (!Number.isInteger(settled) || settled < 0 || settled >= n) {
+        throw new RangeError(`issue ${issue} has no option ${settled}`);
+      }
+      return [settled];
+    }
+    const all = Array.from({ length: n }, (_, k) => k);
+    const open = all.filter((k) => !utilities.some((u) => u.isRedLine(issue, k)));
+    if (open.length > 0) return open;
+    redLineBlocked.push(issue);
+    return all;
+  });
+  return { options: result, redLineBlocked };
+}
+
+/** Number of outcomes that use only admissible options. */
+export function admissibleSize(admissible: Admissible): bigint {
+  return admissible.options.reduce((acc, o) => acc * BigInt(o.length), 1n);
+}

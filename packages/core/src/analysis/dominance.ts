@@ -1,0 +1,100 @@
+/**
+ * Dominance with the 12-decimal rule: utilities that agree to 12 decimals are
+ * equal (sums of the same terms in another order differ in the last bits).
+ * Utilities are quantised to integer multiples of 1e-12; integer sums below
+ * 2^53 are exact in doubles, so the order of addition no longer matters.
+ */
+export const QUANTUM = 1e12;
+
+export function quantize(u: number): number {
+  return Math.round(u * QUANTUM);
+}
+
+/** True when `a` is at least `b` everywhere (both vectors of length dim at the given offsets). */
+function weaklyAbove(coords: Float64Array, a: number, b: number, dim: number): boolean {
+  for (let d = 0; d < dim; d++) if (coords[a * dim + d] < coords[b * dim + d]) return false;
+  return true;
+}
+
+/** Indices 0..count-1 sorted lexicographically descending on the vectors (a dominator precedes what it dominates). */
+export function sortDescending(coords: Float64Array, dim: number, count: number): Int32Array {
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort((a, b) => {
+    for (let d = 0; d < dim; d++) {
+      const diff = coords[b * dim + d] - coords[a * dim + d];
+      if (diff !== 0) return diff;
+    }
+    return a - b;
+  });
+  return order;
+}
+
+/**
+ * The non-dominated vectors among `count` vectors of length `dim` stored flat
+ * in `coords` (compared exactly: quantise first for the 12-decimal rule).
+ * Of equal vectors, the first in sorted order is kept. Returns their indices
+ * sorted lexicographically descending.
+ */
+export function nonDominated(coords: Float64Array, dim: number, count: number): Int32Array {
+  const order = sortDescending(coords, dim, count);
+  if (dim === 2) return sweep2(coords, order);
+  if (dim === 3) return sweep3(coords, order);
+  const kept: number[] = [];
+  for (const i of order) {
+    let dominated = false;
+    for (const k of kept) {
+      if (weaklyAbove(coords, k, i, dim)) {
+        dominated = true;
+        break;
+      }
+    }
+    if (!dominated) kept.push(i);
+  }
+  return Int32Array.from(kept);
+}
+
+/** Two dimensions: in x-descending order a point survives iff its y beats every y before it. */
+function sweep2(coords: Float64Array, order: Int32Array): Int32Array {
+  const kept: number[] = [];
+  let best = Number.NEGATIVE_INFINITY;
+  for (const i of order) {
+    const y = coords[i * 2 + 1];
+    if (y > best) {
+      kept.push(i);
+      best = y;
+    }
+  }
+  return Int32Array.from(kept);
+}
+
+/**
+ * Three dimensions: in x-descending order, a point survives iff no kept point
+ * is at least as high in both y and z. The kept (y, z) staircase is stored with
+ * y ascending and z descending, so one binary search answers the query.
+ */
+function sweep3(coords: Float64Array, order: Int32Array): Int32Array {
+  const kept: number[] = [];
+  const ys: number[] = [];
+  const zs: number[] = [];
+  for (const i of order) {
+    const y = coords[i * 3 + 1];
+    const z = coords[i * 3 + 2];
+    let lo = 0;
+    let hi = ys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ys[mid] < y) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < ys.length && zs[lo] >= z) continue;
+    kept.push(i);
+    // Staircase points now dominated in (y, z) sit just before lo (and at lo when its y equals).
+    const end = lo < ys.length && ys[lo] === y ? lo + 1 : lo;
+    let start = lo;
+    while (start > 0 && zs[start - 1] <= z) start--;
+    ys.splice(start, end - start, y);
+    zs.splice(start, end - start, z);
+  }
+  return Int32Array.from(kept);
+}

@@ -1,0 +1,5 @@
+export { type AnalysisContext, analysisContext } from "./context.js";
+export { frontierOf, paretoFrontier } from "./frontier.js";
+export { solutionPoints, solutionsOf } from "./solutions.js";
+export { type SyntheticSpec, syntheticScenario } from "./synthetic.js";
+export * from "./types.js";

@@ -1,0 +1,41 @@
+/** One Pareto-optimal outcome: every party's utility (time 0) and the dense outcome behind it. */
+export interface FrontierPoint {
+  utilities: number[];
+  outcome: number[];
+}
+
+/**
+ * The Pareto frontier of the admissible outcomes (settled points applied,
+ * red-lined options removed), sorted by the first party's utility descending.
+ * When `exact` is false, every admissible outcome is within `epsilon` (in each
+ * party's utility) of some listed point; `epsilon` is absent when no bound is known.
+ */
+export interface Frontier {
+  exact: boolean;
+  epsilon?: number;
+  points: FrontierPoint[];
+}
+
+export interface AnalysisOptions {
+  /** Settled points: issue → option index, or null (or absent) for an open point. */
+  fixed?: readonly (number | null)[];
+  /** Largest ε accepted when an exact frontier is out of reach (default 0.01). */
+  epsilon?: number;
+  /** Seed of every random choice (search, sampling); default 0. */
+  seed?: number | string;
+}
+
+export type SolutionConcept = "nash" | "kalaiSmorodinsky" | "egalitarian";
+
+/**
+ * Solution concepts relative to the reservation values at time 0, over the
+ * agreement zone; null (with the reason) where no frontier point lies in it.
+ * maxWelfare is over every admissible outcome, zone or not.
+ */
+export interface SolutionPoints {
+  nash: FrontierPoint | null;
+  kalaiSmorodinsky: FrontierPoint | null;
+  egalitarian: FrontierPoint | null;
+  maxWelfare: FrontierPoint;
+  reasons?: Partial<Record<SolutionConcept, string>>;
+}
