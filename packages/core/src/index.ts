@@ -8,3 +8,5 @@ export * from "./model/scenario.js";
 export * from "./model/space.js";
 export * from "./model/utility.js";
 export * from "./analysis/index.js";
+export * from "./tournament/index.js";
+export * from "./plots/index.js";

@@ -1,0 +1,5 @@
+export * from "./csv.js";
+export * from "./plan.js";
+export * from "./result.js";
+export * from "./score.js";
+export * from "./stats.js";
