@@ -1,0 +1,45 @@
+import { writeFile } from "node:fs/promises";
+import { extname } from "node:path";
+import { InputError } from "@parley/core";
+import { Resvg } from "@resvg/resvg-js";
+import { parse, View } from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+
+/** Scale of PNG output relative to the SVG's size, so text stays crisp. */
+const PNG_SCALE = 2;
+
+/**
+ * Renders a Vega-Lite spec (built by one of core's plots/ functions) to an
+ * SVG or PNG file, chosen by the extension of `outPath`. Headless: vega's
+ * View renders to an SVG string; resvg rasterises it for PNG.
+ */
+export async function renderPlot(spec: object, outPath: string): Promise<void> {
+  const ext = extname(outPath).toLowerCase();
+  if (ext !== ".svg" && ext !== ".png") {
+    throw new InputError(outPath, "plot files must end in .svg or .png");
+  }
+  const svg = await renderSvg(spec);
+  if (ext === ".svg") {
+    await writeFile(outPath, svg);
+    return;
+  }
+  const png = new Resvg(svg, {
+    background: "white",
+    fitTo: { mode: "zoom", value: PNG_SCALE },
+    font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" },
+  })
+    .render()
+    .asPng();
+  await writeFile(outPath, png);
+}
+
+/** The chart as an SVG string. */
+export async function renderSvg(spec: object): Promise<string> {
+  const { spec: vegaSpec } = compile(spec as TopLevelSpec);
+  const view = new View(parse(vegaSpec), { renderer: "none" });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}

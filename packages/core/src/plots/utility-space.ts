@@ -1,0 +1,102 @@
+import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./spec.js";
+
+export interface UtilitySpaceInput {
+  title?: string;
+  /** Names of the two parties on the x and y axes. */
+  parties: [string, string];
+  /** Utility pairs of all (or sampled) outcomes. */
+  outcomes: [number, number][];
+  /** True when `outcomes` is a sample, said in the subtitle. */
+  sampled?: boolean;
+  /** Frontier utility pairs, in any order. */
+  frontier: [number, number][];
+  /** Named solution points, e.g. { name: "Nash", utilities: [0.8, 0.7] }. */
+  solutions: { name: string; utilities: [number, number] }[];
+  reservation: [number, number];
+}
+
+/**
+ * The utility space of two parties: outcomes as a faint cloud, the Pareto
+ * frontier as a line, the solution points labelled, the reservation values
+ * as dashed lines.
+ */
+export function utilitySpaceSpec(input: UtilitySpaceInput): VegaLiteSpec {
+  const [a, b] = input.parties;
+  const axis = (title: string) => ({ scale: { domain: [0, 1] }, title: `${title} utility` });
+  const x = { field: "x", type: "quantitative", ...axis(a) };
+  const y = { field: "y", type: "quantitative", ...axis(b) };
+  const frontier = [...input.frontier].sort((p, q) => p[0] - q[0] || q[1] - p[1]);
+  const count = input.outcomes.length;
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: input.title ?? "Utility space",
+      subtitle: `${count.toLocaleString("en")} ${input.sampled ? "sampled " : ""}outcomes, ${frontier.length} on the Pareto frontier`,
+    },
+    width: 420,
+    height: 420,
+    layer: [
+      {
+        data: { values: input.outcomes.map(([u, v]) => ({ x: u, y: v })) },
+        mark: {
+          type: "circle",
+          size: count > 5000 ? 6 : 14,
+          color: "#9aa5b1",
+          opacity: count > 5000 ? 0.25 : 0.5,
+        },
+        encoding: { x, y },
+      },
+      {
+        data: { values: frontier.map(([u, v], i) => ({ x: u, y: v, i })) },
+        mark: { type: "line", color: "#1f6feb", strokeWidth: 2, point: { size: 24, color: "#1f6feb" } },
+        encoding: { x, y, order: { field: "i", type: "quantitative" } },
+      },
+      {
+        data: { values: [{ x: input.reservation[0], y: 1, label: `${a} reservation` }] },
+        layer: [
+          { mark: { type: "rule", strokeDash: [5, 4], color: "#b42318" }, encoding: { x } },
+          {
+            mark: { type: "text", color: "#b42318", align: "left", dx: 4, dy: 8, fontSize: 10 },
+            encoding: { x, y, text: { field: "label" } },
+          },
+        ],
+      },
+      {
+        data: { values: [{ x: 0, y: input.reservation[1], label: `${b} reservation` }] },
+        layer: [
+          { mark: { type: "rule", strokeDash: [5, 4], color: "#b42318" }, encoding: { y } },
+          {
+            mark: { type: "text", color: "#b42318", align: "left", dx: 4, dy: -6, fontSize: 10 },
+            encoding: { x, y, text: { field: "label" } },
+          },
+        ],
+      },
+      {
+        // Decreasing sizes keep coinciding solution points visible one inside the other.
+        data: {
+          values: input.solutions.map((s, i) => ({
+            x: s.utilities[0],
+            y: s.utilities[1],
+            name: s.name,
+            size: Math.max(40, 260 - 70 * i),
+          })),
+        },
+        mark: { type: "point", filled: true, stroke: "black", strokeWidth: 0.8, opacity: 0.9 },
+        encoding: {
+          x,
+          y,
+          size: { field: "size", type: "quantitative", scale: null, legend: null },
+          shape: { field: "name", type: "nominal", title: "Solution", sort: null },
+          color: {
+            field: "name",
+            type: "nominal",
+            title: "Solution",
+            sort: null,
+            scale: { scheme: "dark2" },
+          },
+        },
+      },
+    ],
+    config: { font: "DejaVu Sans", legend: { orient: "bottom-left" } },
+  };
+}
