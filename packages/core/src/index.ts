@@ -10,3 +10,4 @@ export * from "./model/utility.js";
 export * from "./analysis/index.js";
 export * from "./tournament/index.js";
 export * from "./plots/index.js";
+export * from "./negotiation/index.js";

@@ -1,0 +1,18 @@
+export { AdditiveBidIndex } from "./additive-bid-index.js";
+export * from "./agents.js";
+export * from "./bid-index.js";
+export * from "./boa/acceptance.js";
+export * from "./boa/bidding.js";
+export * from "./boa/boa.js";
+export { FrequencyModel } from "./boa/frequency-model.js";
+export * from "./mediated.js";
+export * from "./mediators.js";
+export * from "./metrics.js";
+export * from "./negotiator.js";
+export * from "./prepared.js";
+export * from "./run.js";
+export * from "./saop.js";
+export * from "./session.js";
+export * from "./timekeeper.js";
+export * from "./trace.js";
+export * from "./types.js";

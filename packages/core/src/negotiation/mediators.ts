@@ -1,0 +1,170 @@
+import type { Rng } from "../model/rng.js";
+import type { Outcome } from "../model/space.js";
+import type { Mediator, MediatorSetup } from "./mediated.js";
+import type { TurnState, Vote } from "./types.js";
+
+/** A random outcome with the settled points applied. */
+function randomDraft(setup: MediatorSetup): number[] {
+  return setup.space.cardinalities.map((n, i) => setup.fixed[i] ?? setup.rng.int(n));
+}
+
+/** Issues the mediator may change: open and with more than one option. */
+function openIssues(setup: MediatorSetup): number[] {
+  return setup.space.cardinalities.flatMap((n, i) => (setup.fixed[i] === null && n > 1 ? [i] : []));
+}
+
+/** `draft` with `changes` distinct open issues moved to another option, drawn from rng. */
+function mutate(
+  draft: Outcome,
+  open: readonly number[],
+  cards: readonly number[],
+  changes: number,
+  rng: Rng,
+) {
+  const out = Array.from(draft);
+  const k = Math.min(changes, open.length);
+  const picked = rng.shuffle(open.slice()).slice(0, k);
+  for (const i of picked) out[i] = (out[i] + 1 + rng.int(cards[i] - 1)) % cards[i];
+  return out;
+}
+
+/**
+ * Klein et al. (2003): the mediator mutates one or two points of the draft
+ * at random; a revision no party finds worse is taken; one that some find
+ * worse is still taken with probability exp(−objections / T), the
+ * temperature T cooling to zero by 60% of the time, after which it is a pure
+ * hill-climber over unanimous improvements.
+ */
+export class AnnealingMediator implements Mediator {
+  readonly name = "annealing";
+  private setup!: MediatorSetup;
+  private open: number[] = [];
+
+  constructor(
+    private readonly startTemperature = 0.4,
+    private readonly coolBy = 0.6,
+  ) {}
+
+  init(setup: MediatorSetup): void {
+    this.setup = setup;
+    this.open = openIssues(setup);
+  }
+
+  initial(): Outcome {
+    return randomDraft(this.setup);
+  }
+
+  propose(draft: Outcome): Outcome {
+    const { rng, space } = this.setup;
+    return mutate(draft, this.open, space.cardinalities, rng.next() < 0.3 ? 2 : 1, rng);
+  }
+
+  decide(_revision: Outcome, _draft: Outcome, votes: readonly Vote[], state: TurnState): boolean {
+    const objections = votes.filter((v) => v === "worse").length;
+    if (objections === 0) return true;
+    const temperature = this.startTemperature * Math.max(0, 1 - state.t / this.coolBy);
+    return temperature > 0 && this.setup.rng.next() < Math.exp(-objections / temperature);
+  }
+}
+
+/**
+ * Steers toward the frontier with what the votes reveal. For each party it
+ * learns an additive score per option (a ranking perceptron: a revision a
+ * party calls better must score higher than the draft for it), then proposes,
+ * among a handful of one- and two-point revisions, the one whose smallest
+ * predicted gain is largest: trades that every party should welcome. Only
+ * revisions no party finds worse are taken, so every party gains monotonically.
+ */
+export class FrontierMediator implements Mediator {
+  readonly name = "frontier";
+  private setup!: MediatorSetup;
+  private open: number[] = [];
+  private offsets: number[] = [];
+  private scores: Float64Array[] = [];
+
+  constructor(
+    private readonly candidates = 16,
+    private readonly exploration = 0.15,
+  ) {}
+
+  init(setup: MediatorSetup): void {
+    this.setup = setup;
+    this.open = openIssues(setup);
+    let total = 0;
+    this.offsets = setup.space.cardinalities.map((n) => {
+      const at = total;
+      total += n;
+      return at;
+    });
+    this.scores = Array.from({ length: setup.parties }, () => new Float64Array(total));
+  }
+
+  initial(): Outcome {
+    return randomDraft(this.setup);
+  }
+
+  propose(draft: Outcome, state: TurnState): Outcome {
+    const { rng, space } = this.setup;
+    const changes = () => (rng.next() < 0.5 ? 1 : 2);
+    if (state.t < 0.1 || rng.next() < this.exploration)
+      return mutate(draft, this.open, space.cardinalities, changes(), rng);
+    let best: number[] = [];
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < this.candidates; c++) {
+      const candidate = mutate(draft, this.open, space.cardinalities, changes(), rng);
+      const score = this.predictedMinGain(candidate, draft);
+      if (score > bestScore) {
+        bestScore = score;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  decide(revision: Outcome, draft: Outcome, votes: readonly Vote[]): boolean {
+    for (let p = 0; p < votes.length; p++) this.learn(p, revision, draft, votes[p]);
+    return !votes.includes("worse");
+  }
+
+  private predictedGain(party: number, revision: Outcome, draft: Outcome): number {
+    const s = this.scores[party];
+    let gain = 0;
+    for (let i = 0; i < revision.length; i++) {
+      if (revision[i] !== draft[i]) gain += s[this.offsets[i] + revision[i]] - s[this.offsets[i] + draft[i]];
+    }
+    return gain;
+  }
+
+  private predictedMinGain(revision: Outcome, draft: Outcome): number {
+    let min = Number.POSITIVE_INFINITY;
+    for (let p = 0; p < this.scores.length; p++) min = Math.min(min, this.predictedGain(p, revision, draft));
+    return min;
+  }
+
+  /** Perceptron step: move the scores of the changed options until the prediction has the vote's sign. */
+  private learn(party: number, revision: Outcome, draft: Outcome, vote: Vote): void {
+    const sign = vote === "better" ? 1 : vote === "worse" ? -1 : 0;
+    if (sign === 0) return;
+    const predicted = this.predictedGain(party, revision, draft);
+    if (predicted * sign > 0) return;
+    const s = this.scores[party];
+    for (let i = 0; i < revision.length; i++) {
+      if (revision[i] === draft[i]) continue;
+      s[this.offsets[i] + revision[i]] += sign;
+      s[this.offsets[i] + draft[i]] -= sign;
+    }
+  }
+}
+
+/** Built-in mediators by their CLI name. */
+export const MEDIATORS: Record<string, { description: string; create(): Mediator }> = {
+  annealing: {
+    description:
+      "Klein et al. 2003: random one/two-point revisions, annealing acceptance, then hill-climbing",
+    create: () => new AnnealingMediator(),
+  },
+  frontier: {
+    description: "learns each party's preferences from its votes and proposes predicted win-win revisions",
+    create: () => new FrontierMediator(),
+  },
+};

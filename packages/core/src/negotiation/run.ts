@@ -1,0 +1,245 @@
+import { InputError } from "../errors.js";
+import { Rng } from "../model/rng.js";
+import type { Scenario } from "../model/scenario.js";
+import type { OutcomeValues } from "../model/space.js";
+import { builtinAgent } from "./agents.js";
+import { MediatedSession, type Mediator } from "./mediated.js";
+import { MEDIATORS } from "./mediators.js";
+import {
+  analyseScenario,
+  type NegotiationMetrics,
+  negotiationMetrics,
+  type ScenarioAnalysis,
+} from "./metrics.js";
+import type { AgentDefinition, NegotiationSetup, Negotiator } from "./negotiator.js";
+import { PreparedScenario } from "./prepared.js";
+import { SaopSession } from "./saop.js";
+import { InvalidMove, type Session } from "./session.js";
+import type {
+  Clock,
+  Deadline,
+  Expectation,
+  Move,
+  ProtocolName,
+  SessionOutcome,
+  TraceEvent,
+} from "./types.js";
+
+export const DEFAULT_ROUNDS: Record<ProtocolName, number> = { saop: 100, mediated: 500 };
+export const DEFAULT_MEDIATOR = "frontier";
+
+export interface RunOptions {
+  protocol?: ProtocolName;
+  /** One per party, in party order: a built-in name or a definition. */
+  agents: readonly (string | AgentDefinition)[];
+  /** Mediated protocol only: a built-in mediator name (default "frontier") or a mediator. */
+  mediator?: string | Mediator;
+  /** Deadline in rounds (default 100 for SAOP, 500 mediated, unless only timeMs is given). */
+  rounds?: number;
+  /** Deadline in milliseconds on `clock`. */
+  timeMs?: number;
+  /** Required with timeMs: the clock the deadline and move budgets are read from. */
+  clock?: Clock;
+  /** A seat whose single move takes longer than this on `clock` is ended (default: timeMs, if set). */
+  moveBudgetMs?: number;
+  /** Seed of every random choice (default 0). */
+  seed?: number | string;
+  /** Mediated: settled points the mediator may not change. */
+  fixed?: readonly (number | null)[];
+  /** Precomputed analysis for the metrics; computed when absent; null skips the metrics. */
+  analysis?: ScenarioAnalysis | null;
+  keepTrace?: boolean;
+  onEvent?: (event: TraceEvent) => void;
+  /** Called before each seat is asked to move (the isolated runner reports stuck seats with it). */
+  onPending?: (expectation: Expectation) => void;
+}
+
+export interface SeatError {
+  seat: number;
+  agent: string;
+  reason: string;
+}
+
+export interface NegotiationResult extends Omit<SessionOutcome, "errors"> {
+  protocol: ProtocolName;
+  agents: string[];
+  mediator?: string;
+  agreementValues: OutcomeValues | null;
+  errors: SeatError[];
+  trace: TraceEvent[];
+  metrics: NegotiationMetrics | null;
+}
+
+/** Runs one negotiation to its end, synchronously. A faulty seat ends the negotiation, never the process. */
+export function runNegotiation(
+  scenario: Scenario | PreparedScenario,
+  options: RunOptions,
+): NegotiationResult {
+  const prepared = scenario instanceof PreparedScenario ? scenario : new PreparedScenario(scenario);
+  const { session, seats, agents, mediator, protocol } = openNegotiation(prepared, options);
+  const clock = options.clock;
+  const budget = options.moveBudgetMs ?? options.timeMs;
+  if (clock === undefined && options.moveBudgetMs !== undefined)
+    throw new InputError("moveBudgetMs", "needs a clock (options.clock)");
+  for (;;) {
+    const expected = session.pending();
+    if (!expected) break;
+    options.onPending?.(expected);
+    const seat = expected.seat;
+    try {
+      const started = budget !== undefined && clock ? clock.now() : 0;
+      const move = decide(seats[seat], expected, prepared, seat);
+      if (budget !== undefined && clock) {
+        const took = clock.now() - started;
+        if (took > budget) {
+          session.fail(seat, `overran its time budget (${Math.round(took)} ms > ${budget} ms)`);
+          break;
+        }
+      }
+      session.submit(seat, move);
+      if (protocol === "saop" && (move.type === "offer" || move.type === "accept"))
+        tellOthers(seats, seat, move, expected, session);
+    } catch (err) {
+      session.fail(seat, faultReason(err));
+    }
+  }
+  const ending = session.outcome()!;
+  const analysis = options.analysis === undefined ? analyseScenario(prepared.scenario) : options.analysis;
+  return {
+    ...ending,
+    protocol,
+    agents,
+    ...(mediator ? { mediator } : {}),
+    agreementValues: ending.agreement ? prepared.scenario.space.toValues(ending.agreement) : null,
+    errors: ending.errors.map((e) => ({ ...e, agent: agents[e.seat] })),
+    trace: session.trace as TraceEvent[],
+    metrics: analysis ? negotiationMetrics(prepared.utilities, ending, analysis) : null,
+  };
+}
+
+/** The session with its seats initialised (a seat whose init throws is ended right away). */
+export function openNegotiation(prepared: PreparedScenario, options: RunOptions) {
+  const protocol = options.protocol ?? "saop";
+  if (protocol !== "saop" && protocol !== "mediated")
+    throw new InputError("protocol", `"${protocol}" is not a protocol (saop, mediated)`);
+  const n = prepared.scenario.parties.length;
+  if (options.agents.length !== n)
+    throw new InputError("agents", `${options.agents.length} agents for ${n} parties: give one per party`);
+  const definitions = options.agents.map((a) => (typeof a === "string" ? builtinAgent(a) : a));
+  const deadline = deadlineOf(protocol, options);
+  if (deadline.timeMs !== undefined && !options.clock)
+    throw new InputError("timeMs", "needs a clock (options.clock)");
+  const root = new Rng(options.seed ?? 0);
+  const seatRngs = definitions.map((_, i) => root.fork(`seat ${i}`));
+  const common = {
+    space: prepared.scenario.space,
+    utilities: prepared.utilities,
+    deadline,
+    clock: options.clock,
+    onEvent: options.onEvent,
+    keepTrace: options.keepTrace,
+  };
+  let mediator: Mediator | undefined;
+  let session: Session;
+  if (protocol === "mediated") {
+    mediator = mediatorOf(options.mediator ?? DEFAULT_MEDIATOR);
+    session = new MediatedSession({ ...common, mediator, fixed: options.fixed, rng: root.fork("mediator") });
+  } else session = new SaopSession(common);
+  const seats: Negotiator[] = [];
+  definitions.forEach((def, seat) => {
+    try {
+      const negotiator = def.create();
+      seats.push(negotiator);
+      const setup: NegotiationSetup = {
+        seat,
+        parties: n,
+        protocol,
+        deadline,
+        space: prepared.scenario.space,
+        utility: prepared.utilities[seat],
+        bids: prepared.bids(seat),
+        rng: seatRngs[seat],
+      };
+      negotiator.init(setup);
+    } catch (err) {
+      session.fail(seat, faultReason(err));
+    }
+  });
+  return { session, seats, agents: definitions.map((d) => d.name), mediator: mediator?.name, protocol };
+}
+
+function deadlineOf(protocol: ProtocolName, options: RunOptions): Deadline {
+  const rounds = options.rounds ?? (options.timeMs === undefined ? DEFAULT_ROUNDS[protocol] : undefined);
+  return {
+    ...(rounds !== undefined ? { rounds } : {}),
+    ...(options.timeMs !== undefined ? { timeMs: options.timeMs } : {}),
+  };
+}
+
+function mediatorOf(m: string | Mediator): Mediator {
+  if (typeof m !== "string") return m;
+  const found = MEDIATORS[m.toLowerCase()];
+  if (!found)
+    throw new InputError(`mediator "${m}"`, `is not a mediator (${Object.keys(MEDIATORS).join(", ")})`);
+  return found.create();
+}
+
+/** Asks a synchronous negotiator for the move the session expects. */
+function decide(
+  negotiator: Negotiator,
+  expected: Expectation,
+  prepared: PreparedScenario,
+  seat: number,
+): Move {
+  const { state } = expected;
+  switch (expected.kind) {
+    case "offer": {
+      if (expected.offer === null) return { type: "offer", outcome: negotiator.propose(state) };
+      const answer = negotiator.respond(expected.offer, expected.from, state);
+      if (answer === "accept" || answer === "end") return { type: answer };
+      if (answer === "reject") return { type: "offer", outcome: negotiator.propose(state) };
+      throw new InvalidMove(`respond returned ${JSON.stringify(answer)} (expected accept, reject or end)`);
+    }
+    case "vote": {
+      if (negotiator.compare)
+        return { type: "vote", vote: negotiator.compare(expected.revision, expected.draft, state) };
+      const u = prepared.utilities[seat];
+      const delta = u.utility(expected.revision) - u.utility(expected.draft);
+      return { type: "vote", vote: delta > 1e-12 ? "better" : delta < -1e-12 ? "worse" : "same" };
+    }
+    case "ratify": {
+      const u = prepared.utilities[seat];
+      const yes = negotiator.ratify
+        ? negotiator.ratify(expected.draft, state)
+        : u.utility(expected.draft) >= u.profile.reservation && !u.crossesRedLine(expected.draft);
+      return { type: yes ? "accept" : "reject" };
+    }
+  }
+}
+
+/** SAOP offers and acceptances are public: every other seat observes them. */
+function tellOthers(
+  seats: Negotiator[],
+  mover: number,
+  move: Move,
+  expected: Expectation,
+  session: Session,
+): void {
+  if (move.type !== "offer" && move.type !== "accept") return;
+  const offer = move.type === "offer" ? move.outcome : expected.kind === "offer" ? expected.offer : null;
+  const observation = { seat: mover, action: move.type, offer: offer ?? undefined, state: expected.state };
+  for (let s = 0; s < seats.length; s++) {
+    if (s === mover || !seats[s].observe) continue;
+    try {
+      seats[s].observe!(observation);
+    } catch (err) {
+      session.fail(s, faultReason(err));
+      return;
+    }
+  }
+}
+
+function faultReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return err instanceof InvalidMove ? `invalid move: ${message}` : `threw: ${message}`;
+}
