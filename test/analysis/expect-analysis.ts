@@ -1,4 +1,4 @@
-import { compileParties, type Frontier, type Scenario, solutionPoints } from "@parley/core";
+import { agreementZone, compileParties, type Frontier, type Scenario, solutionPoints } from "@parley/core";
 import { expect } from "vitest";
 
 const TOL = 1e-9;
@@ -29,11 +29,13 @@ export interface ExpectedValues {
   ksValue: number | null | undefined;
   egalitarianValue: number | null | undefined;
   maxWelfareValue: number;
+  zoneSize: number;
 }
 
 /**
  * The frontier equals the expected set, each point's outcome gives its
- * utilities, and the solution points reach the expected values.
+ * utilities, the solution points reach the expected values, and the
+ * agreement zone has the expected size.
  */
 export function expectAnalysis(
   scenario: Scenario,
@@ -64,4 +66,6 @@ export function expectAnalysis(
     s.maxWelfare.utilities.reduce((a, b) => a + b, 0),
     expected.maxWelfareValue,
   );
+  const zone = agreementZone(scenario, frontier, { fixed });
+  expect(zone).toEqual({ empty: expected.zoneSize === 0, size: BigInt(expected.zoneSize), exact: true });
 }

@@ -30,6 +30,7 @@ describe("reproduces every reference frontier and solution point", () => {
       ksValue: ref.ksValue ?? null,
       egalitarianValue: ref.egalitarianValue ?? null,
       maxWelfareValue: ref.maxWelfareValue ?? Number.NaN,
+      zoneSize: ref.zoneSize ?? Number.NaN,
     });
   });
 });

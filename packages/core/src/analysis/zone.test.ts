@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { analysisContext } from "./context.js";
+import { paretoFrontier } from "./frontier.js";
+import { syntheticScenario } from "./synthetic.js";
+import { countByEnumeration, countMeetInTheMiddle, zoneOf } from "./zone.js";
+
+describe("agreement zone size", () => {
+  it.each([0.3, 0.5, 0.6, 0.75])(
+    "meet-in-the-middle equals counting one by one (reservation %s)",
+    (reservation) => {
+      const scenario = syntheticScenario({ parties: 2, issues: 7, options: 5, seed: 11, reservation });
+      const context = analysisContext(scenario, { fixed: [null, 2] });
+      const r = [reservation, reservation];
+      const counted = countByEnumeration(context, r);
+      expect(counted).toBeGreaterThan(0n);
+      expect(countMeetInTheMiddle(context, r)).toBe(counted);
+    },
+  );
+
+  it("is exact beyond enumeration for two additive parties, and estimated for three", () => {
+    const two = syntheticScenario({ parties: 2, issues: 12, options: 5, seed: 3, reservation: 0.55 });
+    const zone2 = zoneOf(analysisContext(two), paretoFrontier(two));
+    expect(zone2.exact).toBe(true);
+    expect(zone2.size > 0n && zone2.size < two.space.size).toBe(true);
+    const three = syntheticScenario({ parties: 3, issues: 12, options: 5, seed: 3, reservation: 0.55 });
+    const zone3 = zoneOf(analysisContext(three), paretoFrontier(three));
+    expect(zone3.exact).toBe(false);
+  });
+});
