@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import {
   InputError,
+  isGeniusWebJson,
   type ReadResult,
   readGeniusScenario,
+  readGeniusWebScenario,
   readParleyScenario,
   type Scenario,
   selectParties,
@@ -25,6 +27,9 @@ export interface LoadOptions {
 /**
  * Loads a scenario from any format Parley reads:
  * - a GENIUS folder (one domain XML and one profile XML per party),
+ * - a GeniusWeb folder (a domain JSON and LinearAdditiveUtilitySpace profile
+ *   JSONs), or one file of it: a domain file stands for its folder, a profile
+ *   file for a one-party scenario on the domain it embeds,
  * - a Parley `.json`, `.yaml` or `.yml` file.
  */
 export function loadScenario(path: string, options: LoadOptions = {}): Scenario {
@@ -45,19 +50,44 @@ function readAny(full: string, shown: string, maxBytes: number): ReadResult {
       const files = xml.map((n) => readText(join(full, n), n, maxBytes));
       return readGeniusScenario(files, { name: basename(full), source: shown });
     }
+    const json = names.filter((n) => extname(n).toLowerCase() === ".json");
+    if (json.length > 0) {
+      const files = json.map((n) => readText(join(full, n), n, maxBytes));
+      return readGeniusWebScenario(files, { name: basename(full), source: shown });
+    }
     throw new InputError(
       shown,
-      "holds no scenario: expected a GENIUS folder (domain and profile .xml files)",
+      "holds no scenario: expected a GENIUS folder (.xml files) or a GeniusWeb folder (.json files)",
     );
   }
   const ext = extname(full).toLowerCase();
   if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
     const file = readText(full, shown, maxBytes);
+    if (ext === ".json") {
+      const kind = geniusWebKind(file.text);
+      if (kind === "domain") return readAny(dirname(full), dirname(shown), maxBytes);
+      if (kind === "profile") return readGeniusWebScenario([file], { source: shown });
+    }
     return { scenario: readParleyScenario(file.text, shown), warnings: [] };
   }
   if (ext === ".xml")
     throw new InputError(shown, "is one GENIUS file; give the folder that holds the domain and its profiles");
-  throw new InputError(shown, "is not a scenario Parley reads (a GENIUS folder or a .json/.yaml/.yml file)");
+  throw new InputError(
+    shown,
+    "is not a scenario Parley reads (a GENIUS or GeniusWeb folder, or a .json/.yaml/.yml file)",
+  );
+}
+
+/** Whether JSON text is a GeniusWeb domain or profile (anything else is left to the Parley reader). */
+function geniusWebKind(text: string): "domain" | "profile" | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isGeniusWebJson(raw)) return null;
+  return typeof raw === "object" && raw !== null && "issuesValues" in raw ? "domain" : "profile";
 }
 
 function statOrFail(full: string, shown: string) {

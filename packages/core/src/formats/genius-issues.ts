@@ -65,7 +65,9 @@ export function readGeniusIssues(space: XmlElement, file: string): GeniusIssue[]
     if (!name) throw new InputError(where, "has no name");
     if (names.has(name)) throw new InputError(where, `another issue is also named "${name}"`);
     names.add(name);
-    out.push({ index, issue: readIssue(el, name, where), element: el });
+    const issue = readIssue(el, name, where);
+    if (el.attrs.description) issue.description = el.attrs.description;
+    out.push({ index, issue, element: el });
   }
   if (out.length === 0) throw new InputError(file, "declares no <issue>");
   return out;

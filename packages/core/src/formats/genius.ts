@@ -1,9 +1,17 @@
 import { InputError } from "../errors.js";
 import type { Party, Scenario } from "../model/scenario.js";
 import { OutcomeSpace } from "../model/space.js";
+import { byName, fileStem } from "./file-names.js";
 import { readGeniusIssues, utilitySpaceOf } from "./genius-issues.js";
 import { isGeniusProfile, readGeniusProfile } from "./genius-profile.js";
 import { parseXml, type XmlElement } from "./xml.js";
+
+const PARETO_LINE = /^[-+\d.eE]+\s*,\s*[-+\d.eE]+$/;
+
+/** True for text made only of "u1, u2" lines (ANAC 2014 pareto.xml). */
+function isParetoList(text: string): boolean {
+  return text.split("\n").every((line) => line.trim() === "" || PARETO_LINE.test(line.trim()));
+}
 
 /** A file handed to a reader: its name (for errors and party names) and its text. */
 export interface TextFile {
@@ -33,9 +41,10 @@ export interface GeniusReadOptions {
 export function readGeniusScenario(files: readonly TextFile[], options: GeniusReadOptions = {}): ReadResult {
   const warnings: string[] = [];
   const parsed: { file: TextFile; roots: XmlElement[] }[] = [];
-  for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const file of byName(files)) {
     if (!file.text.trimStart().startsWith("<")) {
-      warnings.push(`${file.name}: not XML, ignored`);
+      // ANAC 2014 folders hold a pareto.xml of "u1, u2" lines: reference data, not part of the scenario.
+      if (!isParetoList(file.text)) warnings.push(`${file.name}: not XML, ignored`);
       continue;
     }
     parsed.push({ file, roots: parseXml(file.text, file.name) });
@@ -56,16 +65,12 @@ export function readGeniusScenario(files: readonly TextFile[], options: GeniusRe
   const issues = readGeniusIssues(utilitySpaceOf(domain.roots, domain.file.name), domain.file.name);
   const space = new OutcomeSpace(issues.map((g) => g.issue));
   const parties: Party[] = profiles.map((p) => ({
-    name: stem(p.file.name),
+    name: fileStem(p.file.name, ".xml"),
     profile: readGeniusProfile(p.roots, issues, p.file.name, warnings),
   }));
-  const scenario: Scenario = { name: options.name ?? stem(domain.file.name), space, parties };
+  const scenario: Scenario = { name: options.name ?? fileStem(domain.file.name, ".xml"), space, parties };
   if (options.source !== undefined) scenario.source = options.source;
   return { scenario, warnings };
 }
 
 /** A file name without its directory and `.xml` extension. */
-function stem(name: string): string {
-  const base = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);
-  return base.replace(/\.xml$/i, "");
-}

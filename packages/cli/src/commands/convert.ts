@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { extname, join } from "node:path";
+import {
+  InputError,
+  type Scenario,
+  type WriteResult,
+  writeGeniusScenario,
+  writeGeniusWebScenario,
+  writeParleyScenario,
+} from "@parley/core";
+import { type Command, Option } from "commander";
+import { loadOptionsFrom, loadScenario, scenarioOptions } from "../scenario-loader.js";
+
+const TARGETS = ["genius", "geniusweb", "json", "yaml"] as const;
+type Target = (typeof TARGETS)[number];
+
+export function registerConvert(program: Command): void {
+  scenarioOptions(
+    program
+      .command("convert")
+      .description("Convert a scenario between GENIUS XML, GeniusWeb JSON and Parley JSON/YAML")
+      .argument("<in>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .argument(
+        "<out>",
+        "a .json/.yaml/.yml file for Parley, else a new folder (GENIUS unless --to geniusweb)",
+      )
+      .addOption(new Option("--to <format>", "output format (default: from <out>)").choices(TARGETS)),
+  ).action((input: string, out: string, opts: { to?: Target; parties?: string; maxFileMb?: number }) => {
+    const scenario = loadScenario(input, loadOptionsFrom(opts));
+    const target = opts.to ?? targetOf(out);
+    const result = write(scenario, target);
+    for (const w of result.warnings) process.stderr.write(`parley: warning: ${w}\n`);
+    if (target === "json" || target === "yaml") {
+      writeFileSync(out, result.files[0].text);
+      process.stdout.write(`wrote ${out} (Parley ${target.toUpperCase()})\n`);
+      return;
+    }
+    prepareFolder(out);
+    for (const f of result.files) writeFileSync(join(out, f.name), f.text);
+    const kind = target === "genius" ? "GENIUS XML" : "GeniusWeb JSON";
+    process.stdout.write(
+      `wrote ${result.files.length} files to ${out} (${kind}: ${result.files.map((f) => f.name).join(", ")})\n`,
+    );
+  });
+}
+
+/** The format a path asks for: Parley for .json/.yaml/.yml files, else a GENIUS folder. */
+function targetOf(out: string): Target {
+  const ext = extname(out).toLowerCase();
+  if (ext === ".json") return "json";
+  if (ext === ".yaml" || ext === ".yml") return "yaml";
+  return "genius";
+}
+
+function write(scenario: Scenario, target: Target): WriteResult {
+  switch (target) {
+    case "genius":
+      return writeGeniusScenario(scenario);
+    case "geniusweb":
+      return writeGeniusWebScenario(scenario);
+    case "json":
+    case "yaml":
+      return { files: [{ name: scenario.name, text: writeParleyScenario(scenario, target) }], warnings: [] };
+  }
+}
+
+/** Creates the output folder; an existing non-empty one is refused so stale profiles cannot mix in. */
+function prepareFolder(out: string): void {
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory())
+      throw new InputError(out, "exists and is a file; a folder is needed here");
+    if (readdirSync(out).length > 0)
+      throw new InputError(out, "exists and is not empty; choose a new folder");
+  }
+  mkdirSync(out, { recursive: true });
+}
