@@ -32,7 +32,7 @@ export function parseXml(text: string, file: string): XmlElement[] {
   if (dtd) {
     throw new InputError(
       file,
-      `contains a ${dtd[1].toUpperCase()} declaration; Parley refuses DTDs and entity declarations (they can read local files or expand without bound)`,
+      `contains a <!${dtd[1].toUpperCase()}> declaration; Parley refuses DTDs and entity declarations (they can read local files or expand without bound)`,
     );
   }
   const valid = XMLValidator.validate(text);
