@@ -14,3 +14,4 @@ export * from "./analysis/index.js";
 export * from "./tournament/index.js";
 export * from "./plots/index.js";
 export * from "./negotiation/index.js";
+export * from "./plots/tournament.js";

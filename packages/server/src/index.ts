@@ -1,1 +1,2 @@
-export {};
+export * from "./pool/index.js";
+export * from "./store/index.js";

@@ -2,11 +2,13 @@ import type { Command } from "commander";
 import { registerConvert } from "./convert.js";
 import { registerEval } from "./eval.js";
 import { registerInspect } from "./inspect.js";
+import { registerTournament } from "./tournament.js";
 
 /** Every `parley` sub-command; one module each under commands/. */
 export function registerCommands(program: Command): void {
   registerInspect(program);
   registerEval(program);
   registerConvert(program);
+  registerTournament(program);
   void program;
 }

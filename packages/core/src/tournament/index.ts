@@ -3,3 +3,4 @@ export * from "./plan.js";
 export * from "./result.js";
 export * from "./score.js";
 export * from "./stats.js";
+export * from "./table.js";

@@ -1,0 +1,287 @@
+import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join, resolve } from "node:path";
+import {
+  analyseScenario,
+  builtinAgent,
+  hash53,
+  InputError,
+  type JobResult,
+  type Leaderboard,
+  leaderboardCsv,
+  leaderboardTable,
+  planTournament,
+  resultsCsv,
+  type Scenario,
+  scoreTournament,
+  summarizeLeaderboard,
+  type TournamentAgent,
+  type TournamentPlan,
+  tournamentPlotSpec,
+} from "@parley/core";
+import {
+  type AgentSource,
+  loadAgentModule,
+  moduleFingerprint,
+  runPool,
+  STORE_FILE,
+  TournamentStore,
+  toPlainScenario,
+} from "@parley/server";
+import cliProgress from "cli-progress";
+import { type Command, Option } from "commander";
+import { renderPlot } from "../plot-render.js";
+import { loadOptionsFrom, loadScenario, scenarioOptions } from "../scenario-loader.js";
+
+interface TournamentOptions {
+  agents?: string;
+  agent: string[];
+  reps: number;
+  rounds: number;
+  workers?: number;
+  seed: string;
+  out?: string;
+  json?: boolean;
+  plot?: string;
+  budgetMs: number;
+  workerMemoryMb: number;
+  parties?: string;
+  maxFileMb?: number;
+}
+
+export function registerTournament(program: Command): void {
+  const cmd = program
+    .command("tournament")
+    .description(
+      "Run every agent against every other (each in each role, self-play included) on every scenario, " +
+        "in parallel, resumably; print the leaderboard.",
+    )
+    .argument("<scenario...>", "GENIUS folders or Parley .json/.yaml files")
+    .option("--agents <list>", "built-in agents, comma-separated (see `parley agents`)")
+    .option(
+      "--agent <path>",
+      "an agent module (default export: an agent definition); repeatable",
+      collect,
+      [],
+    )
+    .addOption(
+      new Option("--reps <n>", "repetitions of every scenario and line-up")
+        .default(1)
+        .argParser(positive("--reps")),
+    )
+    .addOption(
+      new Option("--rounds <n>", "deadline of each negotiation in rounds")
+        .default(100)
+        .argParser(positive("--rounds")),
+    )
+    .addOption(
+      new Option("--workers <n>", "worker threads (default: one per core)").argParser(positive("--workers")),
+    )
+    .option("--seed <seed>", "master seed; every negotiation's seed derives from it", "0")
+    .option(
+      "--out <dir>",
+      "where the store and exports go; the same command resumes from it (default: tournament-<plan hash>)",
+    )
+    .option("--json", "print the leaderboard as JSON")
+    .option("--plot <file>", "plot the leaderboard and utility distributions (.svg or .png)")
+    .addOption(
+      new Option(
+        "--budget-ms <n>",
+        "wall-clock budget of one negotiation; past it, its worker is replaced and it fails",
+      )
+        .default(10_000)
+        .argParser(positive("--budget-ms")),
+    )
+    .addOption(
+      new Option("--worker-memory-mb <n>", "heap limit of each worker; a negotiation that exceeds it fails")
+        .default(512)
+        .argParser(positive("--worker-memory-mb")),
+    );
+  scenarioOptions(cmd).action(async (paths: string[], opts: TournamentOptions) => runTournament(paths, opts));
+}
+
+async function runTournament(paths: string[], opts: TournamentOptions): Promise<void> {
+  const scenarios = paths.map((p) => loadScenario(p, loadOptionsFrom(opts)));
+  const { agents, sources } = await resolveAgents(opts);
+  const plan = planTournament({
+    scenarios: scenarios.map((s) => ({
+      name: s.name,
+      parties: s.parties.length,
+      fingerprint: hash53(JSON.stringify(toPlainScenario(s))).toString(16),
+    })),
+    agents,
+    reps: opts.reps,
+    settings: { protocol: "saop", rounds: opts.rounds },
+    seed: opts.seed,
+  });
+  const out = resolve(opts.out ?? `tournament-${plan.hash.slice(0, 12)}`);
+  const store = TournamentStore.open(out, plan);
+  try {
+    const pending = store.pendingJobs();
+    if (pending.length > 0) await execute(plan, pending, scenarios, sources, store, opts);
+    const results = store.results();
+    const board = scoreTournament(plan, results);
+    const files = writeExports(out, plan, board, results);
+    if (opts.plot) await renderPlot(tournamentPlotSpec(board, plan, results), opts.plot);
+    if (opts.json) process.stdout.write(`${JSON.stringify(summarizeLeaderboard(board), null, 2)}\n`);
+    else process.stdout.write(report(plan, board, out, files, opts));
+  } finally {
+    store.close();
+  }
+}
+
+/** Built-in names from --agents, modules from --agent (each loaded once here to check it). */
+async function resolveAgents(
+  opts: TournamentOptions,
+): Promise<{ agents: TournamentAgent[]; sources: AgentSource[] }> {
+  const names = (opts.agents ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (names.length === 0 && opts.agent.length === 0)
+    throw new InputError(
+      "--agents",
+      "name at least one agent (--agents boulware,conceder or --agent ./my-agent.js)",
+    );
+  const agents: TournamentAgent[] = [];
+  const sources: AgentSource[] = [];
+  for (const name of names) {
+    const def = builtinAgent(name);
+    agents.push({ name: def.name, fingerprint: `builtin:${def.name}` });
+    sources.push({ name: def.name, builtin: def.name });
+  }
+  for (const path of opts.agent) {
+    const def = await loadAgentModule(path);
+    agents.push({ name: def.name, fingerprint: moduleFingerprint(path) });
+    sources.push({ name: def.name, module: resolve(path) });
+  }
+  return { agents, sources };
+}
+
+async function execute(
+  plan: TournamentPlan,
+  pending: TournamentPlan["jobs"],
+  scenarios: Scenario[],
+  sources: AgentSource[],
+  store: TournamentStore,
+  opts: TournamentOptions,
+): Promise<void> {
+  const progress = progressReporter(plan.jobs.length, store.counts());
+  try {
+    await runPool(pending, {
+      workers: opts.workers ?? availableParallelism(),
+      budgetMs: opts.budgetMs,
+      memoryMb: opts.workerMemoryMb,
+      setup: {
+        scenarios: scenarios.map(toPlainScenario),
+        analyses: scenarios.map((s) => analyseScenario(s)),
+        agents: sources,
+        settings: plan.spec.settings,
+      },
+      onResults: (results) => {
+        store.record(results);
+        progress.add(results);
+      },
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+interface Progress {
+  add(results: readonly JobResult[]): void;
+  stop(): void;
+}
+
+/** A bar on a terminal; otherwise a line on stderr every few seconds. */
+function progressReporter(total: number, start: { finished: number; failed: number }): Progress {
+  let done = start.finished;
+  let failed = start.failed;
+  const began = performance.now();
+  const rate = () =>
+    Math.round((done - start.finished) / Math.max(0.001, (performance.now() - began) / 1000));
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        format: "tournament {bar} {value}/{total} | {rate}/s | ETA {eta_formatted} | failed {failed}",
+        stream: process.stderr,
+        hideCursor: true,
+        etaBuffer: 200,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, done, { rate: 0, failed });
+    return {
+      add(results) {
+        done += results.length;
+        failed += results.filter((r) => r.status === "failed").length;
+        bar.update(done, { rate: rate(), failed });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  const line = () => {
+    const eta = rate() > 0 ? `, ETA ${Math.ceil((total - done) / rate())} s` : "";
+    process.stderr.write(
+      `parley: tournament ${done}/${total} negotiations, ${rate()}/s${eta}, ${failed} failed\n`,
+    );
+  };
+  const timer = setInterval(line, 5000);
+  return {
+    add(results) {
+      done += results.length;
+      failed += results.filter((r) => r.status === "failed").length;
+    },
+    stop() {
+      clearInterval(timer);
+      line();
+    },
+  };
+}
+
+function writeExports(out: string, plan: TournamentPlan, board: Leaderboard, results: JobResult[]): string[] {
+  const files: [string, string][] = [
+    ["leaderboard.csv", leaderboardCsv(board)],
+    ["results.csv", resultsCsv(plan, results)],
+    ["leaderboard.json", `${JSON.stringify(summarizeLeaderboard(board), null, 2)}\n`],
+    ["details.json", `${JSON.stringify(board, null, 2)}\n`],
+  ];
+  for (const [name, text] of files) writeFileSync(join(out, name), text);
+  return files.map(([name]) => join(out, name));
+}
+
+function report(
+  plan: TournamentPlan,
+  board: Leaderboard,
+  out: string,
+  files: string[],
+  opts: TournamentOptions,
+): string {
+  const { spec } = plan;
+  const lines = [
+    `Tournament: ${board.negotiations} of ${plan.jobs.length} negotiations (${board.failed} failed); ` +
+      `${spec.scenarios.length} scenario(s), ${spec.agents.length} agent(s), ${spec.reps} rep(s), ` +
+      `${spec.settings.rounds} rounds, seed ${spec.seed}`,
+    "",
+    leaderboardTable(board),
+    "",
+    "Utility: each agent's mean utility over its seats (discounted per GENIUS); CI: Student-t 95%.",
+    `Exports: ${files.join(", ")}`,
+    `Store: ${join(out, STORE_FILE)} (run the same command again to resume)`,
+    `Replay one negotiation: parley negotiate <scenario> --agents <its agents> --rounds ${spec.settings.rounds} --seed <its seed in results.csv>`,
+  ];
+  if (opts.plot) lines.push(`Plot: ${opts.plot}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positive(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InputError(flag, `"${value}" is not a positive integer`);
+    return n;
+  };
+}

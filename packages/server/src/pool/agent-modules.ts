@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type AgentDefinition, hash53, InputError } from "@parley/core";
+
+/** Where a tournament's agent comes from: a built-in name or a module file. */
+export type AgentSource = { name: string; builtin: string } | { name: string; module: string };
+
+/**
+ * Loads a user agent module and checks it implements the documented contract:
+ * its default export is an AgentDefinition ({ name, description, create() })
+ * whose create() returns a Negotiator (init, propose, respond). Throws
+ * InputError naming the file and what is missing.
+ */
+export async function loadAgentModule(path: string): Promise<AgentDefinition> {
+  const full = resolve(path);
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(full).href)) as { default?: unknown };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ERR_MODULE_NOT_FOUND" && !existsSync(full)) throw new InputError(path, "does not exist");
+    throw new InputError(path, `cannot be loaded as an agent module (${(err as Error).message})`);
+  }
+  const def = mod.default as Partial<AgentDefinition> | undefined;
+  if (def === null || typeof def !== "object")
+    throw new InputError(
+      path,
+      "has no default export of an agent definition ({ name, description, create })",
+    );
+  if (typeof def.name !== "string" || def.name.length === 0)
+    throw new InputError(path, "default export has no `name` (a non-empty string)");
+  if (typeof def.create !== "function")
+    throw new InputError(path, "default export has no `create()` function returning a negotiator");
+  let negotiator: unknown;
+  try {
+    negotiator = def.create();
+  } catch (err) {
+    throw new InputError(path, `create() threw: ${(err as Error).message}`);
+  }
+  const missing = ["init", "propose", "respond"].filter(
+    (m) => typeof (negotiator as Record<string, unknown> | null)?.[m] !== "function",
+  );
+  if (missing.length > 0)
+    throw new InputError(
+      path,
+      `create() returned something that is not a negotiator (no ${missing.join(", ")})`,
+    );
+  return def as AgentDefinition;
+}
+
+/** What identifies a module agent's code: its absolute path and a hash of its content. */
+export function moduleFingerprint(path: string): string {
+  const full = resolve(path);
+  return `${full}#${hash53(readFileSync(full, "utf8")).toString(16)}`;
+}

@@ -1,0 +1,4 @@
+export * from "./agent-modules.js";
+export * from "./pool.js";
+export * from "./run-job.js";
+export * from "./scenario-transfer.js";
