@@ -13,5 +13,6 @@ export * from "./model/utility.js";
 export * from "./analysis/index.js";
 export * from "./tournament/index.js";
 export * from "./plots/index.js";
-export * from "./negotiation/index.js";
 export * from "./plots/tournament.js";
+export * from "./negotiation/index.js";
+export * from "./plots/dance.js";

@@ -1,7 +1,9 @@
 import type { Command } from "commander";
+import { registerAgents } from "./agents.js";
 import { registerConvert } from "./convert.js";
 import { registerEval } from "./eval.js";
 import { registerInspect } from "./inspect.js";
+import { registerNegotiate } from "./negotiate.js";
 import { registerTournament } from "./tournament.js";
 
 /** Every `parley` sub-command; one module each under commands/. */
@@ -10,5 +12,7 @@ export function registerCommands(program: Command): void {
   registerEval(program);
   registerConvert(program);
   registerTournament(program);
+  registerNegotiate(program);
+  registerAgents(program);
   void program;
 }

@@ -103,16 +103,32 @@ export function runNegotiation(
       session.fail(seat, faultReason(err));
     }
   }
-  const ending = session.outcome()!;
   const analysis = options.analysis === undefined ? analyseScenario(prepared.scenario) : options.analysis;
+  return negotiationResult(
+    prepared,
+    session.outcome()!,
+    { protocol, agents, mediator },
+    session.trace,
+    analysis,
+  );
+}
+
+/** A result from how a session ended (also used when a stuck worker is stopped and the end is reconstructed). */
+export function negotiationResult(
+  prepared: PreparedScenario,
+  ending: SessionOutcome,
+  info: { protocol: ProtocolName; agents: string[]; mediator?: string },
+  trace: readonly TraceEvent[],
+  analysis: ScenarioAnalysis | null,
+): NegotiationResult {
   return {
     ...ending,
-    protocol,
-    agents,
-    ...(mediator ? { mediator } : {}),
+    protocol: info.protocol,
+    agents: info.agents,
+    ...(info.mediator ? { mediator: info.mediator } : {}),
     agreementValues: ending.agreement ? prepared.scenario.space.toValues(ending.agreement) : null,
-    errors: ending.errors.map((e) => ({ ...e, agent: agents[e.seat] })),
-    trace: session.trace as TraceEvent[],
+    errors: ending.errors.map((e) => ({ ...e, agent: info.agents[e.seat] })),
+    trace: trace as TraceEvent[],
     metrics: analysis ? negotiationMetrics(prepared.utilities, ending, analysis) : null,
   };
 }
@@ -129,6 +145,8 @@ export function openNegotiation(prepared: PreparedScenario, options: RunOptions)
   const deadline = deadlineOf(protocol, options);
   if (deadline.timeMs !== undefined && !options.clock)
     throw new InputError("timeMs", "needs a clock (options.clock)");
+  // Indexes first: building them must not eat into a millisecond deadline.
+  const bids = definitions.map((_, seat) => prepared.bids(seat));
   const root = new Rng(options.seed ?? 0);
   const seatRngs = definitions.map((_, i) => root.fork(`seat ${i}`));
   const common = {
@@ -157,7 +175,7 @@ export function openNegotiation(prepared: PreparedScenario, options: RunOptions)
         deadline,
         space: prepared.scenario.space,
         utility: prepared.utilities[seat],
-        bids: prepared.bids(seat),
+        bids: bids[seat],
         rng: seatRngs[seat],
       };
       negotiator.init(setup);

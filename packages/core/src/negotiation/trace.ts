@@ -4,8 +4,15 @@ import type { TraceEvent } from "./types.js";
 
 /** A trace event as written out: offers as {issue: value}. */
 export function serialiseEvent(space: OutcomeSpace, event: TraceEvent): Record<string, unknown> {
-  const { offer, ...rest } = event;
-  return offer ? { ...rest, offer: space.toValues(offer) } : rest;
+  const { round, t, ms, seat, action, offer, utilities, vote, reason } = event;
+  const out: Record<string, unknown> = { round, t };
+  if (ms !== undefined) out.ms = ms;
+  Object.assign(out, { seat, action });
+  if (offer) out.offer = space.toValues(offer);
+  if (utilities) out.utilities = utilities;
+  if (vote) out.vote = vote;
+  if (reason) out.reason = reason;
+  return out;
 }
 
 /** The trace as JSON Lines, one event per line. Same seed and round deadline ⇒ the same bytes. */

@@ -1,0 +1,150 @@
+import { writeFileSync } from "node:fs";
+import {
+  analyseScenario,
+  DEFAULT_ROUNDS,
+  danceOf,
+  danceSpec,
+  InputError,
+  type NegotiationResult,
+  type ProtocolName,
+  resultSummary,
+  runNegotiation,
+  type Scenario,
+  type TraceEvent,
+  traceToJsonl,
+} from "@parley/core";
+import type { Command } from "commander";
+import { resolveAgents, runIsolated } from "../isolated-run.js";
+import { renderPlot } from "../plot-render.js";
+import { loadOptionsFrom, loadScenario, scenarioOptions } from "../scenario-loader.js";
+
+interface NegotiateOptions {
+  agents: string;
+  protocol: string;
+  mediator?: string;
+  rounds?: string;
+  timeMs?: string;
+  seed: string;
+  json?: boolean;
+  trace?: string;
+  plot?: string;
+  parties?: string;
+  maxFileMb?: number;
+}
+
+/** Moves shown at each end of the human-readable log. */
+const SHOWN_MOVES = 6;
+
+export function registerNegotiate(program: Command): void {
+  scenarioOptions(
+    program
+      .command("negotiate")
+      .description("Run one negotiation between agents (SAOP or mediated single text) and report its metrics")
+      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .requiredOption(
+        "--agents <list>",
+        "one agent per party, comma-separated (see `parley agents`), or module paths",
+      )
+      .option("--protocol <name>", "saop or mediated", "saop")
+      .option("--mediator <name>", "mediated protocol: annealing or frontier", "frontier")
+      .option(
+        "--rounds <n>",
+        `deadline in rounds (default ${DEFAULT_ROUNDS.saop} SAOP, ${DEFAULT_ROUNDS.mediated} mediated)`,
+      )
+      .option(
+        "--time-ms <n>",
+        "deadline in wall-clock milliseconds (runs in a worker: a stuck seat is stopped)",
+      )
+      .option("--seed <s>", "seed of every random choice", "0")
+      .option("--json", "print the result as JSON")
+      .option("--trace <out.jsonl>", "write every action as JSON Lines")
+      .option("--plot <out.svg|png>", "draw the negotiation dance"),
+  ).action(async (path: string, opts: NegotiateOptions) => {
+    const scenario = loadScenario(path, loadOptionsFrom(opts));
+    const protocol = parseProtocol(opts.protocol);
+    const specs = opts.agents.split(",").map((a) => a.trim());
+    const rounds = positiveInt("--rounds", opts.rounds);
+    const timeMs = positiveInt("--time-ms", opts.timeMs);
+    const seed = /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
+    const mediator = protocol === "mediated" ? opts.mediator : undefined;
+    const analysis = scenario.parties.length >= 2 ? analyseScenario(scenario) : null;
+    if (specs.length !== scenario.parties.length)
+      throw new InputError(
+        "--agents",
+        `${specs.length} agents for ${scenario.parties.length} parties: give one per party`,
+      );
+    const result =
+      timeMs === undefined
+        ? runNegotiation(scenario, {
+            protocol,
+            agents: await resolveAgents(specs),
+            mediator,
+            rounds,
+            seed,
+            analysis,
+          })
+        : await runIsolated(
+            scenario,
+            { protocol, agents: specs, mediator, rounds, timeMs, seed },
+            { analysis },
+          );
+    if (opts.trace) writeFileSync(opts.trace, traceToJsonl(scenario.space, result.trace));
+    if (opts.plot) {
+      if (scenario.parties.length < 2) throw new InputError("--plot", "the dance needs two parties");
+      await renderPlot(danceSpec(danceOf(scenario, result, analysis)), opts.plot);
+    }
+    process.stdout.write(
+      opts.json ? `${JSON.stringify(resultSummary(result), null, 2)}\n` : report(scenario, result),
+    );
+  });
+}
+
+function parseProtocol(name: string): ProtocolName {
+  if (name === "saop" || name === "mediated") return name;
+  throw new InputError("--protocol", `"${name}" is not a protocol (saop, mediated)`);
+}
+
+function positiveInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(flag, `"${value}" is not a positive integer`);
+  return n;
+}
+
+/** Who did what, briefly, then the result and its metrics. */
+function report(scenario: Scenario, result: NegotiationResult): string {
+  const names = scenario.parties.map((p, i) => `${p.name} (${result.agents[i]})`);
+  const who = (seat: number) => (seat < 0 ? "mediator" : names[seat]);
+  // The agreement is reported below, with its values.
+  const lines = [
+    `${scenario.name}: ${names.join(" vs ")}, ${result.protocol}${result.mediator ? ` with the ${result.mediator} mediator` : ""}`,
+  ];
+  const shown = result.trace.filter((e) => e.action !== "vote" && e.action !== "agreement");
+  const line = (e: TraceEvent) => {
+    const u = e.utilities ? `  utilities ${e.utilities.map((x) => x.toFixed(3)).join(" / ")}` : "";
+    const why = e.reason ? `: ${e.reason}` : e.vote ? ` ${e.vote}` : "";
+    return `  round ${String(e.round + 1).padStart(4)}  ${who(e.seat).padEnd(28)} ${e.action}${why}${u}`;
+  };
+  if (shown.length <= 2 * SHOWN_MOVES) lines.push(...shown.map(line));
+  else {
+    lines.push(...shown.slice(0, SHOWN_MOVES).map(line));
+    lines.push(`  … ${shown.length - 2 * SHOWN_MOVES} more`);
+    lines.push(...shown.slice(-SHOWN_MOVES).map(line));
+  }
+  lines.push("");
+  if (result.agreementValues) {
+    lines.push(`Agreement in round ${result.rounds} (t = ${result.t.toFixed(3)}):`);
+    for (const [issue, value] of Object.entries(result.agreementValues)) lines.push(`  ${issue}: ${value}`);
+  } else lines.push(`No agreement (${result.endedBy}, after ${result.rounds} rounds).`);
+  for (const e of result.errors) lines.push(`Seat ${e.seat + 1} (${e.agent}) was ended: ${e.reason}`);
+  const m = result.metrics;
+  if (m) {
+    const f = (x: number | null) => (x === null ? "n/a" : x.toFixed(3));
+    lines.push(
+      `Utilities:  ${m.utilities.map((u, i) => `${scenario.parties[i].name} ${f(u)}`).join(", ")}`,
+      `Advantages: ${m.advantages.map((u, i) => `${scenario.parties[i].name} ${f(u)}`).join(", ")}`,
+      `Welfare ${f(m.welfare)}; distance to the Pareto frontier ${f(m.paretoDistance)}, to Nash ${f(m.nashDistance)}, to Kalai–Smorodinsky ${f(m.ksDistance)}`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}

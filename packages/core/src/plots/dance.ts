@@ -1,0 +1,138 @@
+import type { Scenario } from "../model/scenario.js";
+import type { ScenarioAnalysis } from "../negotiation/metrics.js";
+import type { NegotiationResult } from "../negotiation/run.js";
+import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./spec.js";
+
+export interface DanceInput {
+  title?: string;
+  /** Names of the two parties on the x and y axes. */
+  parties: [string, string];
+  /** The moves to draw: who made them, when, and their utilities to the two axis parties. */
+  moves: { by: string; round: number; t: number; utilities: [number, number] }[];
+  frontier: [number, number][];
+  nash: [number, number] | null;
+  agreement: [number, number] | null;
+}
+
+/**
+ * The negotiation dance: each party's offers (or the mediator's drafts) as a
+ * path through the first two parties' utility space, early moves faint and
+ * late ones solid, over the Pareto frontier, with the Nash point and the agreement.
+ */
+export function danceSpec(input: DanceInput): VegaLiteSpec {
+  const [a, b] = input.parties;
+  const axis = (title: string) => ({ scale: { domain: [0, 1] }, title: `${title} utility` });
+  const x = { field: "x", type: "quantitative", ...axis(a) };
+  const y = { field: "y", type: "quantitative", ...axis(b) };
+  const frontier = [...input.frontier].sort((p, q) => p[0] - q[0] || q[1] - p[1]);
+  const moves = input.moves.map((m, i) => ({
+    x: m.utilities[0],
+    y: m.utilities[1],
+    by: m.by,
+    t: m.t,
+    round: m.round + 1,
+    i,
+  }));
+  const markers = [
+    ...(input.nash ? [{ x: input.nash[0], y: input.nash[1], name: "Nash point" }] : []),
+    ...(input.agreement ? [{ x: input.agreement[0], y: input.agreement[1], name: "agreement" }] : []),
+  ];
+  const color = { field: "by", type: "nominal", title: "Moves by", scale: { scheme: "set1" } };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: input.title ?? "Negotiation dance",
+      subtitle: `${input.moves.length} moves; ${input.agreement ? "agreement" : "no agreement"}`,
+    },
+    width: 420,
+    height: 420,
+    layer: [
+      {
+        data: { values: frontier.map(([u, v], i) => ({ x: u, y: v, i })) },
+        mark: { type: "line", color: "#9aa5b1", strokeWidth: 2, strokeDash: [4, 3] },
+        encoding: { x, y, order: { field: "i", type: "quantitative" } },
+      },
+      {
+        data: { values: markers },
+        mark: { type: "point", filled: true, size: 220, stroke: "black", strokeWidth: 1 },
+        encoding: {
+          x,
+          y,
+          shape: {
+            field: "name",
+            type: "nominal",
+            title: "",
+            scale: { domain: ["Nash point", "agreement"], range: ["diamond", "cross"] },
+          },
+          fill: {
+            field: "name",
+            type: "nominal",
+            title: "",
+            scale: { domain: ["Nash point", "agreement"], range: ["#f2c94c", "#12b76a"] },
+          },
+        },
+      },
+      {
+        data: { values: moves },
+        layer: [
+          {
+            mark: { type: "line", strokeWidth: 1, opacity: 0.5 },
+            encoding: { x, y, color, detail: { field: "by" }, order: { field: "i", type: "quantitative" } },
+          },
+          {
+            mark: { type: "circle", size: 36 },
+            encoding: {
+              x,
+              y,
+              color,
+              opacity: {
+                field: "t",
+                type: "quantitative",
+                scale: { domain: [0, 1], range: [0.25, 1] },
+                title: "time t",
+              },
+              tooltip: [
+                { field: "by" },
+                { field: "round" },
+                { field: "x", title: a },
+                { field: "y", title: b },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+    config: { font: "DejaVu Sans", legend: { orient: "bottom-left" } },
+  };
+}
+
+/**
+ * The dance of a finished negotiation: SAOP offers by each seat, or the
+ * mediator's successive drafts; utilities of the first two parties (undiscounted).
+ */
+export function danceOf(
+  scenario: Scenario,
+  result: NegotiationResult,
+  analysis: ScenarioAnalysis | null,
+): DanceInput {
+  const names = scenario.parties.map((p, i) => `${p.name} (${result.agents[i]})`);
+  const wanted = result.protocol === "saop" ? "offer" : "revise";
+  const pair = (u: readonly number[]): [number, number] => [u[0], u[1]];
+  const moves = result.trace
+    .filter((e) => e.action === wanted && e.utilities)
+    .map((e) => ({
+      by: e.seat < 0 ? `mediator (${result.mediator ?? "draft"})` : names[e.seat],
+      round: e.round,
+      t: e.t,
+      utilities: pair(e.utilities!),
+    }));
+  const agreed = result.trace.find((e) => e.action === "agreement");
+  return {
+    title: `${scenario.name}: ${result.agents.join(" vs ")} (${result.protocol})`,
+    parties: [scenario.parties[0].name, scenario.parties[1].name],
+    moves,
+    frontier: analysis ? analysis.frontier.points.map((p) => pair(p.utilities)) : [],
+    nash: analysis?.solutions.nash ? pair(analysis.solutions.nash.utilities) : null,
+    agreement: agreed?.utilities ? pair(agreed.utilities) : null,
+  };
+}
