@@ -7,7 +7,7 @@ import type { AnalysisOptions } from "./types.js";
  * settled point, else every option no party has on a red line. When red lines
  * cover every option of an open point, that point keeps all its options (no
  * deal exists, but the frontier still shows what the parties could get) and is
- * listed in `redLineBlocked`.
+ * listed in `redLineBlocked`. Reopened points keep every option.
  */
 export interface Admissible {
   options: number[][];
@@ -21,8 +21,11 @@ export function admissibleOptions(
 ): Admissible {
   const { space } = scenario;
   const fixed = options.fixed ?? [];
+  const reopened = new Set(options.reopened ?? []);
   const redLineBlocked: number[] = [];
   const result = space.cardinalities.map((n, issue) => {
+    const all = Array.from({ length: n }, (_, k) => k);
+    if (reopened.has(issue)) return all;
     const settled = fixed[issue];
     if (settled !== undefined && settled !== null) {
       if (!Number.isInteger(settled) || settled < 0 || settled >= n) {
@@ -30,7 +33,6 @@ export function admissibleOptions(
       }
       return [settled];
     }
-    const all = Array.from({ length: n }, (_, k) => k);
     const open = all.filter((k) => !utilities.some((u) => u.isRedLine(issue, k)));
     if (open.length > 0) return open;
     redLineBlocked.push(issue);

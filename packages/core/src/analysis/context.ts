@@ -3,6 +3,7 @@ import { compileParties } from "../model/scenario.js";
 import type { UtilityFunction } from "../model/utility.js";
 import { type Admissible, admissibleOptions } from "./admissible.js";
 import type { AnalysisOptions } from "./types.js";
+import { meetsReservations } from "./zone-test.js";
 
 /** What every analysis step needs, compiled once per (scenario, settled points). */
 export interface AnalysisContext {
@@ -20,9 +21,26 @@ export function analysisContext(
   return { scenario, utilities, admissible: admissibleOptions(scenario, utilities, options), options };
 }
 
-/** The same scenario and compiled utilities with other settled points. */
-export function withFixed(context: AnalysisContext, fixed: readonly (number | null)[]): AnalysisContext {
-  return analysisContext(context.scenario, { ...context.options, fixed }, context.utilities);
+/** The same scenario and compiled utilities with other options (settled or reopened points). */
+export function withOptions(context: AnalysisContext, options: Partial<AnalysisOptions>): AnalysisContext {
+  return analysisContext(context.scenario, { ...context.options, ...options }, context.utilities);
+}
+
+/** True when the outcome uses an option some party has on a red line (reopened points aside). */
+export function crossesRedLine(context: AnalysisContext, outcome: ArrayLike<number>): boolean {
+  const reopened = context.options.reopened ?? [];
+  return context.utilities.some((u) => {
+    if (!u.crossesRedLine(outcome)) return false;
+    return u.profile.redLines.some((r) => outcome[r.issue] === r.option && !reopened.includes(r.issue));
+  });
+}
+
+/** In the agreement zone: every party at least at its reservation, and no red line crossed. */
+export function inZone(
+  context: AnalysisContext,
+  point: { outcome: ArrayLike<number>; utilities: ArrayLike<number> },
+): boolean {
+  return meetsReservations(point.utilities, reservations(context)) && !crossesRedLine(context, point.outcome);
 }
 
 /** Reservation values at time 0, in party order. */

@@ -1,7 +1,6 @@
 import type { Scenario } from "../model/scenario.js";
-import { type AnalysisContext, analysisContext, reservations } from "./context.js";
+import { type AnalysisContext, analysisContext, inZone, reservations } from "./context.js";
 import type { AnalysisOptions, Frontier, FrontierPoint, SolutionPoints } from "./types.js";
-import { inZone } from "./zone-test.js";
 
 /**
  * Nash, Kalai–Smorodinsky and egalitarian points over the agreement zone,
@@ -23,7 +22,7 @@ export function solutionsOf(context: AnalysisContext, frontier: Frontier): Solut
   const points = frontier.points;
   if (points.length === 0) throw new RangeError("the frontier has no point");
   const best = r.map((_, p) => Math.max(...points.map((x) => x.utilities[p])));
-  const zone = points.filter((x) => inZone(x.outcome, x.utilities, context.utilities, r));
+  const zone = points.filter((x) => inZone(context, x));
   const gains = (x: FrontierPoint) => x.utilities.map((u, p) => u - r[p]);
   const maxWelfare = argmax(points, (x) => x.utilities.reduce((a, b) => a + b, 0))!;
   if (zone.length === 0) {

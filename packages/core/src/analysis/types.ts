@@ -19,6 +19,11 @@ export interface Frontier {
 export interface AnalysisOptions {
   /** Settled points: issue → option index, or null (or absent) for an open point. */
   fixed?: readonly (number | null)[];
+  /**
+   * Points reopened for negotiation: not settled even if `fixed` says so, and
+   * the parties' red lines on them set aside.
+   */
+  reopened?: readonly number[];
   /** Largest ε accepted when an exact frontier is out of reach (default 0.01). */
   epsilon?: number;
   /** Seed of every random choice (search, sampling); default 0. */

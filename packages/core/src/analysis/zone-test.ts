@@ -1,4 +1,3 @@
-import type { UtilityFunction } from "../model/utility.js";
 import { QUANTUM } from "./dominance.js";
 
 /** Half a quantum: a utility within it of the reservation counts as reaching it (12-decimal rule). */
@@ -8,14 +7,4 @@ const SLACK = 0.5 / QUANTUM;
 export function meetsReservations(utilities: ArrayLike<number>, reservation: readonly number[]): boolean {
   for (let p = 0; p < reservation.length; p++) if (utilities[p] < reservation[p] - SLACK) return false;
   return true;
-}
-
-/** In the agreement zone: every party at least at its reservation, and no red line crossed. */
-export function inZone(
-  outcome: ArrayLike<number>,
-  utilities: ArrayLike<number>,
-  parties: readonly UtilityFunction[],
-  reservation: readonly number[],
-): boolean {
-  return meetsReservations(utilities, reservation) && !parties.some((u) => u.crossesRedLine(outcome));
 }

@@ -1,11 +1,11 @@
 import { Rng } from "../model/rng.js";
 import type { Scenario } from "../model/scenario.js";
 import { admissibleSize } from "./admissible.js";
-import { type AnalysisContext, analysisContext, isAdditive, reservations } from "./context.js";
+import { type AnalysisContext, analysisContext, inZone, isAdditive, reservations } from "./context.js";
 import { quantize } from "./dominance.js";
 import { forEachOutcome } from "./enumerate.js";
 import type { AnalysisOptions, Frontier } from "./types.js";
-import { inZone, meetsReservations } from "./zone-test.js";
+import { meetsReservations } from "./zone-test.js";
 
 /** The agreement zone: outcomes that give every party at least its reservation and cross no red line. */
 export interface AgreementZone {
@@ -36,7 +36,7 @@ export function agreementZone(
  */
 export function zoneOf(context: AnalysisContext, frontier: Frontier): AgreementZone {
   const r = reservations(context);
-  const nonEmpty = frontier.points.some((p) => inZone(p.outcome, p.utilities, context.utilities, r));
+  const nonEmpty = frontier.points.some((p) => inZone(context, p));
   if (context.admissible.redLineBlocked.length > 0) return { empty: true, size: 0n, exact: true };
   if (!nonEmpty && frontier.exact) return { empty: true, size: 0n, exact: true };
   const total = admissibleSize(context.admissible);

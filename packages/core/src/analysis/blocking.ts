@@ -1,0 +1,142 @@
+import { type AnalysisContext, inZone, isAdditive, reservations, withOptions } from "./context.js";
+import { frontierOf } from "./frontier.js";
+import { solutionsOf } from "./solutions.js";
+import type { FrontierPoint } from "./types.js";
+
+/** A smallest set of points whose reopening makes a deal possible, and the Nash package of the reopened plan. */
+export interface BlockingSet {
+  reopen: number[];
+  nash: FrontierPoint | null;
+}
+
+/** An open point none of whose options every party could accept, given the settled points. */
+export interface BlockedPoint {
+  issue: number;
+  /** For each option, the parties that reject it (red line, or their reservation out of reach with it). */
+  rejections: { option: number; parties: number[] }[];
+}
+
+export interface Blocking {
+  sets: BlockingSet[];
+  blockedOn: BlockedPoint[];
+  /** Why no set was found, when none was. */
+  note?: string;
+}
+
+/** Reopening sets are searched up to this size, and at most this many frontiers are computed. */
+const MAX_SET_SIZE = 3;
+const MAX_CHECKS = 2000;
+
+/**
+ * Diagnoses an empty agreement zone. Reopening a point unsettles it and sets
+ * the parties' red lines on it aside; candidates are the settled points and
+ * the points carrying red lines. Sets are searched by increasing size, so the
+ * sets found are the smallest; a superset of a set found is never reported.
+ */
+export function blockingOf(context: AnalysisContext): Blocking {
+  const blockedOn = blockedPoints(context);
+  const candidates = reopenCandidates(context);
+  if (candidates.length === 0) {
+    return {
+      sets: [],
+      blockedOn,
+      note: "nothing is settled and no party has red lines: the reservation values themselves leave no deal",
+    };
+  }
+  const reopenedPlan = (reopen: number[]) => {
+    const ctx = withOptions(context, { reopened: [...(context.options.reopened ?? []), ...reopen] });
+    const frontier = frontierOf(ctx);
+    return { ctx, frontier, open: frontier.points.some((p) => inZone(ctx, p)) };
+  };
+  if (!reopenedPlan(candidates).open) {
+    return {
+      sets: [],
+      blockedOn,
+      note: "even with every settled point and red line reopened, no outcome gives every party its reservation value",
+    };
+  }
+  let checks = 0;
+  for (let size = 1; size <= Math.min(MAX_SET_SIZE, candidates.length); size++) {
+    const sets: BlockingSet[] = [];
+    for (const reopen of combinations(candidates, size)) {
+      if (++checks > MAX_CHECKS) break;
+      const plan = reopenedPlan(reopen);
+      if (plan.open) sets.push({ reopen, nash: solutionsOf(plan.ctx, plan.frontier).nash });
+    }
+    if (sets.length > 0) return { sets, blockedOn };
+    if (checks > MAX_CHECKS) break;
+  }
+  return {
+    sets: [],
+    blockedOn,
+    note: `no set of up to ${MAX_SET_SIZE} points unblocks the deal (searched ${Math.min(checks, MAX_CHECKS)} sets); reopening all ${candidates.length} does`,
+  };
+}
+
+function reopenCandidates(context: AnalysisContext): number[] {
+  const fixed = context.options.fixed ?? [];
+  const reopened = new Set(context.options.reopened ?? []);
+  const red = new Set(context.utilities.flatMap((u) => u.profile.redLines.map((r) => r.issue)));
+  return context.scenario.space.issues
+    .map((_, i) => i)
+    .filter((i) => !reopened.has(i) && ((fixed[i] !== undefined && fixed[i] !== null) || red.has(i)));
+}
+
+function* combinations(items: readonly number[], size: number, start = 0): Generator<number[]> {
+  if (size === 0) {
+    yield [];
+    return;
+  }
+  for (let i = start; i <= items.length - size; i++) {
+    for (const rest of combinations(items, size - 1, i + 1)) yield [items[i], ...rest];
+  }
+}
+
+/**
+ * Open points where every option is rejected by some party: by a red line, or
+ * because even the party's best choices on the other open points (settled ones
+ * as settled) leave it below its reservation value.
+ */
+function blockedPoints(context: AnalysisContext): BlockedPoint[] {
+  const fixed = context.options.fixed ?? [];
+  const reopened = new Set(context.options.reopened ?? []);
+  const r = reservations(context);
+  const best = bestGivenOption(context);
+  const out: BlockedPoint[] = [];
+  context.scenario.space.cardinalities.forEach((n, i) => {
+    if ((fixed[i] !== undefined && fixed[i] !== null) || reopened.has(i)) return;
+    const rejections = Array.from({ length: n }, (_, k) => ({
+      option: k,
+      parties: context.utilities
+        .map((u, p) => ((u.isRedLine(i, k) && !reopened.has(i)) || best(p, i, k) < r[p] - 5e-13 ? p : -1))
+        .filter((p) => p >= 0),
+    }));
+    if (rejections.every((x) => x.parties.length > 0)) out.push({ issue: i, rejections });
+  });
+  return out;
+}
+
+/** best(p, i, k): party p's highest utility with issue i at option k, over the admissible outcomes. */
+function bestGivenOption(context: AnalysisContext): (p: number, i: number, k: number) => number {
+  const { options } = context.admissible;
+  if (isAdditive(context)) {
+    const top = context.utilities.map((u) =>
+      u.contributions!.map((c, i) => Math.max(...options[i].map((k) => c[k]))),
+    );
+    const totals = top.map((t) => t.reduce((a, b) => a + b, 0));
+    return (p, i, k) => Math.min(1, totals[p] - top[p][i] + context.utilities[p].contributions![i][k]);
+  }
+  const cache = new Map<string, number[]>();
+  return (p, i, k) => {
+    const key = `${i}:${k}`;
+    let best = cache.get(key);
+    if (best === undefined) {
+      const fixed = [...(context.options.fixed ?? [])];
+      fixed[i] = k;
+      const points = frontierOf(withOptions(context, { fixed })).points;
+      best = context.utilities.map((_, q) => Math.max(...points.map((x) => x.utilities[q])));
+      cache.set(key, best);
+    }
+    return best[p];
+  };
+}

@@ -1,0 +1,82 @@
+import { type AnalysisContext, crossesRedLine } from "./context.js";
+import { QUANTUM } from "./dominance.js";
+import type { Frontier, FrontierPoint } from "./types.js";
+
+/** A change of one or two points of a draft that leaves no party worse off and someone better off. */
+export interface Improvement {
+  changes: { issue: number; option: number }[];
+  outcome: number[];
+  utilities: number[];
+  gains: number[];
+}
+
+export interface DraftReview {
+  outcome: number[];
+  utilities: number[];
+  /** Ranked: largest total gain first, then largest smallest gain. */
+  improvements: Improvement[];
+  /**
+   * The frontier outcome that dominates the draft by the most: the largest
+   * smallest gain over the parties (then the largest total). Null when no
+   * frontier point dominates the draft (it is Pareto-optimal, as far as the frontier shows).
+   */
+  dominatedBy: (FrontierPoint & { gains: number[] }) | null;
+}
+
+const TOP = 10;
+/** Gains within half a quantum of 0 are no gain (12-decimal rule). */
+const SLACK = 0.5 / QUANTUM;
+
+export function reviewDraft(
+  context: AnalysisContext,
+  frontier: Frontier,
+  draft: readonly number[],
+): DraftReview {
+  const utility = (o: ArrayLike<number>) => context.utilities.map((u) => u.utility(o));
+  const base = utility(draft);
+  const gainsOf = (u: number[]) => u.map((x, p) => x - base[p]);
+  const improves = (g: number[]) => g.every((x) => x >= -SLACK) && g.some((x) => x > SLACK);
+  const found: Improvement[] = [];
+  const consider = (changes: { issue: number; option: number }[]) => {
+    const outcome = [...draft];
+    for (const c of changes) outcome[c.issue] = c.option;
+    if (crossesRedLine(context, outcome) && !crossesRedLine(context, draft)) return;
+    const utilities = utility(outcome);
+    const gains = gainsOf(utilities);
+    if (improves(gains)) found.push({ changes, outcome, utilities, gains });
+  };
+  const moves = changeableOptions(context, draft);
+  for (let a = 0; a < moves.length; a++) {
+    consider([moves[a]]);
+    for (let b = a + 1; b < moves.length; b++) {
+      if (moves[b].issue !== moves[a].issue) consider([moves[a], moves[b]]);
+    }
+  }
+  const total = (g: number[]) => g.reduce((x, y) => x + y, 0);
+  found.sort((x, y) => total(y.gains) - total(x.gains) || Math.min(...y.gains) - Math.min(...x.gains));
+  let dominatedBy: DraftReview["dominatedBy"] = null;
+  for (const point of frontier.points) {
+    const gains = gainsOf(point.utilities);
+    if (!improves(gains)) continue;
+    const better =
+      dominatedBy === null ||
+      Math.min(...gains) > Math.min(...dominatedBy.gains) + SLACK ||
+      (Math.min(...gains) >= Math.min(...dominatedBy.gains) - SLACK &&
+        total(gains) > total(dominatedBy.gains));
+    if (better) dominatedBy = { ...point, gains };
+  }
+  return { outcome: [...draft], utilities: base, improvements: found.slice(0, TOP), dominatedBy };
+}
+
+/** Every (open point, admissible option) the draft does not already use. */
+function changeableOptions(
+  context: AnalysisContext,
+  draft: readonly number[],
+): { issue: number; option: number }[] {
+  const fixed = context.options.fixed ?? [];
+  return context.admissible.options.flatMap((opts, issue) =>
+    fixed[issue] !== undefined && fixed[issue] !== null
+      ? []
+      : opts.filter((k) => k !== draft[issue]).map((option) => ({ issue, option })),
+  );
+}

@@ -1,0 +1,128 @@
+import type { Scenario } from "../model/scenario.js";
+import type { OutcomeValues } from "../model/space.js";
+import { type Blocking, blockingOf } from "./blocking.js";
+import { analysisContext, reservations } from "./context.js";
+import { frontierOf } from "./frontier.js";
+import { type DraftReview, reviewDraft } from "./improvements.js";
+import { type IssueView, issueViews } from "./issues.js";
+import { solutionsOf } from "./solutions.js";
+import { type Trade, tradesFrom } from "./trades.js";
+import type { AnalysisOptions, Frontier, FrontierPoint, SolutionPoints } from "./types.js";
+import { type AgreementZone, zoneOf } from "./zone.js";
+
+/** Everything `parley analyze` reports, with dense outcomes (see reportJson for people's values). */
+export interface AnalysisReport {
+  scenario: Scenario;
+  reservation: number[];
+  frontier: Frontier;
+  solutions: SolutionPoints;
+  zone: AgreementZone;
+  /** Points not settled. */
+  open: number[];
+  /** Present when the zone is empty. */
+  blocking: Blocking | null;
+  issues: IssueView[];
+  /** Present when a draft was given. */
+  draft: DraftReview | null;
+  /** Against the draft, or else the plan with every open point at its fairest option. */
+  trades: Trade[];
+}
+
+export function analyze(
+  scenario: Scenario,
+  options: AnalysisOptions & { draft?: readonly number[] } = {},
+): AnalysisReport {
+  const context = analysisContext(scenario, options);
+  const frontier = frontierOf(context);
+  const zone = zoneOf(context, frontier);
+  const issues = issueViews(context);
+  const fixed = options.fixed ?? [];
+  const settled = (i: number) => fixed[i] !== undefined && fixed[i] !== null;
+  const baseline =
+    options.draft ?? issues.map((v, i) => (settled(i) ? (fixed[i] as number) : v.fairestOption));
+  return {
+    scenario,
+    reservation: reservations(context),
+    frontier,
+    solutions: solutionsOf(context, frontier),
+    zone,
+    open: scenario.space.issues.map((_, i) => i).filter((i) => !settled(i)),
+    blocking: zone.empty ? blockingOf(context) : null,
+    issues,
+    draft: options.draft ? reviewDraft(context, frontier, options.draft) : null,
+    trades: tradesFrom(context, baseline),
+  };
+}
+
+export interface PointJson {
+  utilities: number[];
+  outcome: OutcomeValues;
+}
+
+/** The report as JSON data: outcomes as {issue: value}, big counts as decimal strings, points by name. */
+export function reportJson(report: AnalysisReport): Record<string, unknown> {
+  const { space, parties } = report.scenario;
+  const issueName = (i: number) => space.issues[i].name;
+  const point = (p: FrontierPoint | null): PointJson | null =>
+    p && { utilities: p.utilities, outcome: space.toValues(p.outcome) };
+  const values = (changes: { issue: number; option: number }[]) =>
+    Object.fromEntries(changes.map((c) => [issueName(c.issue), space.valueOf(c.issue, c.option)]));
+  const { frontier, solutions, zone, blocking, draft } = report;
+  return {
+    parties: parties.map((p) => p.name),
+    reservation: report.reservation,
+    outcomes: space.size.toString(),
+    frontier: {
+      exact: frontier.exact,
+      ...(frontier.epsilon !== undefined ? { epsilon: frontier.epsilon } : {}),
+      points: frontier.points.map(point),
+    },
+    nash: point(solutions.nash),
+    kalaiSmorodinsky: point(solutions.kalaiSmorodinsky),
+    egalitarian: point(solutions.egalitarian),
+    maxWelfare: point(solutions.maxWelfare),
+    ...(solutions.reasons ? { reasons: solutions.reasons } : {}),
+    zone: { empty: zone.empty, size: zone.size.toString(), exact: zone.exact },
+    open: report.open.map(issueName),
+    blocking: (blocking?.sets ?? []).map((s) => ({ reopen: s.reopen.map(issueName), nash: point(s.nash) })),
+    ...(blocking
+      ? {
+          blockedOn: blocking.blockedOn.map((b) => issueName(b.issue)),
+          ...(blocking.note ? { blockingNote: blocking.note } : {}),
+        }
+      : {}),
+    issues: report.issues.map((v) => ({
+      name: issueName(v.issue),
+      weights: v.weights,
+      conflict: v.conflict,
+      bestOption: v.bestOption.map((k) => space.valueOf(v.issue, k)),
+      fairestOption: space.valueOf(v.issue, v.fairestOption),
+      settled: v.settled,
+    })),
+    ...(draft
+      ? {
+          draft: {
+            utilities: draft.utilities,
+            dominatedBy: draft.dominatedBy && { ...point(draft.dominatedBy), gains: draft.dominatedBy.gains },
+          },
+          improvements: draft.improvements.map((m) => ({
+            changes: values(m.changes),
+            utilities: m.utilities,
+            gains: m.gains,
+          })),
+        }
+      : {}),
+    trades: report.trades.map((t) => ({
+      parties: t.parties.map((p) => parties[p].name),
+      changes: values([
+        { issue: t.issues[0], option: t.options[0] },
+        { issue: t.issues[1], option: t.options[1] },
+      ]),
+      favours: {
+        [issueName(t.issues[0])]: parties[t.parties[0]].name,
+        [issueName(t.issues[1])]: parties[t.parties[1]].name,
+      },
+      gains: t.gains,
+    })),
+  };
+}
