@@ -16,3 +16,4 @@ export * from "./plots/index.js";
 export * from "./plots/tournament.js";
 export * from "./negotiation/index.js";
 export * from "./plots/dance.js";
+export * from "./record/index.js";
