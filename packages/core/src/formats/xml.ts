@@ -39,7 +39,12 @@ export function parseXml(text: string, file: string): XmlElement[] {
   if (valid !== true) {
     throw new InputError(`${file}: line ${valid.err.line}`, `is not well-formed XML (${valid.err.msg})`);
   }
-  return toElements(parser.parse(text) as RawNode[]);
+  try {
+    return toElements(parser.parse(text) as RawNode[]);
+  } catch (err) {
+    // The validator lets a few faults through (e.g. an unclosed comment); the parser then throws.
+    throw new InputError(file, `is not well-formed XML (${(err as Error).message})`);
+  }
 }
 
 type RawNode = Record<string, unknown>;
