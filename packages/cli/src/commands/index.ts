@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerAgents } from "./agents.js";
+import { registerAnalyze } from "./analyze.js";
 import { registerConvert } from "./convert.js";
 import { registerEval } from "./eval.js";
 import { registerInspect } from "./inspect.js";
@@ -14,5 +15,6 @@ export function registerCommands(program: Command): void {
   registerTournament(program);
   registerNegotiate(program);
   registerAgents(program);
+  registerAnalyze(program);
   void program;
 }

@@ -1,4 +1,5 @@
 export type { BlockedPoint, Blocking, BlockingSet } from "./blocking.js";
+export { type OutcomeCloud, outcomeCloud } from "./cloud.js";
 export { type AnalysisContext, analysisContext } from "./context.js";
 export { ENUMERATION_LIMIT, frontierOf, paretoFrontier } from "./frontier.js";
 export type { DraftReview, Improvement } from "./improvements.js";

@@ -17,6 +17,8 @@ export interface AnalysisReport {
   frontier: Frontier;
   solutions: SolutionPoints;
   zone: AgreementZone;
+  /** Settled option per issue (null: open). */
+  fixed: (number | null)[];
   /** Points not settled. */
   open: number[];
   /** Present when the zone is empty. */
@@ -46,6 +48,7 @@ export function analyze(
     frontier,
     solutions: solutionsOf(context, frontier),
     zone,
+    fixed: scenario.space.issues.map((_, i) => (settled(i) ? (fixed[i] as number) : null)),
     open: scenario.space.issues.map((_, i) => i).filter((i) => !settled(i)),
     blocking: zone.empty ? blockingOf(context) : null,
     issues,

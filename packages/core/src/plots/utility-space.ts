@@ -1,3 +1,7 @@
+import type { OutcomeCloud } from "../analysis/cloud.js";
+import { nonDominated, quantize } from "../analysis/dominance.js";
+import type { AnalysisReport } from "../analysis/report.js";
+import type { FrontierPoint } from "../analysis/types.js";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./spec.js";
 
 export interface UtilitySpaceInput {
@@ -99,4 +103,35 @@ export function utilitySpaceSpec(input: UtilitySpaceInput): VegaLiteSpec {
     ],
     config: { font: "DejaVu Sans", legend: { orient: "bottom-left" } },
   };
+}
+
+/**
+ * The two parties' own frontier among the projected points (with more than
+ * two parties, most frontier points are interior in the plane).
+ */
+function frontierOfPair(points: [number, number][]): [number, number][] {
+  const keys = Float64Array.from(points.flatMap(([u, v]) => [quantize(u), quantize(v)]));
+  return Array.from(nonDominated(keys, 2, points.length), (i) => points[i]);
+}
+
+/** The utility space of an analysis report's first two parties. */
+export function reportUtilitySpaceSpec(report: AnalysisReport, cloud: OutcomeCloud): VegaLiteSpec {
+  const pair = (u: number[]): [number, number] => [u[0], u[1]];
+  const { solutions } = report;
+  const named: [string, FrontierPoint | null][] = [
+    ["Nash", solutions.nash],
+    ["Kalai–Smorodinsky", solutions.kalaiSmorodinsky],
+    ["Egalitarian", solutions.egalitarian],
+    ["Max welfare", solutions.maxWelfare],
+  ];
+  const parties = report.scenario.parties.map((p) => p.name);
+  return utilitySpaceSpec({
+    title: `${report.scenario.title ?? report.scenario.name}: utility space`,
+    parties: [parties[0], parties[1]],
+    outcomes: cloud.utilities.map(pair),
+    sampled: cloud.sampled,
+    frontier: frontierOfPair(report.frontier.points.map((p) => pair(p.utilities))),
+    solutions: named.flatMap(([name, p]) => (p ? [{ name, utilities: pair(p.utilities) }] : [])),
+    reservation: pair(report.reservation),
+  });
 }

@@ -1,0 +1,235 @@
+import { resolve } from "node:path";
+import {
+  type AnalysisReport,
+  analyze,
+  type FrontierPoint,
+  InputError,
+  outcomeCloud,
+  reportJson,
+  reportUtilitySpaceSpec,
+  type Scenario,
+  withLocation,
+} from "@parley/core";
+import type { Command } from "commander";
+import { renderPlot } from "../plot-render.js";
+import { loadOptionsFrom, loadScenario, readText, scenarioOptions } from "../scenario-loader.js";
+
+interface AnalyzeOptions {
+  fix: string[];
+  from?: string;
+  json?: boolean;
+  plot?: string;
+  seed: string;
+  parties?: string;
+  maxFileMb?: number;
+}
+
+export function registerAnalyze(program: Command): void {
+  scenarioOptions(
+    program
+      .command("analyze")
+      .description(
+        "Where agreement lies, what blocks it, what unblocks it: Pareto frontier, Nash / Kalai–Smorodinsky / " +
+          "egalitarian / max-welfare points, agreement zone, blocking points, per-point conflict, trades",
+      )
+      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .option(
+        "--fix <issue=value>",
+        "a settled point (repeatable)",
+        (v: string, acc: string[]) => [...acc, v],
+        [],
+      )
+      .option("--from <draft.json>", 'a draft agreement {"issue": value, ...}: its Pareto improvements')
+      .option("--json", "print machine-readable JSON")
+      .option("--plot <file>", "draw the first two parties' utility space to a .svg or .png file")
+      .option("--seed <seed>", "seed of sampling and search", "0")
+      .addHelpText(
+        "after",
+        "\nConflict of a point: 1 − max over its options of the worst-off party's satisfaction, where a party's\n" +
+          "satisfaction with an option is 0 for its worst option of that point and 1 for its best. 0 means one\n" +
+          "option is every party's favourite; 1 means every option is some party's worst.\n" +
+          "Reopening a point (blocking sets) unsettles it and sets the parties' red lines on it aside.",
+      ),
+  ).action(async (path: string, opts: AnalyzeOptions) => {
+    const load = loadOptionsFrom(opts);
+    const scenario = loadScenario(path, load);
+    const fixed = parseFixes(scenario, opts.fix);
+    const draft =
+      opts.from === undefined
+        ? undefined
+        : readDraft(
+            scenario,
+            readText(resolve(opts.from), opts.from, load.maxBytes ?? Number.POSITIVE_INFINITY).text,
+            opts.from,
+            fixed,
+          );
+    const seed = opts.seed;
+    const report = analyze(scenario, { fixed, draft, seed });
+    if (opts.plot) {
+      if (scenario.parties.length < 2) throw new InputError("--plot", "needs at least two parties");
+      await renderPlot(reportUtilitySpaceSpec(report, outcomeCloud(scenario, { fixed, seed })), opts.plot);
+    }
+    process.stdout.write(opts.json ? `${JSON.stringify(reportJson(report))}\n` : humanReport(report));
+  });
+}
+
+/** `--fix "issue=value"` → settled option per issue. The issue is the longest prefix before an "=" that names one. */
+export function parseFixes(scenario: Scenario, fixes: readonly string[]): (number | null)[] {
+  const { space } = scenario;
+  const fixed: (number | null)[] = space.issues.map(() => null);
+  for (const fix of fixes) {
+    let issue = -1;
+    let at = fix.lastIndexOf("=");
+    while (at > 0 && issue < 0) {
+      issue = space.issueIndex(fix.slice(0, at).trim());
+      if (issue < 0) at = fix.lastIndexOf("=", at - 1);
+    }
+    if (issue < 0) {
+      throw new InputError(
+        `--fix "${fix}"`,
+        `expected "issue=value" with one of: ${space.issues.map((i) => i.name).join(", ")}`,
+      );
+    }
+    const option = withLocation("--fix", () => space.optionOf(issue, fix.slice(at + 1).trim()));
+    if (fixed[issue] !== null && fixed[issue] !== option) {
+      throw new InputError(
+        `--fix "${fix}"`,
+        `issue "${space.issues[issue].name}" is already settled otherwise`,
+      );
+    }
+    fixed[issue] = option;
+  }
+  return fixed;
+}
+
+/** A draft agreement: one JSON object {issue: value} covering every issue, consistent with the settled points. */
+export function readDraft(
+  scenario: Scenario,
+  text: string,
+  file: string,
+  fixed: readonly (number | null)[],
+): number[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(file, `is not valid JSON (${(err as Error).message})`);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new InputError(file, 'must be one JSON object like {"issue": value, ...}');
+  }
+  const draft = withLocation(file, () => scenario.space.fromValues(raw as Record<string, unknown>));
+  fixed.forEach((f, i) => {
+    if (f !== null && draft[i] !== f) {
+      const { space } = scenario;
+      throw new InputError(
+        `${file}: issue "${space.issues[i].name}"`,
+        `is settled at "${space.valueOf(i, f)}" (--fix) but the draft has "${space.valueOf(i, draft[i])}"`,
+      );
+    }
+  });
+  return draft;
+}
+
+const f3 = (x: number) => x.toFixed(3);
+
+/** The report a mediator reads in a minute. */
+export function humanReport(report: AnalysisReport): string {
+  const { scenario, frontier, solutions, zone, blocking, draft } = report;
+  const { space } = scenario;
+  const names = scenario.parties.map((p) => p.name);
+  const issueName = (i: number) => space.issues[i].name;
+  const option = (i: number, k: number) => String(space.valueOf(i, k));
+  const utilities = (u: number[]) => u.map((x, p) => `${names[p]} ${f3(x)}`).join(", ");
+  const lines: string[] = [];
+  const settled = space.issues.map((_, i) => i).filter((i) => !report.open.includes(i));
+  lines.push(
+    `${scenario.title ?? scenario.name}: ${names.length} parties (${names.join(", ")}), ${space.issueCount} points, ${space.size.toLocaleString("en")} outcomes`,
+  );
+  lines.push(`Reservation values: ${utilities(report.reservation)}`);
+  if (settled.length > 0) {
+    lines.push(
+      `Settled: ${settled.map((i) => `${issueName(i)} = ${option(i, report.fixed[i]!)}`).join("; ")}`,
+    );
+    lines.push(`Open: ${report.open.map(issueName).join(", ") || "none"}`);
+  }
+  const zoneSize = `${zone.exact ? "" : "about "}${zone.size.toLocaleString("en")} outcome${zone.size === 1n ? "" : "s"}`;
+  lines.push("");
+  lines.push(
+    zone.empty
+      ? "NO DEAL POSSIBLE: the agreement zone is empty."
+      : `Agreement zone: ${zoneSize} give every party at least its reservation value.`,
+  );
+  lines.push(
+    `Pareto frontier: ${frontier.points.length} outcome${frontier.points.length === 1 ? "" : "s"} (${frontier.exact ? "exact" : frontier.epsilon !== undefined ? `approximate, within ε = ${frontier.epsilon.toPrecision(2)}` : "approximate, by search"}).`,
+  );
+  lines.push("");
+  const row = (label: string, p: FrontierPoint | null, reason?: string) =>
+    `  ${label.padEnd(19)}${p ? utilities(p.utilities) : `none (${reason ?? "no deal"})`}`;
+  lines.push("Fair and efficient deals:");
+  lines.push(row("Nash", solutions.nash, solutions.reasons?.nash));
+  lines.push(row("Kalai–Smorodinsky", solutions.kalaiSmorodinsky, solutions.reasons?.kalaiSmorodinsky));
+  lines.push(row("Egalitarian", solutions.egalitarian, solutions.reasons?.egalitarian));
+  lines.push(row("Max welfare", solutions.maxWelfare));
+  if (solutions.nash) {
+    const changed = report.open.map((i) => `${issueName(i)} = ${option(i, solutions.nash!.outcome[i])}`);
+    lines.push(`  Nash package: ${changed.join("; ")}`);
+  }
+  if (blocking) {
+    lines.push("");
+    for (const b of blocking.blockedOn) {
+      const why = b.rejections.map(
+        (r) => `${option(b.issue, r.option)}: ${r.parties.map((p) => names[p]).join(", ")}`,
+      );
+      lines.push(
+        `The deal is blocked on ${issueName(b.issue)} (each option is rejected — ${why.join("; ")}).`,
+      );
+    }
+    if (blocking.sets.length > 0) {
+      lines.push("Reopening any one of these unblocks it:");
+      for (const s of blocking.sets) {
+        const pkg = s.nash
+          ? ` → Nash package ${utilities(s.nash.utilities)}: ${s.reopen.map((i) => `${issueName(i)} = ${option(i, s.nash!.outcome[i])}`).join("; ")}`
+          : "";
+        lines.push(`  {${s.reopen.map(issueName).join(", ")}}${pkg}`);
+      }
+    } else if (blocking.note) lines.push(`No unblocking set: ${blocking.note}.`);
+  }
+  lines.push("");
+  lines.push("Points by conflict (0 = a shared favourite, 1 = every option is someone's worst):");
+  const byConflict = [...report.issues].filter((v) => !v.settled).sort((a, b) => b.conflict - a.conflict);
+  for (const v of byConflict.slice(0, 8)) {
+    const weights = v.weights.map((w) => w.toFixed(2)).join("/");
+    lines.push(
+      `  ${issueName(v.issue).padEnd(24)} conflict ${v.conflict.toFixed(2)}  weights ${weights}  fairest: ${option(v.issue, v.fairestOption)}`,
+    );
+  }
+  if (byConflict.length > 8) lines.push(`  … and ${byConflict.length - 8} more (see --json)`);
+  if (report.trades.length > 0) {
+    lines.push("");
+    lines.push(`Trades (${draft ? "against the draft" : "against the fairest option on every open point"}):`);
+    for (const t of report.trades.slice(0, 5)) {
+      const [p, q] = t.parties;
+      const [i, j] = t.issues;
+      lines.push(
+        `  ${names[p]} gets ${issueName(i)} = ${option(i, t.options[0])}, ${names[q]} gets ${issueName(j)} = ${option(j, t.options[1])}: ${names[p]} +${f3(t.gains[p])}, ${names[q]} +${f3(t.gains[q])}`,
+      );
+    }
+  }
+  if (draft) {
+    lines.push("");
+    lines.push(`Draft: ${utilities(draft.utilities)}`);
+    if (draft.improvements.length === 0)
+      lines.push("  No change of one or two points improves it for someone without hurting anyone.");
+    for (const m of draft.improvements.slice(0, 5)) {
+      const changes = m.changes.map((c) => `${issueName(c.issue)} = ${option(c.issue, c.option)}`).join("; ");
+      lines.push(
+        `  ${changes}: ${m.gains.map((g, p) => `${names[p]} ${g >= 0 ? "+" : ""}${f3(g)}`).join(", ")}`,
+      );
+    }
+    if (draft.dominatedBy) {
+      lines.push(`  Best frontier outcome dominating it: ${utilities(draft.dominatedBy.utilities)}`);
+    } else lines.push("  No frontier outcome dominates it: it is Pareto-optimal.");
+  }
+  return `${lines.join("\n")}\n`;
+}
