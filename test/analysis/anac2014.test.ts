@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { paretoFrontier } from "@parley/core";
+import { describe, expect, it } from "vitest";
+import { bundledScenarioPath, loadBundled } from "../helpers/scenarios.js";
+
+/** The reference frontier GENIUS ships beside the scenario: "u1, u2" lines. */
+function paretoXml(rel: string): number[][] {
+  return readFileSync(`${bundledScenarioPath(rel)}/pareto.xml`, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => line.split(",").map(Number));
+}
+
+describe("search-based frontier on the ANAC 2014 hyper-rectangle scenarios (10^10 outcomes)", () => {
+  it.each(["anac/y2014/10issues", "anac/y2014/10issuesDiscountedwithRV"])(
+    "%s: weakly dominates every reference point to within 0.01",
+    (rel) => {
+      const frontier = paretoFrontier(loadBundled(rel));
+      expect(frontier.exact).toBe(false);
+      const reference = paretoXml(rel);
+      expect(reference.length).toBeGreaterThan(5);
+      for (const r of reference) {
+        const margin = Math.max(
+          ...frontier.points.map((p) => Math.min(p.utilities[0] - r[0], p.utilities[1] - r[1])),
+        );
+        expect(margin).toBeGreaterThanOrEqual(-0.01);
+      }
+    },
+  );
+
+  it("is deterministic for a seed", () => {
+    const scenario = loadBundled("anac/y2014/10issues");
+    expect(paretoFrontier(scenario, { seed: 5 })).toEqual(paretoFrontier(scenario, { seed: 5 }));
+  });
+});
