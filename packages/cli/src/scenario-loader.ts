@@ -53,7 +53,7 @@ function readAny(full: string, shown: string, maxBytes: number): ReadResult {
     const json = names.filter((n) => extname(n).toLowerCase() === ".json");
     if (json.length > 0) {
       const files = json.map((n) => readText(join(full, n), n, maxBytes));
-      return readGeniusWebScenario(files, { name: basename(full), source: shown });
+      return readGeniusWebScenario(files, { source: shown }); // named by its domain
     }
     throw new InputError(
       shown,
