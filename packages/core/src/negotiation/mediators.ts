@@ -41,7 +41,7 @@ export class AnnealingMediator implements Mediator {
   private open: number[] = [];
 
   constructor(
-    private readonly startTemperature = 0.4,
+    private readonly startTemperature = 1,
     private readonly coolBy = 0.6,
   ) {}
 

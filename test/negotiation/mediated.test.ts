@@ -1,0 +1,173 @@
+import {
+  type AgentDefinition,
+  AnnealingMediator,
+  analyseScenario,
+  InvalidMove,
+  MediatedSession,
+  type Negotiator,
+  PreparedScenario,
+  Rng,
+  runNegotiation,
+  syntheticScenario,
+} from "@parley/core";
+import { describe, expect, it } from "vitest";
+import { bundledScenarios, loadBundled } from "../helpers/scenarios.js";
+
+const scenario = syntheticScenario({ parties: 3, issues: 5, options: 4, seed: 11 });
+const truthful = scenario.parties.map(() => "linear");
+/** Two parties leave more room between a random draft and the frontier than three. */
+const bilateral = syntheticScenario({ parties: 2, issues: 6, options: 5, seed: 11 });
+
+/** A truthful seat (the built-in answer) with one method replaced. */
+function seat(override: Partial<Negotiator>): AgentDefinition {
+  return {
+    name: "custom",
+    description: "",
+    create: () => ({ init() {}, propose: () => [0], respond: () => "reject", ...override }),
+  };
+}
+
+describe("mediated single negotiating text", () => {
+  for (const mediator of ["annealing", "frontier"]) {
+    it(`${mediator}: each round one revision, every party votes once in seat order, settled points never move`, () => {
+      const fixed = [2, null, null, 0, null];
+      const r = runNegotiation(scenario, {
+        protocol: "mediated",
+        mediator,
+        agents: truthful,
+        rounds: 60,
+        seed: 3,
+        fixed,
+      });
+      expect(r.mediator).toBe(mediator);
+      const rounds = new Map<number, string[]>();
+      for (const e of r.trace) {
+        if (e.offer) {
+          expect(e.offer[0]).toBe(2);
+          expect(e.offer[3]).toBe(0);
+        }
+        if (e.action === "propose" || e.action === "vote") {
+          const list = rounds.get(e.round) ?? [];
+          list.push(e.action === "propose" ? "propose" : `vote ${e.seat}`);
+          rounds.set(e.round, list);
+        }
+      }
+      expect(rounds.size).toBe(59);
+      for (const list of rounds.values()) expect(list).toEqual(["propose", "vote 0", "vote 1", "vote 2"]);
+      const ratified = r.trace.filter((e) => e.action === "ratify" || e.action === "reject");
+      expect(ratified.every((e) => e.round === 59)).toBe(true);
+      if (r.endedBy === "agreement") expect(ratified.map((e) => e.seat)).toEqual([0, 1, 2]);
+    });
+  }
+
+  it("frontier: a revision is taken only when no party finds it worse, so every party's utility of the draft only rises", () => {
+    let revisions = 0;
+    for (let seed = 0; seed < 10; seed++) {
+      const agents = ["linear", "linear"];
+      const r = runNegotiation(bilateral, { protocol: "mediated", mediator: "frontier", agents, seed });
+      const drafts = r.trace.filter((e) => e.action === "revise").map((e) => e.utilities!);
+      revisions += drafts.length - 1;
+      for (let k = 1; k < drafts.length; k++)
+        for (let p = 0; p < 2; p++) expect(drafts[k][p]).toBeGreaterThanOrEqual(drafts[k - 1][p] - 1e-12);
+    }
+    expect(revisions).toBeGreaterThan(20);
+  });
+
+  it("annealing: while hot it sometimes takes a revision someone finds worse; cold, never", () => {
+    const r = runNegotiation(scenario, {
+      protocol: "mediated",
+      mediator: "annealing",
+      agents: truthful,
+      rounds: 400,
+      seed: 1,
+    });
+    let worseTaken = { hot: 0, cold: 0 };
+    let votes: string[] = [];
+    for (const e of r.trace) {
+      if (e.action === "propose") votes = [];
+      if (e.action === "vote") votes.push(e.vote!);
+      if (e.action === "revise" && votes.includes("worse")) {
+        if (e.t < 0.6) worseTaken = { ...worseTaken, hot: worseTaken.hot + 1 };
+        else worseTaken = { ...worseTaken, cold: worseTaken.cold + 1 };
+      }
+    }
+    expect(worseTaken.hot).toBeGreaterThan(0);
+    expect(worseTaken.cold).toBe(0);
+  });
+
+  it("the final draft needs every party's yes", () => {
+    const no = seat({ ratify: () => false });
+    const r = runNegotiation(scenario, {
+      protocol: "mediated",
+      agents: ["linear", no, "linear"],
+      rounds: 20,
+    });
+    expect(r.endedBy).toBe("rejected");
+    expect(r.agreement).toBeNull();
+    expect(r.trace.slice(-2).map((e) => [e.seat, e.action])).toEqual([
+      [0, "ratify"],
+      [1, "reject"],
+    ]);
+  });
+
+  it("a seat that votes nonsense is ended", () => {
+    const bad = seat({ compare: () => "perhaps" as "better" });
+    const r = runNegotiation(scenario, {
+      protocol: "mediated",
+      agents: ["linear", "linear", bad],
+      rounds: 20,
+    });
+    expect(r.endedBy).toBe("fault");
+    expect(r.errors[0]).toMatchObject({ seat: 2 });
+    expect(r.errors[0].reason).toMatch(/a revision needs a vote/);
+  });
+
+  it("the session refuses a vote from the wrong seat or of the wrong kind", () => {
+    const prepared = new PreparedScenario(scenario);
+    const s = new MediatedSession({
+      space: scenario.space,
+      utilities: prepared.utilities,
+      deadline: { rounds: 10 },
+      mediator: new AnnealingMediator(),
+      rng: new Rng(1),
+    });
+    expect(s.pending()).toMatchObject({ kind: "vote", seat: 0 });
+    expect(() => s.submit(1, { type: "vote", vote: "better" })).toThrow(InvalidMove);
+    expect(() => s.submit(0, { type: "accept" })).toThrow(/needs a vote/);
+    s.submit(0, { type: "vote", vote: "same" });
+    expect(s.pending()).toMatchObject({ kind: "vote", seat: 1 });
+  });
+});
+
+describe("mediated protocol quality on the bundled scenarios", () => {
+  it("with truthful parties, most runs agree within 0.05 of the Pareto frontier", () => {
+    const seeds = [0, 1, 2];
+    const tally: Record<string, { near: number; runs: number }> = {
+      annealing: { near: 0, runs: 0 },
+      frontier: { near: 0, runs: 0 },
+    };
+    for (const rel of bundledScenarios()) {
+      const s = loadBundled(rel);
+      if (s.space.size > 300_000n || s.parties.length > 4) continue;
+      const prepared = new PreparedScenario(s);
+      const analysis = analyseScenario(s);
+      for (const mediator of Object.keys(tally)) {
+        for (const seed of seeds) {
+          const agents = s.parties.map(() => "linear");
+          const r = runNegotiation(prepared, { protocol: "mediated", mediator, agents, seed, analysis });
+          tally[mediator].runs++;
+          if (r.endedBy === "agreement" && r.metrics!.paretoDistance! <= 0.05) tally[mediator].near++;
+        }
+      }
+    }
+    const rate = (m: string) => tally[m].near / tally[m].runs;
+    console.log(
+      `mediated, within 0.05 of the frontier: ${Object.keys(tally)
+        .map((m) => `${m} ${tally[m].near}/${tally[m].runs} (${(100 * rate(m)).toFixed(1)}%)`)
+        .join(", ")}`,
+    );
+    expect(tally.frontier.runs).toBeGreaterThan(250);
+    expect(rate("frontier")).toBeGreaterThanOrEqual(0.85);
+    expect(rate("annealing")).toBeGreaterThanOrEqual(0.75);
+  });
+});
