@@ -56,7 +56,13 @@ function fromDocument(doc: ParleyScenarioParsed, file: string): Scenario {
     return { ...base, kind: "discrete", options };
   });
   const space = new OutcomeSpace(stripUndefined(issues));
-  const parties = doc.parties.map((p, k) => partyFromDocument(space, p, `${file}: parties[${k}]`));
+  const partyNames = new Set<string>();
+  const parties = doc.parties.map((p, k) => {
+    const where = `${file}: parties[${k}]`;
+    if (partyNames.has(p.name)) throw new InputError(where, `party name "${p.name}" is used twice`);
+    partyNames.add(p.name);
+    return partyFromDocument(space, p, where);
+  });
   return stripUndefined({
     name: doc.name,
     title: doc.title,
@@ -91,12 +97,14 @@ function partyFromDocument(space: OutcomeSpace, p: PartyDoc, where: string): Par
             bounds: [
               ...r.includes.map((b) => ({ ...b, exclude: false })),
               ...r.excludes.map((b) => ({ ...b, exclude: true })),
-            ].map((b) => ({
-              issue: issueAt(b.issue, `constraints.functions[${fi}].rectangles[${ri}]`),
-              min: b.min,
-              max: b.max,
-              exclude: b.exclude,
-            })),
+            ].map((b) => {
+              const field = `constraints.functions[${fi}].rectangles[${ri}]`;
+              const issue = issueAt(b.issue, field);
+              // Bounds compare issue values; only integer issues have values to compare.
+              if (space.issues[issue].kind !== "integer")
+                throw new InputError(`${where}.${field}`, `"${b.issue}" is not an integer issue`);
+              return { issue, min: b.min, max: b.max, exclude: b.exclude };
+            }),
           })),
         }),
       ),
@@ -158,8 +166,12 @@ function valueFunctionFromDocument(
     return { type: "linear", ...(doc.linear as { slope: number; offset: number; origin: number }) };
   if ("triangular" in doc && typeof doc.triangular === "object")
     return { type: "triangular", ...(doc.triangular as { low: number; top: number; high: number }) };
-  if ("piecewise" in doc && Array.isArray(doc.piecewise))
-    return { type: "piecewise", points: doc.piecewise as [number, number][] };
+  if ("piecewise" in doc && Array.isArray(doc.piecewise)) {
+    const points = doc.piecewise as [number, number][];
+    if (points.some((p, k) => k > 0 && p[0] < points[k - 1][0]))
+      throw new InputError(`${where}.piecewise`, "points must be in increasing order of value");
+    return { type: "piecewise", points };
+  }
   throw new InputError(where, "a numeric issue takes {linear|triangular|piecewise}, not option → value");
 }
 
