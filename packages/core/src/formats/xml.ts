@@ -18,6 +18,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   parseTagValue: false,
   trimValues: false,
+  htmlEntities: true, // decodes numeric character references (&#10;) too
   ignoreDeclaration: true,
   ignorePiTags: true,
 });
