@@ -1,4 +1,5 @@
 import { type AnalysisContext, inZone, isAdditive, reservations, withOptions } from "./context.js";
+import { maxOf } from "./extremes.js";
 import { frontierOf } from "./frontier.js";
 import { solutionsOf } from "./solutions.js";
 import type { FrontierPoint } from "./types.js";
@@ -134,7 +135,7 @@ function bestGivenOption(context: AnalysisContext): (p: number, i: number, k: nu
       const fixed = [...(context.options.fixed ?? [])];
       fixed[i] = k;
       const points = frontierOf(withOptions(context, { fixed })).points;
-      best = context.utilities.map((_, q) => Math.max(...points.map((x) => x.utilities[q])));
+      best = context.utilities.map((_, q) => maxOf(points.map((x) => x.utilities[q])));
       cache.set(key, best);
     }
     return best[p];

@@ -1,5 +1,6 @@
 import { Rng } from "../model/rng.js";
 import type { AnalysisContext } from "./context.js";
+import { maxOf, minOf } from "./extremes.js";
 
 /**
  * One point of the plan seen on its own. Satisfaction sₚ(k) ∈ [0, 1] is how
@@ -72,14 +73,14 @@ function satisfactionTables(context: AnalysisContext): Tables {
   );
   const satisfaction = raw.map((party) =>
     party.map((row) => {
-      const lo = Math.min(...row);
-      const hi = Math.max(...row);
+      const lo = minOf(row);
+      const hi = maxOf(row);
       return row.map((x) => (hi - lo > 1e-12 ? (x - lo) / (hi - lo) : 1));
     }),
   );
   const weights = context.utilities.map((u, p) => {
     if (u.profile.utility.type === "additive") return [...u.profile.utility.weights];
-    const swing = raw[p].map((row) => Math.max(...row) - Math.min(...row));
+    const swing = raw[p].map((row) => maxOf(row) - minOf(row));
     const sum = swing.reduce((a, b) => a + b, 0);
     return swing.map((s) => (sum > 0 ? s / sum : 0));
   });

@@ -1,5 +1,6 @@
 import type { Scenario } from "../model/scenario.js";
 import { type AnalysisContext, analysisContext, inZone, reservations } from "./context.js";
+import { maxOf } from "./extremes.js";
 import type { AnalysisOptions, Frontier, FrontierPoint, SolutionPoints } from "./types.js";
 
 /**
@@ -21,7 +22,7 @@ export function solutionsOf(context: AnalysisContext, frontier: Frontier): Solut
   const r = reservations(context);
   const points = frontier.points;
   if (points.length === 0) throw new RangeError("the frontier has no point");
-  const best = r.map((_, p) => Math.max(...points.map((x) => x.utilities[p])));
+  const best = r.map((_, p) => maxOf(points.map((x) => x.utilities[p])));
   const zone = points.filter((x) => inZone(context, x));
   const gains = (x: FrontierPoint) => x.utilities.map((u, p) => u - r[p]);
   const maxWelfare = argmax(points, (x) => x.utilities.reduce((a, b) => a + b, 0))!;

@@ -10,6 +10,13 @@ export interface SyntheticSpec {
   seed: number | string;
   /** Reservation value of every party (default 0). */
   reservation?: number;
+  /**
+   * "random" (default): independent values per party. "opposed": each
+   * option's values across the parties are a random point of the simplex
+   * (summing to 1), then scaled so each party's best option is 1: every point
+   * is a pure conflict and frontiers grow large.
+   */
+  values?: "random" | "opposed";
 }
 
 /**
@@ -28,6 +35,12 @@ export function syntheticScenario(spec: SyntheticSpec): Scenario {
     name: `P${p + 1}`,
     profile: randomProfile(rng, spec),
   }));
+  if (spec.values === "opposed")
+    opposeValues(
+      rng,
+      spec,
+      parties.map((p) => p.profile),
+    );
   return {
     name: `synthetic-${spec.parties}x${spec.issues}x${spec.options}`,
     space: new OutcomeSpace(issues),
@@ -52,4 +65,21 @@ function randomProfile(rng: Rng, spec: SyntheticSpec): Profile {
     discount: 1,
     redLines: [],
   };
+}
+
+function opposeValues(rng: Rng, spec: SyntheticSpec, profiles: Profile[]): void {
+  for (let i = 0; i < spec.issues; i++) {
+    const rows = Array.from({ length: spec.options }, () => {
+      const raw = profiles.map(() => -Math.log(1 - rng.next()));
+      const sum = raw.reduce((a, b) => a + b, 0);
+      return raw.map((x) => x / sum);
+    });
+    profiles.forEach((profile, p) => {
+      const column = rows.map((row) => row[p]);
+      const top = Math.max(...column);
+      if (profile.utility.type === "additive") {
+        profile.utility.values[i] = { type: "table", values: column.map((x) => x / top) };
+      }
+    });
+  }
 }
