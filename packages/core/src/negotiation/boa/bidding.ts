@@ -41,7 +41,8 @@ export function timeDependent(e: number): BiddingStrategy {
 /**
  * Relative tit-for-tat (Faratin et al. 1998, in utility terms): concede the
  * same share of its own range as the others have moved toward it, measured
- * on its own utility of their offers.
+ * on its own utility of their offers. A slow Boulware-like drift (t³) starts
+ * the exchange, so two tit-for-tat seats do not stare at each other forever.
  */
 export function relativeTitForTat(): BiddingStrategy {
   return {
@@ -50,7 +51,7 @@ export function relativeTitForTat(): BiddingStrategy {
       if (ctx.receivedCount === 0) return ctx.setup.bids.best;
       const gap = top - ctx.firstReceived;
       const moved = gap > 0 ? (ctx.bestReceived - ctx.firstReceived) / gap : 1;
-      const share = Math.min(1, Math.max(0, moved));
+      const share = Math.min(1, Math.max(0, moved, ctx.state.t ** 3));
       return bestForOthers(ctx, Math.max(ctx.floor, top - (top - ctx.floor) * share));
     },
   };
@@ -59,17 +60,19 @@ export function relativeTitForTat(): BiddingStrategy {
 /**
  * The bid near the estimated Nash point: with the frequency model it
  * estimates the outcome maximising (own gain) × Π (others' estimated
- * utilities), and concedes linearly in time from its best to that estimate.
+ * utilities), concedes linearly from its best to that estimate by t = 0.9,
+ * then toward its reservation, so a deal stays possible when the estimate is off.
  */
-export function nashSeeking(refreshEvery = 0.05): BiddingStrategy {
+export function nashSeeking(refreshEvery = 0.05, settleBy = 0.9): BiddingStrategy {
   let nashUtility = 1;
   let refreshedAt = Number.NEGATIVE_INFINITY;
   return {
     bid(ctx) {
       const { bids, rng } = ctx.setup;
-      if (ctx.model && ctx.receivedCount > 0 && ctx.state.t - refreshedAt >= refreshEvery) {
-        refreshedAt = ctx.state.t;
-        const floor = ctx.floor;
+      const floor = ctx.floor;
+      const t = ctx.state.t;
+      if (ctx.model && ctx.receivedCount > 0 && t - refreshedAt >= refreshEvery) {
+        refreshedAt = t;
         let bestScore = Number.NEGATIVE_INFINITY;
         for (const c of bids.within(floor, bids.bestUtility, 200, rng)) {
           let score = ctx.utility(c) - floor;
@@ -80,10 +83,13 @@ export function nashSeeking(refreshEvery = 0.05): BiddingStrategy {
           }
         }
       }
-      return bestForOthers(
-        ctx,
-        timeTarget(ctx, 1, Math.max(ctx.floor, Math.min(nashUtility, bids.bestUtility))),
-      );
+      const top = bids.bestUtility;
+      const aim = Math.max(floor, Math.min(nashUtility, top));
+      const target =
+        t < settleBy
+          ? top - (top - aim) * (t / settleBy)
+          : aim - (aim - floor) * ((t - settleBy) / (1 - settleBy));
+      return bestForOthers(ctx, target);
     },
   };
 }
