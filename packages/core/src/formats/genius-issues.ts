@@ -90,21 +90,24 @@ function readIssue(el: XmlElement, name: string, where: string): Issue {
       return { kind: "discrete", name, options };
     }
     case "integer": {
-      const min = numberAttr(el, "lowerbound", where);
-      const max = numberAttr(el, "upperbound", where);
+      const [min, max] = boundsOf(el, where);
       if (!Number.isInteger(min) || !Number.isInteger(max))
         throw new InputError(where, `integer bounds ${min}..${max} are not integers`);
       if (min > max) throw new InputError(where, `lowerbound ${min} is greater than upperbound ${max}`);
       return { kind: "integer", name, min, max };
     }
     case "real": {
-      const range = childrenNamed(el, "range")[0] ?? el;
-      const min = numberAttr(range, "lowerbound", where);
-      const max = numberAttr(range, "upperbound", where);
+      const [min, max] = boundsOf(el, where);
       if (min > max) throw new InputError(where, `lowerbound ${min} is greater than upperbound ${max}`);
       return { kind: "real", name, min, max, steps: DEFAULT_REAL_STEPS };
     }
     default:
       throw new InputError(where, `unknown issue type "${kind}" (expected discrete, integer or real)`);
   }
+}
+
+/** `lowerbound`/`upperbound` from a `<range>` child, else from the issue itself (files do both). */
+function boundsOf(el: XmlElement, where: string): [number, number] {
+  const range = childrenNamed(el, "range").find((r) => r.attrs.lowerbound !== undefined) ?? el;
+  return [numberAttr(range, "lowerbound", where), numberAttr(range, "upperbound", where)];
 }
