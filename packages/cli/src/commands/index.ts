@@ -5,6 +5,7 @@ import { registerConvert } from "./convert.js";
 import { registerEval } from "./eval.js";
 import { registerInspect } from "./inspect.js";
 import { registerNegotiate } from "./negotiate.js";
+import { registerRecord } from "./record.js";
 import { registerTournament } from "./tournament.js";
 
 /** Every `parley` sub-command; one module each under commands/. */
@@ -16,5 +17,6 @@ export function registerCommands(program: Command): void {
   registerNegotiate(program);
   registerAgents(program);
   registerAnalyze(program);
+  registerRecord(program);
   void program;
 }
