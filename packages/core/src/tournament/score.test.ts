@@ -88,6 +88,12 @@ describe("scoreTournament", () => {
     expect(board.pairwise.seats[0][0]).toBe(12);
   });
 
+  it("gives the same leaderboard to the bit whatever order results arrive in", () => {
+    const results = resultsFor(5);
+    const shuffled = new Rng(9).shuffle([...results]);
+    expect(scoreTournament(plan, shuffled)).toEqual(scoreTournament(plan, results));
+  });
+
   it("leaves failed negotiations out of the means and counts them", () => {
     const results = resultsFor(2);
     results[0] = { jobId: results[0].jobId, status: "failed", reason: "stuck", score: null };

@@ -101,11 +101,17 @@ export function scoreTournament(plan: TournamentPlan, results: Iterable<JobResul
   const perScenario = scenarios.map(() => agents.map(emptySamples));
   const pairSum = agents.map(() => agents.map(() => 0));
   const pairSeats = agents.map(() => agents.map(() => 0));
-  let negotiations = 0;
-  let failed = 0;
+  // In plan order, whatever order results arrived in: floating-point sums then match to the bit.
+  const inPlanOrder: (JobResult | undefined)[] = new Array(plan.jobs.length);
   for (const result of results) {
     const job = byId.get(result.jobId);
-    if (job === undefined) continue;
+    if (job !== undefined) inPlanOrder[job.index] = result;
+  }
+  let negotiations = 0;
+  let failed = 0;
+  for (const job of plan.jobs) {
+    const result = inPlanOrder[job.index];
+    if (result === undefined) continue;
     negotiations++;
     const participants = new Set(job.lineup);
     if (result.status === "failed" || result.score === null) {

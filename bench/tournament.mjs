@@ -1,0 +1,96 @@
+// Tournament throughput: 5 built-in agents, every ordered pair incl. self-play (25 line-ups)
+// × 10 ANAC 2012 scenarios × 20 reps = 5,000 SAOP negotiations of 100 rounds.
+// Runs the built CLI (`npm run build` first) with 1 and 2 workers, each into a fresh store,
+// and an in-process loop over the same plan (no workers, no store) as the baseline.
+// Usage: node bench/tournament.mjs [trials=3]
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const cli = join(root, "packages/cli/dist/main.js");
+const core = await import(join(root, "packages/core/dist/index.js"));
+const { loadScenario } = await import(join(root, "packages/cli/dist/scenario-loader.js"));
+
+const AGENTS = ["boulware", "conceder", "linear", "tft", "micro"];
+const DOMAINS = [
+  "Amsterdam",
+  "Barbecue",
+  "Camera",
+  "Car",
+  "EnergySmall",
+  "EnglandvsZimbabwe",
+  "FiftyFifty",
+  "Grocery",
+  "ItexvsCypress",
+  "Laptop",
+];
+const SCENARIOS = DOMAINS.map((d) => join(root, "scenarios/genius/anac/y2012", `${d}A`));
+const REPS = 20;
+const ROUNDS = 100;
+const trials = Number(process.argv[2] ?? 3);
+
+function runCli(workers) {
+  const out = mkdtempSync(join(tmpdir(), "parley-bench-"));
+  const args = [cli, "tournament", ...SCENARIOS, "--agents", AGENTS.join(","), "--reps", String(REPS)];
+  args.push("--rounds", String(ROUNDS), "--workers", String(workers), "--out", out, "--json");
+  const started = performance.now();
+  const run = spawnSync(process.execPath, args, { encoding: "utf8" });
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  if (run.status !== 0) throw new Error(`parley tournament failed:\n${run.stderr}`);
+  const board = JSON.parse(run.stdout);
+  if (board.negotiations !== 5000) throw new Error(`expected 5000 negotiations, got ${board.negotiations}`);
+  return seconds;
+}
+
+/** The same 5,000 negotiations in this thread: what the engine alone does, for the pool's overhead. */
+function runInProcess() {
+  const started = performance.now();
+  const scenarios = SCENARIOS.map((p) => loadScenario(p, { onWarning: () => {} }));
+  const plan = core.planTournament({
+    scenarios: scenarios.map((s) => ({ name: s.name, parties: 2, fingerprint: "" })),
+    agents: AGENTS.map((name) => ({ name, fingerprint: name })),
+    reps: REPS,
+    settings: { protocol: "saop", rounds: ROUNDS },
+    seed: "0",
+  });
+  const prepared = scenarios.map((s) => new core.PreparedScenario(s));
+  const analyses = scenarios.map((s) => core.analyseScenario(s));
+  for (const job of plan.jobs) {
+    core.runNegotiation(prepared[job.scenario], {
+      agents: job.lineup.map((a) => AGENTS[a]),
+      rounds: ROUNDS,
+      seed: job.seed,
+      analysis: analyses[job.scenario],
+      keepTrace: false,
+    });
+  }
+  return (performance.now() - started) / 1000;
+}
+
+const best = (f) => Math.min(...Array.from({ length: trials }, f));
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0].model}, node ${process.version}, load ${loadavg()[0].toFixed(2)}`,
+);
+console.log(
+  `5,000 negotiations (${SCENARIOS.length} scenarios × 25 line-ups × ${REPS} reps, ${ROUNDS} rounds); best of ${trials}`,
+);
+const inProcess = best(runInProcess);
+console.log(
+  `in-process, no workers/store: ${inProcess.toFixed(2)} s, ${Math.round(5000 / inProcess)} negotiations/s`,
+);
+const one = best(() => runCli(1));
+console.log(
+  `parley tournament --workers 1: ${one.toFixed(2)} s wall, ${Math.round(5000 / one)} negotiations/s`,
+);
+const two = best(() => runCli(2));
+console.log(
+  `parley tournament --workers 2: ${two.toFixed(2)} s wall, ${Math.round(5000 / two)} negotiations/s`,
+);
+console.log(
+  `speed-up 2 vs 1 workers: ${(one / two).toFixed(2)}×; vs NegMAS (41/s): ${Math.round(5000 / two / 41)}×`,
+);
+console.log(`load after: ${loadavg()[0].toFixed(2)}`);

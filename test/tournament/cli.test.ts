@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { CAR, LAPTOP, readResultsCsv, storeCounts, tempDir } from "./tournament-cli.js";
+
+const AGENTS = "boulware,conceder,tft";
+
+function tournament(out: string, ...extra: string[]) {
+  return runCli(["tournament", LAPTOP, CAR, "--agents", AGENTS, "--reps", "3", "--out", out, ...extra]);
+}
+
+describe("parley tournament", () => {
+  it("runs every line-up, stores every result once and exports the leaderboard", () => {
+    const out = tempDir();
+    const run = tournament(out, "--workers", "2");
+    expect(run.status, run.stderr).toBe(0);
+    // 2 scenarios × 9 ordered pairs × 3 reps.
+    expect(storeCounts(out)).toEqual({ results: 54, distinct: 54, planned: 54 });
+    expect(run.stdout).toMatch(/Tournament: 54 of 54 negotiations \(0 failed\)/);
+    for (const name of ["boulware", "conceder", "tft"]) expect(run.stdout).toContain(name);
+    // Not a terminal: quiet line-based progress, not one line per negotiation.
+    const progress = run.stderr.split("\n").filter((l) => l.startsWith("parley: tournament"));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.length).toBeLessThan(5);
+    expect(progress.at(-1)).toMatch(/54\/54 negotiations/);
+    const board = JSON.parse(readFileSync(join(out, "leaderboard.json"), "utf8"));
+    expect(board.negotiations).toBe(54);
+    expect(board.agents.map((a: { name: string }) => a.name).sort()).toEqual(["boulware", "conceder", "tft"]);
+    const csv = readFileSync(join(out, "leaderboard.csv"), "utf8").trim().split("\n");
+    expect(csv).toHaveLength(4);
+    expect(readResultsCsv(out)).toHaveLength(54);
+  });
+
+  it("prints exactly the documented JSON leaderboard, the same for the same seed whatever the workers", () => {
+    const a = tournament(tempDir(), "--json", "--seed", "7", "--workers", "1");
+    const b = tournament(tempDir(), "--json", "--seed", "7", "--workers", "2");
+    const c = tournament(tempDir(), "--json", "--seed", "8", "--workers", "2");
+    expect(a.status, a.stderr).toBe(0);
+    const board = JSON.parse(a.stdout);
+    expect(Object.keys(board)).toEqual(["negotiations", "failed", "agents"]);
+    expect(Object.keys(board.agents[0])).toEqual([
+      "name",
+      "utility",
+      "utilityCi",
+      "advantage",
+      "agreementRate",
+      "welfare",
+      "nashDistance",
+    ]);
+    const [lo, hi] = board.agents[0].utilityCi;
+    expect(lo).toBeLessThanOrEqual(board.agents[0].utility);
+    expect(hi).toBeGreaterThanOrEqual(board.agents[0].utility);
+    // Sorted best first.
+    const utilities = board.agents.map((x: { utility: number }) => x.utility);
+    expect(utilities).toEqual([...utilities].sort((x, y) => y - x));
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
+  });
+
+  it("replays any negotiation alone with parley negotiate --seed", () => {
+    const out = tempDir();
+    expect(tournament(out, "--seed", "99").status).toBe(0);
+    const rows = readResultsCsv(out).filter((r) => r.agents !== "boulware;boulware");
+    for (const row of [rows[0], rows[7], rows.at(-1)!]) {
+      const scenario = row.scenario === "LaptopA" ? LAPTOP : CAR;
+      const agents = row.agents.replace(";", ",");
+      const alone = runCli([
+        "negotiate",
+        scenario,
+        "--agents",
+        agents,
+        "--rounds",
+        "100",
+        "--seed",
+        row.seed,
+        "--json",
+      ]);
+      expect(alone.status, alone.stderr).toBe(0);
+      const result = JSON.parse(alone.stdout);
+      expect(String(result.rounds)).toBe(row.rounds);
+      expect(String(result.agreement !== null)).toBe(row.agreement);
+      expect(result.utilities.join(";")).toBe(row.utilities);
+    }
+  });
+
+  it("refuses to resume into a store that holds another tournament", () => {
+    const out = tempDir();
+    expect(tournament(out).status).toBe(0);
+    const other = tournament(out, "--rounds", "50");
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/holds a different tournament \(--rounds 100 there, 50 here\)/);
+    // The same command again finds everything done and runs nothing.
+    const same = tournament(out);
+    expect(same.status).toBe(0);
+    expect(same.stderr).not.toMatch(/parley: tournament \d+\/\d+/);
+    expect(storeCounts(out).results).toBe(54);
+  });
+
+  it("draws the leaderboard and the utility distributions", () => {
+    const out = tempDir();
+    const svg = join(out, "plot.svg");
+    expect(tournament(out, "--plot", svg).status).toBe(0);
+    expect(existsSync(svg)).toBe(true);
+    const text = readFileSync(svg, "utf8");
+    expect(text).toContain("Mean utility per agent (95% CI)");
+    expect(text).toContain("Utility distribution per agent");
+    expect(text).toContain("conceder");
+  });
+});

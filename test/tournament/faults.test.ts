@@ -1,0 +1,111 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { LAPTOP, readResultsCsv, storeCounts, tempDir } from "./tournament-cli.js";
+
+/**
+ * Agent modules written here, from outside the project, against the
+ * documented contract: a default export { name, description, create() }
+ * whose negotiator has init, propose and respond.
+ */
+function agentModule(dir: string, name: string, propose: string): string {
+  const path = join(dir, `${name}.mjs`);
+  writeFileSync(
+    path,
+    `export default {
+  name: ${JSON.stringify(name)},
+  description: "misbehaves on purpose",
+  create() {
+    let space;
+    return {
+      init(setup) { space = setup.space; },
+      propose(state) { ${propose} },
+      respond(offer, from, state) { return "reject"; },
+    };
+  },
+};
+`,
+  );
+  return path;
+}
+
+describe("parley tournament with misbehaving agents", () => {
+  it("fails their negotiations with the reason and finishes the tournament", () => {
+    const dir = tempDir();
+    const thrower = agentModule(dir, "thrower", `throw new Error("deliberate failure");`);
+    const looper = agentModule(dir, "looper", "for (;;) {}");
+    const hog = agentModule(dir, "hog", "const keep = []; for (;;) keep.push(new Array(1e5).fill(state.t));");
+    const crasher = agentModule(dir, "crasher", "process.exit(3);");
+    const out = join(dir, "out");
+    const args = ["tournament", LAPTOP, "--agents", "conceder", "--out", out, "--workers", "2"];
+    args.push("--budget-ms", "1500", "--worker-memory-mb", "64");
+    for (const m of [thrower, looper, hog, crasher]) args.push("--agent", m);
+    const run = runCli(args);
+    expect(run.status, run.stderr).toBe(0);
+    // 5 agents → 25 ordered pairs, every one with a result.
+    expect(storeCounts(out)).toEqual({ results: 25, distinct: 25, planned: 25 });
+    const rows = readResultsCsv(out);
+    const reasonOf = (agents: string) => rows.find((r) => r.agents === agents)!;
+    expect(reasonOf("conceder;conceder").status).toBe("ok");
+    expect(reasonOf("conceder;thrower")).toMatchObject({
+      status: "failed",
+      reason: "seat 2 (thrower) threw: deliberate failure",
+    });
+    expect(reasonOf("looper;conceder")).toMatchObject({
+      status: "failed",
+      reason: "exceeded its wall-clock budget of 1500 ms (worker terminated)",
+    });
+    expect(reasonOf("conceder;hog")).toMatchObject({
+      status: "failed",
+      reason: "ran out of memory (worker heap limit 64 MB)",
+    });
+    expect(reasonOf("crasher;conceder")).toMatchObject({
+      status: "failed",
+      reason: "the worker exited (code 3)",
+    });
+    expect(run.stdout).toMatch(/Tournament: 25 of 25 negotiations \(\d+ failed\)/);
+  });
+
+  it("refuses a missing module or one without the interface before the run starts (exit 2)", () => {
+    const dir = tempDir();
+    const out = join(dir, "out");
+    const missing = runCli([
+      "tournament",
+      LAPTOP,
+      "--agents",
+      "conceder",
+      "--agent",
+      join(dir, "nope.mjs"),
+      "--out",
+      out,
+    ]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.mjs: does not exist/);
+
+    const noCreate = join(dir, "no-create.mjs");
+    writeFileSync(noCreate, `export default { name: "x", description: "no create" };\n`);
+    const a = runCli(["tournament", LAPTOP, "--agents", "conceder", "--agent", noCreate, "--out", out]);
+    expect(a.status).toBe(2);
+    expect(a.stderr).toMatch(/no-create\.mjs: default export has no `create\(\)` function/);
+
+    const partial = join(dir, "partial.mjs");
+    writeFileSync(
+      partial,
+      `export default { name: "p", description: "", create: () => ({ propose() {} }) };\n`,
+    );
+    const b = runCli(["tournament", LAPTOP, "--agents", "conceder", "--agent", partial, "--out", out]);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(
+      /partial\.mjs: create\(\) returned something that is not a negotiator \(no init, respond\)/,
+    );
+
+    const broken = join(dir, "broken.mjs");
+    writeFileSync(broken, "export default {\n");
+    const c = runCli(["tournament", LAPTOP, "--agents", "conceder", "--agent", broken, "--out", out]);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toMatch(/broken\.mjs: cannot be loaded as an agent module/);
+    // Nothing ran: no store was created.
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,66 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { CAR, ITEX, LAPTOP, storeCounts, tempDir } from "./tournament-cli.js";
+
+const MAIN = fileURLToPath(new URL("../../packages/cli/dist/main.js", import.meta.url));
+const AGENTS = "boulware,conceder,linear,tft,micro";
+// 3 scenarios × 25 ordered pairs × 60 reps: long enough to be killed in the middle.
+const PLANNED = 3 * 25 * 60;
+
+const args = (out: string) => [
+  "tournament",
+  LAPTOP,
+  CAR,
+  ITEX,
+  "--agents",
+  AGENTS,
+  "--reps",
+  "60",
+  "--out",
+  out,
+];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts the tournament, waits until the store holds at least `atLeast` results, then SIGKILLs it. */
+async function killMidRun(out: string, atLeast: number): Promise<number> {
+  const child = spawn(process.execPath, [MAIN, ...args(out), "--workers", "2"], { stdio: "ignore" });
+  const exited = new Promise((r) => child.on("exit", r));
+  for (let waited = 0; waited < 50_000; waited += 5) {
+    let results = 0;
+    try {
+      results = storeCounts(out).results;
+    } catch {
+      // The store does not exist yet.
+    }
+    if (results >= atLeast) break;
+    await sleep(5);
+  }
+  child.kill("SIGKILL");
+  await exited;
+  return storeCounts(out).results;
+}
+
+describe("parley tournament after kill -9", () => {
+  it("resumes with exactly the planned negotiations, none twice, and the uninterrupted leaderboard", async () => {
+    const out = tempDir();
+    const first = await killMidRun(out, 1);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(PLANNED);
+    const second = await killMidRun(out, first + 1);
+    expect(second).toBeGreaterThan(first);
+    expect(second).toBeLessThan(PLANNED);
+
+    const resumed = runCli([...args(out), "--json"]);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(storeCounts(out)).toEqual({ results: PLANNED, distinct: PLANNED, planned: PLANNED });
+
+    const uninterrupted = runCli([...args(join(tempDir(), "out")), "--json"]);
+    expect(uninterrupted.status).toBe(0);
+    expect(resumed.stdout).toBe(uninterrupted.stdout);
+    expect(JSON.parse(resumed.stdout).negotiations).toBe(PLANNED);
+  });
+});
