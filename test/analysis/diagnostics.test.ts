@@ -95,6 +95,8 @@ describe("blocking points", () => {
     expect(report.zone.empty).toBe(true);
     expect(report.blocking?.sets).toEqual([]);
     expect(report.blocking?.note).toContain("reservation");
+    // Closest: 2 or 3 of the 5 equal points to each side, 0.3 short for one party at worst.
+    expect(Math.min(...(report.blocking?.closest.gaps ?? []))).toBeCloseTo(-0.3, 12);
   });
 
   it("reports nothing blocked when the zone is not empty", () => {

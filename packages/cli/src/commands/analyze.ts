@@ -153,7 +153,10 @@ export function humanReport(report: AnalysisReport): string {
     );
     lines.push(`Open: ${report.open.map(issueName).join(", ") || "none"}`);
   }
-  const zoneSize = `${zone.exact ? "" : "about "}${zone.size.toLocaleString("en")} outcome${zone.size === 1n ? "" : "s"}`;
+  const zoneSize =
+    zone.exact && zone.size === space.size
+      ? "all outcomes"
+      : `${zone.exact ? "" : "about "}${zone.size.toLocaleString("en")} outcome${zone.size === 1n ? "" : "s"}`;
   lines.push("");
   lines.push(
     zone.empty
@@ -167,9 +170,13 @@ export function humanReport(report: AnalysisReport): string {
   const row = (label: string, p: FrontierPoint | null, reason?: string) =>
     `  ${label.padEnd(19)}${p ? utilities(p.utilities) : `none (${reason ?? "no deal"})`}`;
   lines.push("Fair and efficient deals:");
-  lines.push(row("Nash", solutions.nash, solutions.reasons?.nash));
-  lines.push(row("Kalai–Smorodinsky", solutions.kalaiSmorodinsky, solutions.reasons?.kalaiSmorodinsky));
-  lines.push(row("Egalitarian", solutions.egalitarian, solutions.reasons?.egalitarian));
+  if (solutions.nash === null && solutions.kalaiSmorodinsky === null && solutions.egalitarian === null) {
+    lines.push(`  Nash, Kalai–Smorodinsky, egalitarian: none (${solutions.reasons?.nash ?? "no deal"})`);
+  } else {
+    lines.push(row("Nash", solutions.nash, solutions.reasons?.nash));
+    lines.push(row("Kalai–Smorodinsky", solutions.kalaiSmorodinsky, solutions.reasons?.kalaiSmorodinsky));
+    lines.push(row("Egalitarian", solutions.egalitarian, solutions.reasons?.egalitarian));
+  }
   lines.push(row("Max welfare", solutions.maxWelfare));
   if (solutions.nash) {
     const changed = report.open.map((i) => `${issueName(i)} = ${option(i, solutions.nash!.outcome[i])}`);
@@ -177,6 +184,8 @@ export function humanReport(report: AnalysisReport): string {
   }
   if (blocking) {
     lines.push("");
+    const gaps = blocking.closest.gaps.map((g, p) => `${names[p]} ${g >= 0 ? "+" : ""}${f3(g)}`).join(", ");
+    lines.push(`Closest to a deal (utility − reservation): ${gaps}`);
     for (const b of blocking.blockedOn) {
       const why = b.rejections.map(
         (r) => `${option(b.issue, r.option)}: ${r.parties.map((p) => names[p]).join(", ")}`,
@@ -198,17 +207,18 @@ export function humanReport(report: AnalysisReport): string {
   lines.push("");
   lines.push("Points by conflict (0 = a shared favourite, 1 = every option is someone's worst):");
   const byConflict = [...report.issues].filter((v) => !v.settled).sort((a, b) => b.conflict - a.conflict);
+  const width = Math.min(32, Math.max(...byConflict.map((v) => issueName(v.issue).length))) + 2;
   for (const v of byConflict.slice(0, 8)) {
     const weights = v.weights.map((w) => w.toFixed(2)).join("/");
     lines.push(
-      `  ${issueName(v.issue).padEnd(24)} conflict ${v.conflict.toFixed(2)}  weights ${weights}  fairest: ${option(v.issue, v.fairestOption)}`,
+      `  ${issueName(v.issue).padEnd(width)}conflict ${v.conflict.toFixed(2)}  weights ${weights}  fairest: ${option(v.issue, v.fairestOption)}`,
     );
   }
   if (byConflict.length > 8) lines.push(`  … and ${byConflict.length - 8} more (see --json)`);
   if (report.trades.length > 0) {
     lines.push("");
     lines.push(`Trades (${draft ? "against the draft" : "against the fairest option on every open point"}):`);
-    for (const t of report.trades.slice(0, 5)) {
+    for (const t of report.trades.slice(0, 3)) {
       const [p, q] = t.parties;
       const [i, j] = t.issues;
       lines.push(

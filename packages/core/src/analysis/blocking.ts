@@ -1,8 +1,8 @@
 import { type AnalysisContext, inZone, isAdditive, reservations, withOptions } from "./context.js";
-import { maxOf } from "./extremes.js";
+import { maxOf, minOf } from "./extremes.js";
 import { frontierOf } from "./frontier.js";
 import { solutionsOf } from "./solutions.js";
-import type { FrontierPoint } from "./types.js";
+import type { Frontier, FrontierPoint } from "./types.js";
 
 /** A smallest set of points whose reopening makes a deal possible, and the Nash package of the reopened plan. */
 export interface BlockingSet {
@@ -20,6 +20,11 @@ export interface BlockedPoint {
 export interface Blocking {
   sets: BlockingSet[];
   blockedOn: BlockedPoint[];
+  /**
+   * How close a deal is: the frontier outcome whose worst shortfall from a
+   * reservation value is smallest, with each party's gap (utility − reservation).
+   */
+  closest: FrontierPoint & { gaps: number[] };
   /** Why no set was found, when none was. */
   note?: string;
 }
@@ -34,13 +39,15 @@ const MAX_CHECKS = 2000;
  * the points carrying red lines. Sets are searched by increasing size, so the
  * sets found are the smallest; a superset of a set found is never reported.
  */
-export function blockingOf(context: AnalysisContext): Blocking {
+export function blockingOf(context: AnalysisContext, frontier: Frontier): Blocking {
   const blockedOn = blockedPoints(context);
+  const closest = closestTo(context, frontier);
   const candidates = reopenCandidates(context);
   if (candidates.length === 0) {
     return {
       sets: [],
       blockedOn,
+      closest,
       note: "nothing is settled and no party has red lines: the reservation values themselves leave no deal",
     };
   }
@@ -53,6 +60,7 @@ export function blockingOf(context: AnalysisContext): Blocking {
     return {
       sets: [],
       blockedOn,
+      closest,
       note: "even with every settled point and red line reopened, no outcome gives every party its reservation value",
     };
   }
@@ -64,14 +72,26 @@ export function blockingOf(context: AnalysisContext): Blocking {
       const plan = reopenedPlan(reopen);
       if (plan.open) sets.push({ reopen, nash: solutionsOf(plan.ctx, plan.frontier).nash });
     }
-    if (sets.length > 0) return { sets, blockedOn };
+    if (sets.length > 0) return { sets, blockedOn, closest };
     if (checks > MAX_CHECKS) break;
   }
   return {
     sets: [],
     blockedOn,
+    closest,
     note: `no set of up to ${MAX_SET_SIZE} points unblocks the deal (searched ${Math.min(checks, MAX_CHECKS)} sets); reopening all ${candidates.length} does`,
   };
+}
+
+function closestTo(context: AnalysisContext, frontier: Frontier): Blocking["closest"] {
+  const r = reservations(context);
+  let best: Blocking["closest"] | null = null;
+  for (const p of frontier.points) {
+    const gaps = p.utilities.map((u, i) => u - r[i]);
+    if (best === null || minOf(gaps) > minOf(best.gaps)) best = { ...p, gaps };
+  }
+  if (best === null) throw new RangeError("the frontier has no point");
+  return best;
 }
 
 function reopenCandidates(context: AnalysisContext): number[] {

@@ -50,7 +50,7 @@ export function analyze(
     zone,
     fixed: scenario.space.issues.map((_, i) => (settled(i) ? (fixed[i] as number) : null)),
     open: scenario.space.issues.map((_, i) => i).filter((i) => !settled(i)),
-    blocking: zone.empty ? blockingOf(context) : null,
+    blocking: zone.empty ? blockingOf(context, frontier) : null,
     issues,
     draft: options.draft ? reviewDraft(context, frontier, options.draft) : null,
     trades: tradesFrom(context, baseline),
@@ -91,6 +91,7 @@ export function reportJson(report: AnalysisReport): Record<string, unknown> {
     ...(blocking
       ? {
           blockedOn: blocking.blockedOn.map((b) => issueName(b.issue)),
+          closest: { ...point(blocking.closest), gaps: blocking.closest.gaps },
           ...(blocking.note ? { blockingNote: blocking.note } : {}),
         }
       : {}),

@@ -66,7 +66,13 @@ function emptyZoneReason(context: AnalysisContext, frontier: Frontier): string {
     const names = admissible.redLineBlocked.map((i) => scenario.space.issues[i].name).join(", ");
     return `every option of ${names} is on some party's red line`;
   }
-  if (!frontier.exact)
-    return "no outcome found gives every party at least its reservation value (approximate frontier)";
-  return "no outcome gives every party at least its reservation value without crossing a red line";
+  const settled = (context.options.fixed ?? []).some((f) => f !== null && f !== undefined);
+  const redLines = context.utilities.some((u) => u.profile.redLines.length > 0);
+  return [
+    "no outcome",
+    frontier.exact ? "" : " found (approximate frontier)",
+    settled ? " with the settled points" : "",
+    " gives every party at least its reservation value",
+    redLines ? " without crossing a red line" : "",
+  ].join("");
 }
