@@ -97,6 +97,8 @@ function climb(space: OutcomeSpace, utility: UtilityFunction, start: number[]): 
 export class SortedBidIndex implements BidIndex {
   private readonly outcomes: Int32Array;
   private readonly utils: Float64Array;
+  /** Views handed out so far, made once each: bidding in a hot loop allocates nothing. */
+  private readonly views: (Int32Array | undefined)[] = [];
   readonly best: Outcome;
   readonly bestUtility: number;
   readonly worstUtility: number;
@@ -129,7 +131,12 @@ export class SortedBidIndex implements BidIndex {
 
   /** The k-th outcome from the worst. */
   at(k: number): Outcome {
-    return this.outcomes.subarray(k * this.issues, (k + 1) * this.issues);
+    let view = this.views[k];
+    if (view === undefined) {
+      view = this.outcomes.subarray(k * this.issues, (k + 1) * this.issues);
+      this.views[k] = view;
+    }
+    return view;
   }
 
   utilityAt(k: number): number {

@@ -114,7 +114,10 @@ export abstract class SessionBase {
   protected checkedOutcome(outcome: unknown): number[] {
     const reason = outcomeProblem(this.space, outcome);
     if (reason) throw new InvalidMove(reason);
-    return Array.from(outcome as ArrayLike<number>);
+    const o = outcome as ArrayLike<number>;
+    const copy = new Array<number>(o.length);
+    for (let i = 0; i < o.length; i++) copy[i] = o[i];
+    return copy;
   }
 }
 

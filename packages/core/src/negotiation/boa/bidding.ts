@@ -63,7 +63,7 @@ export function relativeTitForTat(): BiddingStrategy {
  * utilities), concedes linearly from its best to that estimate by t = 0.9,
  * then toward its reservation, so a deal stays possible when the estimate is off.
  */
-export function nashSeeking(refreshEvery = 0.05, settleBy = 0.9): BiddingStrategy {
+export function nashSeeking(refreshEvery = 0.1, settleBy = 0.9, candidates = 100): BiddingStrategy {
   let nashUtility = 1;
   let refreshedAt = Number.NEGATIVE_INFINITY;
   return {
@@ -74,7 +74,7 @@ export function nashSeeking(refreshEvery = 0.05, settleBy = 0.9): BiddingStrateg
       if (ctx.model && ctx.receivedCount > 0 && t - refreshedAt >= refreshEvery) {
         refreshedAt = t;
         let bestScore = Number.NEGATIVE_INFINITY;
-        for (const c of bids.within(floor, bids.bestUtility, 200, rng)) {
+        for (const c of bids.within(floor, bids.bestUtility, candidates, rng)) {
           let score = ctx.utility(c) - floor;
           for (const s of ctx.opponents) score *= ctx.model.utility(s, c);
           if (score > bestScore) {

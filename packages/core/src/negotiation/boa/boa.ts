@@ -27,7 +27,9 @@ export class BoaContext {
   constructor(
     readonly setup: NegotiationSetup,
     readonly model: OpponentModel | null,
-  ) {}
+  ) {
+    this.opponents = Array.from({ length: setup.parties }, (_, s) => s).filter((s) => s !== setup.seat);
+  }
 
   /** The lowest utility this seat will ever bid or accept: its reservation, or the worst outcome if higher. */
   get floor(): number {
@@ -35,11 +37,7 @@ export class BoaContext {
   }
 
   /** The other seats, in order. */
-  get opponents(): number[] {
-    const out: number[] = [];
-    for (let s = 0; s < this.setup.parties; s++) if (s !== this.setup.seat) out.push(s);
-    return out;
-  }
+  readonly opponents: readonly number[];
 
   utility(outcome: Outcome): number {
     return this.setup.utility.utility(outcome);

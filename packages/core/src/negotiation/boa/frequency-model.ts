@@ -43,7 +43,8 @@ export class FrequencyModel implements OpponentModel {
       total += weights[i];
     }
     for (let i = 0; i < m; i++) weights[i] /= total;
-    this.last[seat] = Array.from(offer);
+    // Offers are never changed once made (sessions copy them), so keeping the reference is safe.
+    this.last[seat] = offer;
   }
 
   utility(seat: number, outcome: Outcome): number {
