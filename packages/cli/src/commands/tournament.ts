@@ -23,10 +23,10 @@ import {
   type AgentSource,
   loadAgentModule,
   moduleFingerprint,
-  runPool,
   STORE_FILE,
   TournamentStore,
   toPlainScenario,
+  WorkerPool,
 } from "@parley/server";
 import cliProgress from "cli-progress";
 import { type Command, Option } from "commander";
@@ -101,6 +101,20 @@ export function registerTournament(program: Command): void {
 }
 
 async function runTournament(paths: string[], opts: TournamentOptions): Promise<void> {
+  // Workers start loading their code now, while this thread reads scenarios and checks agents.
+  const pool = new WorkerPool({
+    workers: opts.workers ?? availableParallelism(),
+    budgetMs: opts.budgetMs,
+    memoryMb: opts.workerMemoryMb,
+  });
+  try {
+    await runWith(pool, paths, opts);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function runWith(pool: WorkerPool, paths: string[], opts: TournamentOptions): Promise<void> {
   const scenarios = paths.map((p) => loadScenario(p, loadOptionsFrom(opts)));
   const { agents, sources } = await resolveAgents(opts);
   const plan = planTournament({
@@ -118,13 +132,13 @@ async function runTournament(paths: string[], opts: TournamentOptions): Promise<
   const store = TournamentStore.open(out, plan);
   try {
     const pending = store.pendingJobs();
-    if (pending.length > 0) await execute(plan, pending, scenarios, sources, store, opts);
+    const run = pending.length > 0 ? await execute(pool, plan, pending, scenarios, sources, store) : null;
     const results = store.results();
     const board = scoreTournament(plan, results);
     const files = writeExports(out, plan, board, results);
     if (opts.plot) await renderPlot(tournamentPlotSpec(board, plan, results), opts.plot);
     if (opts.json) process.stdout.write(`${JSON.stringify(summarizeLeaderboard(board), null, 2)}\n`);
-    else process.stdout.write(report(plan, board, out, files, opts));
+    else process.stdout.write(report(plan, board, out, files, opts, run));
   } finally {
     store.close();
   }
@@ -158,34 +172,37 @@ async function resolveAgents(
   return { agents, sources };
 }
 
+/** Runs the pending jobs, storing results as they arrive; returns how many ran and in how long. */
 async function execute(
+  pool: WorkerPool,
   plan: TournamentPlan,
   pending: TournamentPlan["jobs"],
   scenarios: Scenario[],
   sources: AgentSource[],
   store: TournamentStore,
-  opts: TournamentOptions,
-): Promise<void> {
+): Promise<RunStats> {
+  const setup = {
+    scenarios: scenarios.map(toPlainScenario),
+    analyses: scenarios.map((s) => analyseScenario(s)),
+    agents: sources,
+    settings: plan.spec.settings,
+  };
   const progress = progressReporter(plan.jobs.length, store.counts());
+  const started = performance.now();
   try {
-    await runPool(pending, {
-      workers: opts.workers ?? availableParallelism(),
-      budgetMs: opts.budgetMs,
-      memoryMb: opts.workerMemoryMb,
-      setup: {
-        scenarios: scenarios.map(toPlainScenario),
-        analyses: scenarios.map((s) => analyseScenario(s)),
-        agents: sources,
-        settings: plan.spec.settings,
-      },
-      onResults: (results) => {
-        store.record(results);
-        progress.add(results);
-      },
+    await pool.runJobs(pending, setup, (results) => {
+      store.record(results);
+      progress.add(results);
     });
   } finally {
     progress.stop();
   }
+  return { negotiations: pending.length, seconds: (performance.now() - started) / 1000 };
+}
+
+interface RunStats {
+  negotiations: number;
+  seconds: number;
 }
 
 interface Progress {
@@ -256,8 +273,13 @@ function report(
   out: string,
   files: string[],
   opts: TournamentOptions,
+  run: RunStats | null,
 ): string {
   const { spec } = plan;
+  const ran = run
+    ? `Ran ${run.negotiations} negotiations in ${run.seconds.toFixed(2)} s ` +
+      `(${Math.round(run.negotiations / run.seconds)}/s) on ${opts.workers ?? availableParallelism()} worker(s).`
+    : "Nothing left to run: every planned negotiation has a result in the store.";
   const lines = [
     `Tournament: ${board.negotiations} of ${plan.jobs.length} negotiations (${board.failed} failed); ` +
       `${spec.scenarios.length} scenario(s), ${spec.agents.length} agent(s), ${spec.reps} rep(s), ` +
@@ -265,6 +287,7 @@ function report(
     "",
     leaderboardTable(board),
     "",
+    ran,
     "Utility: each agent's mean utility over its seats (discounted per GENIUS); CI: Student-t 95%.",
     `Exports: ${files.join(", ")}`,
     `Store: ${join(out, STORE_FILE)} (run the same command again to resume)`,

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { JobResult, TournamentJob } from "@parley/core";
-import type { FromWorker, ToWorker, WorkerSetup } from "./messages.js";
+import type { FromWorker, ToWorker, WorkerData, WorkerSetup } from "./messages.js";
 import type { WorkerJob } from "./run-job.js";
 
 export interface PoolOptions {
@@ -11,9 +11,6 @@ export interface PoolOptions {
   budgetMs: number;
   /** Old-generation heap limit of each worker (MB); a worker that exceeds it dies, its job fails. */
   memoryMb: number;
-  setup: Omit<WorkerSetup, "progress">;
-  /** Results as they arrive (one call per finished batch or failure); store them here. */
-  onResults(results: JobResult[]): void;
 }
 
 /** Aim for batches of about this many milliseconds of work: few messages, quick watchdog bookkeeping. */
@@ -24,6 +21,7 @@ const BATCHES_AHEAD = 2;
 
 interface Slot {
   worker: Worker;
+  /** Int32Array[2]: the batch and position of the job the worker is running (see WorkerData). */
   progress: Int32Array;
   ready: boolean;
   /** Set once the pool has given up on this worker (terminated or died). */
@@ -35,41 +33,69 @@ interface Slot {
   since: number;
 }
 
-/** Runs `jobs` on worker threads; resolves once every job has a result (ok or failed). */
-export function runPool(jobs: readonly TournamentJob[], options: PoolOptions): Promise<void> {
-  return new Promise((resolve, reject) => new PoolRun(jobs, options, resolve, reject).start());
+interface Run {
+  queue: WorkerJob[];
+  remaining: number;
+  onResults(results: JobResult[]): void;
+  resolve(): void;
+  reject(err: Error): void;
 }
 
-class PoolRun {
-  private readonly queue: WorkerJob[];
-  private remaining: number;
+/**
+ * Worker threads that run tournament jobs. Workers start (and load their
+ * code) as soon as the pool is made, so that overlaps the caller's own
+ * preparation; `run` gives them the scenarios and agents, then the jobs.
+ */
+export class WorkerPool {
   private readonly slots = new Set<Slot>();
+  private readonly size: number;
+  private setup: WorkerSetup | undefined;
+  private run: Run | undefined;
   private nextSeq = 0;
   /** Estimated milliseconds per job (moving average over finished batches). */
   private jobMs = 0;
   private timer: NodeJS.Timeout | undefined;
-  private finished = false;
-  private readonly workerCount: number;
+  private closed = false;
+  /** A worker that failed to start before a run was there to fail. */
+  private startError: Error | undefined;
 
-  constructor(
-    jobs: readonly TournamentJob[],
-    private readonly options: PoolOptions,
-    private readonly resolve: () => void,
-    private readonly reject: (err: Error) => void,
-  ) {
-    this.queue = jobs.map(({ id, scenario, lineup, seed }) => ({ id, scenario, lineup, seed }));
-    this.remaining = jobs.length;
-    this.workerCount = Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length));
+  constructor(private readonly options: PoolOptions) {
+    this.size = Math.max(1, options.workers ?? availableParallelism());
+    for (let i = 0; i < this.size; i++) this.spawn();
   }
 
-  start(): void {
-    if (this.remaining === 0) {
-      this.finish();
-      return;
-    }
-    for (let i = 0; i < this.workerCount; i++) this.spawn();
-    const tick = Math.max(5, Math.min(100, this.options.budgetMs / 5));
-    this.timer = setInterval(() => this.watch(), tick);
+  /**
+   * Runs `jobs` (once per pool); resolves when every job has a result (ok or
+   * failed), each passed to `onResults` as it arrives, in batches.
+   */
+  runJobs(
+    jobs: readonly TournamentJob[],
+    setup: WorkerSetup,
+    onResults: (results: JobResult[]) => void,
+  ): Promise<void> {
+    if (this.startError) return Promise.reject(this.startError);
+    if (this.run !== undefined || this.closed) throw new Error("a worker pool runs its jobs once");
+    return new Promise((resolve, reject) => {
+      const queue = jobs.map(({ id, scenario, lineup, seed }) => ({ id, scenario, lineup, seed }));
+      this.run = { queue, remaining: jobs.length, onResults, resolve, reject };
+      if (jobs.length === 0) return this.finish();
+      this.setup = setup;
+      for (const slot of this.slots) slot.worker.postMessage({ type: "setup", setup } satisfies ToWorker);
+      const tick = Math.max(5, Math.min(100, this.options.budgetMs / 5));
+      this.timer = setInterval(() => this.watch(), tick);
+    });
+  }
+
+  /** Stops every worker. */
+  close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    const stopping = [...this.slots].map((slot) => {
+      slot.gone = true;
+      return slot.worker.terminate();
+    });
+    this.slots.clear();
+    return Promise.all(stopping).then(() => undefined);
   }
 
   private spawn(): void {
@@ -77,7 +103,7 @@ class PoolRun {
     const progress = new Int32Array(progressBuffer);
     progress[0] = -1;
     const worker = new Worker(new URL("./worker.js", import.meta.url), {
-      workerData: { ...this.options.setup, progress: progressBuffer } satisfies WorkerSetup,
+      workerData: { progress: progressBuffer } satisfies WorkerData,
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
     });
     const slot: Slot = {
@@ -90,9 +116,13 @@ class PoolRun {
       since: 0,
     };
     this.slots.add(slot);
+    if (this.setup) worker.postMessage({ type: "setup", setup: this.setup } satisfies ToWorker);
     worker.on("message", (m: FromWorker) => this.onMessage(slot, m));
     worker.on("error", (err: Error & { code?: string }) => {
-      if (!slot.ready) return this.fail(new Error(`a tournament worker could not start: ${err.message}`));
+      if (!slot.ready) {
+        this.fail(new Error(`a tournament worker could not start: ${err.message}`));
+        return;
+      }
       const reason =
         err.code === "ERR_WORKER_OUT_OF_MEMORY"
           ? `ran out of memory (worker heap limit ${this.options.memoryMb} MB)`
@@ -103,7 +133,7 @@ class PoolRun {
   }
 
   private onMessage(slot: Slot, message: FromWorker): void {
-    if (slot.gone || this.finished) return;
+    if (slot.gone || this.closed) return;
     if (message.type === "ready") {
       slot.ready = true;
       this.dispatch(slot);
@@ -118,8 +148,10 @@ class PoolRun {
 
   /** Keeps `slot` supplied with up to BATCHES_AHEAD batches. */
   private dispatch(slot: Slot): void {
-    while (slot.ready && !slot.gone && slot.batches.size < BATCHES_AHEAD && this.queue.length > 0) {
-      const jobs = this.queue.splice(0, this.batchSize());
+    const run = this.run;
+    if (run === undefined) return;
+    while (slot.ready && !slot.gone && slot.batches.size < BATCHES_AHEAD && run.queue.length > 0) {
+      const jobs = run.queue.splice(0, this.batchSize(run.queue.length));
       const seq = this.nextSeq++;
       if (slot.batches.size === 0) slot.since = performance.now();
       slot.batches.set(seq, jobs);
@@ -128,9 +160,9 @@ class PoolRun {
   }
 
   /** About TARGET_BATCH_MS of work, and small enough near the end that every worker gets a share. */
-  private batchSize(): number {
+  private batchSize(queued: number): number {
     const byTime = this.jobMs === 0 ? 4 : Math.floor(TARGET_BATCH_MS / this.jobMs);
-    const fair = Math.ceil(this.queue.length / (this.workerCount * BATCHES_AHEAD));
+    const fair = Math.ceil(queued / (this.size * BATCHES_AHEAD));
     return Math.max(1, Math.min(byTime, fair, MAX_BATCH));
   }
 
@@ -155,16 +187,18 @@ class PoolRun {
    * queue; a new worker takes its place.
    */
   private lose(slot: Slot, reason: string): void {
-    if (this.finished || slot.gone) return;
+    if (this.closed || slot.gone) return;
     slot.gone = true;
     this.slots.delete(slot);
     void slot.worker.terminate();
     const current = this.currentJob(slot);
-    for (const jobs of slot.batches.values())
-      for (const job of jobs) if (job !== current) this.queue.push(job);
+    const run = this.run;
+    if (run)
+      for (const jobs of slot.batches.values())
+        for (const job of jobs) if (job !== current) run.queue.push(job);
     slot.batches.clear();
+    this.spawn();
     if (current) this.deliver([{ jobId: current.id, status: "failed", reason, score: null }]);
-    if (this.remaining > 0) this.spawn();
   }
 
   /** The job `slot` was running: the one its progress cell names, else the first it was given. */
@@ -175,34 +209,30 @@ class PoolRun {
   }
 
   private deliver(results: JobResult[]): void {
+    const run = this.run!;
     try {
-      this.options.onResults(results);
+      run.onResults(results);
     } catch (err) {
       this.fail(err as Error);
       return;
     }
-    this.remaining -= results.length;
-    if (this.remaining === 0) this.finish();
+    run.remaining -= results.length;
+    if (run.remaining === 0) this.finish();
   }
 
   private finish(): void {
-    this.stop();
-    this.resolve();
+    const run = this.run!;
+    void this.close().then(run.resolve);
   }
 
   private fail(err: Error): void {
-    if (this.finished) return;
-    this.stop();
-    this.reject(err);
-  }
-
-  private stop(): void {
-    this.finished = true;
-    clearInterval(this.timer);
-    for (const slot of this.slots) {
-      slot.gone = true;
-      void slot.worker.terminate();
+    if (this.closed) return;
+    if (this.run === undefined) {
+      this.startError = err;
+      void this.close();
+      return;
     }
-    this.slots.clear();
+    const run = this.run;
+    void this.close().then(() => run.reject(err));
   }
 }
