@@ -1,9 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { InputError } from "@parley/core";
-import { Resvg } from "@resvg/resvg-js";
-import { parse, View } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 
 /** Scale of PNG output relative to the SVG's size, so text stays crisp. */
 const PNG_SCALE = 2;
@@ -11,7 +9,8 @@ const PNG_SCALE = 2;
 /**
  * Renders a Vega-Lite spec (built by one of core's plots/ functions) to an
  * SVG or PNG file, chosen by the extension of `outPath`. Headless: vega's
- * View renders to an SVG string; resvg rasterises it for PNG.
+ * View renders to an SVG string; resvg rasterises it for PNG. The plotting
+ * libraries load on first use, so commands that draw nothing start fast.
  */
 export async function renderPlot(spec: object, outPath: string): Promise<void> {
   const ext = extname(outPath).toLowerCase();
@@ -23,6 +22,7 @@ export async function renderPlot(spec: object, outPath: string): Promise<void> {
     await writeFile(outPath, svg);
     return;
   }
+  const { Resvg } = await import("@resvg/resvg-js");
   const png = new Resvg(svg, {
     background: "white",
     fitTo: { mode: "zoom", value: PNG_SCALE },
@@ -35,6 +35,7 @@ export async function renderPlot(spec: object, outPath: string): Promise<void> {
 
 /** The chart as an SVG string. */
 export async function renderSvg(spec: object): Promise<string> {
+  const [{ parse, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const { spec: vegaSpec } = compile(spec as TopLevelSpec);
   const view = new View(parse(vegaSpec), { renderer: "none" });
   try {
