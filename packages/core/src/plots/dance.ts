@@ -9,6 +9,8 @@ export interface DanceInput {
   parties: [string, string];
   /** The moves to draw: who made them, when, and their utilities to the two axis parties. */
   moves: { by: string; round: number; t: number; utilities: [number, number] }[];
+  /** What a move is, for the subtitle: "offers" (SAOP) or "drafts" (mediated). */
+  movesAre?: string;
   frontier: [number, number][];
   nash: [number, number] | null;
   agreement: [number, number] | null;
@@ -42,7 +44,7 @@ export function danceSpec(input: DanceInput): VegaLiteSpec {
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: input.title ?? "Negotiation dance",
-      subtitle: `${input.moves.length} moves; ${input.agreement ? "agreement" : "no agreement"}`,
+      subtitle: `${input.moves.length} ${input.movesAre ?? "moves"}; ${input.agreement ? "agreement" : "no agreement"}`,
     },
     width: 420,
     height: 420,
@@ -102,7 +104,7 @@ export function danceSpec(input: DanceInput): VegaLiteSpec {
         ],
       },
     ],
-    config: { font: "DejaVu Sans", legend: { orient: "bottom-left" } },
+    config: { font: "DejaVu Sans", legend: { orient: "bottom-left", labelLimit: 320 } },
   };
 }
 
@@ -131,6 +133,7 @@ export function danceOf(
     title: `${scenario.name}: ${result.agents.join(" vs ")} (${result.protocol})`,
     parties: [scenario.parties[0].name, scenario.parties[1].name],
     moves,
+    movesAre: result.protocol === "saop" ? "offers" : "drafts",
     frontier: analysis ? analysis.frontier.points.map((p) => pair(p.utilities)) : [],
     nash: analysis?.solutions.nash ? pair(analysis.solutions.nash.utilities) : null,
     agreement: agreed?.utilities ? pair(agreed.utilities) : null,
