@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { CAR, LAPTOP, readResultsCsv, storeCounts, tempDir } from "./tournament-cli.js";
@@ -95,6 +96,31 @@ describe("parley tournament", () => {
     expect(same.status).toBe(0);
     expect(same.stderr).not.toMatch(/parley: tournament \d+\/\d+/);
     expect(storeCounts(out).results).toBe(54);
+  });
+
+  it("seats the documented example agent from its module path, inside the workers", () => {
+    const doc = readFileSync(fileURLToPath(new URL("../../docs/negotiators.md", import.meta.url)), "utf8");
+    const dir = tempDir();
+    const module = join(dir, "my-agent.mjs");
+    writeFileSync(module, /```js\n([\s\S]*?)```/.exec(doc)![1]);
+    const out = join(dir, "out");
+    const run = runCli([
+      "tournament",
+      LAPTOP,
+      "--agents",
+      `conceder,${module}`,
+      "--reps",
+      "2",
+      "--out",
+      out,
+      "--json",
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const board = JSON.parse(run.stdout);
+    expect(board).toMatchObject({ negotiations: 8, failed: 0 });
+    const mine = board.agents.find((a: { name: string }) => a.name === "my-linear");
+    expect(mine.agreementRate).toBeGreaterThan(0);
+    expect(readResultsCsv(out).filter((r) => r.agents.includes("my-linear"))).toHaveLength(6);
   });
 
   it("draws the leaderboard and the utility distributions", () => {

@@ -30,6 +30,7 @@ import {
 } from "@parley/server";
 import cliProgress from "cli-progress";
 import { type Command, Option } from "commander";
+import { isModulePath } from "../isolated-run.js";
 import { renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario, scenarioOptions } from "../scenario-loader.js";
 
@@ -57,7 +58,10 @@ export function registerTournament(program: Command): void {
         "in parallel, resumably; print the leaderboard.",
     )
     .argument("<scenario...>", "GENIUS folders or Parley .json/.yaml files")
-    .option("--agents <list>", "built-in agents, comma-separated (see `parley agents`)")
+    .option(
+      "--agents <list>",
+      "agents, comma-separated: built-in names (see `parley agents`) or module paths",
+    )
     .option(
       "--agent <path>",
       "an agent module (default export: an agent definition); repeatable",
@@ -144,30 +148,36 @@ async function runWith(pool: WorkerPool, paths: string[], opts: TournamentOption
   }
 }
 
-/** Built-in names from --agents, modules from --agent (each loaded once here to check it). */
+/**
+ * Agents from --agents (built-in names, or module paths as `parley negotiate`
+ * takes them) and --agent (module paths). Each module is loaded once here to
+ * check it implements the negotiator contract, before anything runs.
+ */
 async function resolveAgents(
   opts: TournamentOptions,
 ): Promise<{ agents: TournamentAgent[]; sources: AgentSource[] }> {
-  const names = (opts.agents ?? "")
+  const specs = (opts.agents ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-  if (names.length === 0 && opts.agent.length === 0)
+  specs.push(...opts.agent);
+  if (specs.length === 0)
     throw new InputError(
       "--agents",
       "name at least one agent (--agents boulware,conceder or --agent ./my-agent.js)",
     );
   const agents: TournamentAgent[] = [];
   const sources: AgentSource[] = [];
-  for (const name of names) {
-    const def = builtinAgent(name);
-    agents.push({ name: def.name, fingerprint: `builtin:${def.name}` });
-    sources.push({ name: def.name, builtin: def.name });
-  }
-  for (const path of opts.agent) {
-    const def = await loadAgentModule(path);
-    agents.push({ name: def.name, fingerprint: moduleFingerprint(path) });
-    sources.push({ name: def.name, module: resolve(path) });
+  for (const spec of specs) {
+    if (isModulePath(spec)) {
+      const def = await loadAgentModule(spec);
+      agents.push({ name: def.name, fingerprint: moduleFingerprint(spec) });
+      sources.push({ name: def.name, module: resolve(spec) });
+    } else {
+      const def = builtinAgent(spec);
+      agents.push({ name: def.name, fingerprint: `builtin:${def.name}` });
+      sources.push({ name: def.name, builtin: def.name });
+    }
   }
   return { agents, sources };
 }
