@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { bundledScenarioPath } from "../helpers/scenarios.js";
 import { CAR, LAPTOP, readResultsCsv, storeCounts, tempDir } from "./tournament-cli.js";
 
 const AGENTS = "boulware,conceder,tft";
@@ -96,6 +97,23 @@ describe("parley tournament", () => {
     expect(same.status).toBe(0);
     expect(same.stderr).not.toMatch(/parley: tournament \d+\/\d+/);
     expect(storeCounts(out).results).toBe(54);
+  });
+
+  it("seats every agent in every role of a three-party scenario", () => {
+    const out = tempDir();
+    const politics = bundledScenarioPath("anac/y2015/group2-politics");
+    const run = runCli(["tournament", politics, "--agents", "boulware,conceder", "--out", out]);
+    expect(run.status, run.stderr).toBe(0);
+    const rows = readResultsCsv(out);
+    // 2 agents in 3 seats: 2³ line-ups.
+    expect(rows.map((r) => r.agents).sort()).toEqual(
+      ["boulware", "conceder"]
+        .flatMap((a) =>
+          ["boulware", "conceder"].flatMap((b) => ["boulware", "conceder"].map((c) => `${a};${b};${c}`)),
+        )
+        .sort(),
+    );
+    expect(rows.every((r) => r.status === "ok" && r.utilities.split(";").length === 3)).toBe(true);
   });
 
   it("seats the documented example agent from its module path, inside the workers", () => {

@@ -301,7 +301,8 @@ function report(
     "Utility: each agent's mean utility over its seats (discounted per GENIUS); CI: Student-t 95%.",
     `Exports: ${files.join(", ")}`,
     `Store: ${join(out, STORE_FILE)} (run the same command again to resume)`,
-    `Replay one negotiation: parley negotiate <scenario> --agents <its agents> --rounds ${spec.settings.rounds} --seed <its seed in results.csv>`,
+    `Replay one negotiation: parley negotiate <scenario>${opts.parties ? ` --parties ${opts.parties}` : ""} ` +
+      `--agents <its agents> --rounds ${spec.settings.rounds} --seed <its seed in results.csv>`,
   ];
   if (opts.plot) lines.push(`Plot: ${opts.plot}`);
   return `${lines.join("\n")}\n`;
