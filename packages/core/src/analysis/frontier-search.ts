@@ -21,11 +21,11 @@ export function searchFrontier(
 ): number[][] {
   const dim = utilities.length;
   const rng = new Rng(seed);
-  const archive = new ParetoArchive(dim);
+  const archive = new ParetoArchive<Int32Array>(dim);
   const values = new Float64Array(dim);
   const evaluate = (o: Int32Array, score: (u: Float64Array) => number): number => {
     for (let p = 0; p < dim; p++) values[p] = utilities[p].utility(o);
-    archive.offer(o, values);
+    archive.offer(o.slice(), values);
     return score(values);
   };
   for (let d = 0; d < DIRECTIONS; d++) {
@@ -36,7 +36,7 @@ export function searchFrontier(
       iteratedLocalSearch(start, options, (o) => evaluate(o, score), rng);
     }
   }
-  return archive.outcomes();
+  return archive.items().map((o) => Array.from(o));
 }
 
 /** Spreads directions over the simplex: evenly for two parties, at random for more. */
