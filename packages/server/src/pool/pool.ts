@@ -129,7 +129,12 @@ export class WorkerPool {
           : `the worker died: ${err.message}`;
       this.lose(slot, reason);
     });
-    worker.on("exit", (code) => this.lose(slot, `the worker exited (code ${code})`));
+    worker.on("exit", (code) => {
+      // Replacing a worker that cannot even start would only loop.
+      if (!slot.ready && !slot.gone)
+        this.fail(new Error(`a tournament worker exited (code ${code}) before it was ready`));
+      else this.lose(slot, `the worker exited (code ${code})`);
+    });
   }
 
   private onMessage(slot: Slot, message: FromWorker): void {
