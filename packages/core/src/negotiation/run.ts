@@ -163,11 +163,11 @@ export function openNegotiation(prepared: PreparedScenario, options: RunOptions)
     mediator = mediatorOf(options.mediator ?? DEFAULT_MEDIATOR);
     session = new MediatedSession({ ...common, mediator, fixed: options.fixed, rng: root.fork("mediator") });
   } else session = new SaopSession(common);
-  const seats: Negotiator[] = [];
+  const seats = new Array<Negotiator>(n);
   definitions.forEach((def, seat) => {
     try {
       const negotiator = def.create();
-      seats.push(negotiator);
+      seats[seat] = negotiator;
       const setup: NegotiationSetup = {
         seat,
         parties: n,

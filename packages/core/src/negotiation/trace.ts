@@ -20,7 +20,7 @@ export function traceToJsonl(space: OutcomeSpace, trace: readonly TraceEvent[]):
   return trace.map((e) => `${JSON.stringify(serialiseEvent(space, e))}\n`).join("");
 }
 
-/** The `--json` summary of a negotiation (issue 4's shape, plus protocol, agents and the end). */
+/** The `--json` summary of a negotiation, exactly issue 4's shape. */
 export function resultSummary(result: NegotiationResult): Record<string, unknown> {
   const m = result.metrics;
   return {
@@ -33,10 +33,5 @@ export function resultSummary(result: NegotiationResult): Record<string, unknown
     nashDistance: m?.nashDistance ?? null,
     ksDistance: m?.ksDistance ?? null,
     errors: result.errors,
-    protocol: result.protocol,
-    agents: result.agents,
-    ...(result.mediator ? { mediator: result.mediator } : {}),
-    endedBy: result.endedBy,
-    t: result.t,
   };
 }
