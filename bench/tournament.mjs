@@ -3,7 +3,7 @@
 // Runs the built CLI (`npm run build` first) with 1 and 2 workers, each into a fresh store,
 // and an in-process loop over the same plan (no workers, no store) as the baseline.
 // Usage: node bench/tournament.mjs [trials=3]
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -73,11 +73,31 @@ function runInProcess() {
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * What the machine can give two threads right now: 2 × (time of one CPU-bound
+ * process) / (time of two at once). About 2 when both cores are free; near 1
+ * when other work holds one, and then no pool can run 2 workers 2× faster.
+ */
+function parallelCapacity() {
+  const spin = "let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7; if (x < 0) console.log(x);";
+  const time = (n) => {
+    const started = performance.now();
+    const children = Array.from({ length: n }, () =>
+      spawn(process.execPath, ["-e", spin], { stdio: "ignore" }),
+    );
+    return Promise.all(children.map((c) => new Promise((r) => c.on("exit", r)))).then(
+      () => performance.now() - started,
+    );
+  };
+  return time(1).then((one) => time(2).then((two) => (2 * one) / two));
+}
+
 const best = (xs) => Math.min(...xs);
 const rate = (s) => Math.round(5000 / s);
 console.log(
   `machine: ${cpus().length} × ${cpus()[0].model}, node ${process.version}, load ${loadavg()[0].toFixed(2)}`,
 );
+console.log(`parallel capacity before (2 = both cores free): ${(await parallelCapacity()).toFixed(2)}`);
 console.log(
   `5,000 negotiations (${SCENARIOS.length} scenarios × 25 line-ups × ${REPS} reps, ${ROUNDS} rounds); best of ${trials}`,
 );
@@ -99,4 +119,6 @@ console.log(`2 vs 1 workers: ${speedup("wall")}× wall, ${speedup("run")}× run 
 console.log(
   `vs NegMAS (41/s): ${Math.round(rate(results[2].wall) / 41)}× wall, ${Math.round(rate(results[2].run) / 41)}× run phase`,
 );
-console.log(`load after: ${loadavg()[0].toFixed(2)}`);
+console.log(
+  `load after: ${loadavg()[0].toFixed(2)}; parallel capacity after: ${(await parallelCapacity()).toFixed(2)}`,
+);
