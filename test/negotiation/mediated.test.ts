@@ -16,7 +16,7 @@ import { bundledScenarios, loadBundled } from "../helpers/scenarios.js";
 const scenario = syntheticScenario({ parties: 3, issues: 5, options: 4, seed: 11 });
 const truthful = scenario.parties.map(() => "linear");
 /** Two parties leave more room between a random draft and the frontier than three. */
-const bilateral = syntheticScenario({ parties: 2, issues: 6, options: 5, seed: 11 });
+const bilateral = syntheticScenario({ parties: 2, issues: 12, options: 6, seed: 11 });
 
 /** A truthful seat (the built-in answer) with one method replaced. */
 function seat(override: Partial<Negotiator>): AgentDefinition {
@@ -60,17 +60,30 @@ describe("mediated single negotiating text", () => {
     });
   }
 
-  it("frontier: a revision is taken only when no party finds it worse, so every party's utility of the draft only rises", () => {
+  it("frontier: after evening the draft out (t ≥ 0.5) it takes only revisions no party finds worse, so every party's utility only rises", () => {
     let revisions = 0;
+    let overruled = 0;
     for (let seed = 0; seed < 10; seed++) {
       const agents = ["linear", "linear"];
       const r = runNegotiation(bilateral, { protocol: "mediated", mediator: "frontier", agents, seed });
-      const drafts = r.trace.filter((e) => e.action === "revise").map((e) => e.utilities!);
-      revisions += drafts.length - 1;
-      for (let k = 1; k < drafts.length; k++)
-        for (let p = 0; p < 2; p++) expect(drafts[k][p]).toBeGreaterThanOrEqual(drafts[k - 1][p] - 1e-12);
+      let votes: string[] = [];
+      const late: number[][] = [];
+      for (const e of r.trace) {
+        if (e.action === "propose") votes = [];
+        if (e.action === "vote") votes.push(e.vote!);
+        if (e.action !== "revise" || e.round === 0) continue;
+        if (e.t < 0.1) expect(votes).not.toContain("worse");
+        if (e.t >= 0.5) {
+          expect(votes).not.toContain("worse");
+          late.push(e.utilities!);
+        } else if (votes.includes("worse")) overruled++;
+      }
+      revisions += late.length;
+      for (let k = 1; k < late.length; k++)
+        for (let p = 0; p < 2; p++) expect(late[k][p]).toBeGreaterThanOrEqual(late[k - 1][p] - 1e-12);
     }
-    expect(revisions).toBeGreaterThan(20);
+    expect(revisions).toBeGreaterThan(5);
+    expect(overruled).toBeGreaterThan(0);
   });
 
   it("annealing: while hot it sometimes takes a revision someone finds worse; cold, never", () => {
@@ -167,7 +180,7 @@ describe("mediated protocol quality on the bundled scenarios", () => {
         .join(", ")}`,
     );
     expect(tally.frontier.runs).toBeGreaterThan(250);
-    expect(rate("frontier")).toBeGreaterThanOrEqual(0.85);
+    expect(rate("frontier")).toBeGreaterThanOrEqual(0.9);
     expect(rate("annealing")).toBeGreaterThanOrEqual(0.75);
   });
 });

@@ -70,10 +70,15 @@ export class AnnealingMediator implements Mediator {
 /**
  * Steers toward the frontier with what the votes reveal. For each party it
  * learns an additive score per option (a ranking perceptron: a revision a
- * party calls better must score higher than the draft for it), then proposes,
- * among a handful of one- and two-point revisions, the one whose smallest
- * predicted gain is largest: trades that every party should welcome. Only
- * revisions no party finds worse are taken, so every party gains monotonically.
+ * party calls better must score higher than the draft for it). After a
+ * first tenth of random probing, until `balanceUntil` it evens the draft
+ * out: it proposes the revision that most raises the least-favoured party's
+ * estimated standing (scores normalised to [0, 1] per party) and takes it
+ * even over objections when the estimate says so, since a draft that
+ * favours one side can never be fixed by unanimous improvements alone.
+ * Afterwards it proposes, among a handful of one- and two-point revisions,
+ * the one whose smallest predicted gain is largest, and takes only
+ * revisions no party finds worse: every party gains monotonically up to the frontier.
  */
 export class FrontierMediator implements Mediator {
   readonly name = "frontier";
@@ -85,6 +90,8 @@ export class FrontierMediator implements Mediator {
   constructor(
     private readonly candidates = 16,
     private readonly exploration = 0.15,
+    private readonly probeUntil = 0.1,
+    private readonly balanceUntil = 0.5,
   ) {}
 
   init(setup: MediatorSetup): void {
@@ -106,13 +113,14 @@ export class FrontierMediator implements Mediator {
   propose(draft: Outcome, state: TurnState): Outcome {
     const { rng, space } = this.setup;
     const changes = () => (rng.next() < 0.5 ? 1 : 2);
-    if (state.t < 0.1 || rng.next() < this.exploration)
+    if (state.t < this.probeUntil || rng.next() < this.exploration)
       return mutate(draft, this.open, space.cardinalities, changes(), rng);
+    const balancing = state.t < this.balanceUntil;
     let best: number[] = [];
     let bestScore = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < this.candidates; c++) {
       const candidate = mutate(draft, this.open, space.cardinalities, changes(), rng);
-      const score = this.predictedMinGain(candidate, draft);
+      const score = balancing ? this.balance(candidate) : this.predictedMinGain(candidate, draft);
       if (score > bestScore) {
         bestScore = score;
         best = candidate;
@@ -121,9 +129,36 @@ export class FrontierMediator implements Mediator {
     return best;
   }
 
-  decide(revision: Outcome, draft: Outcome, votes: readonly Vote[]): boolean {
+  decide(revision: Outcome, draft: Outcome, votes: readonly Vote[], state: TurnState): boolean {
     for (let p = 0; p < votes.length; p++) this.learn(p, revision, draft, votes[p]);
-    return !votes.includes("worse");
+    if (!votes.includes("worse")) return true;
+    const balancing = state.t >= this.probeUntil && state.t < this.balanceUntil;
+    return balancing && this.balance(revision) > this.balance(draft) + 1e-9;
+  }
+
+  /** The least-favoured party's estimated standing: min over parties of its score, normalised to [0, 1]. */
+  private balance(outcome: Outcome): number {
+    const cards = this.setup.space.cardinalities;
+    let min = Number.POSITIVE_INFINITY;
+    for (const s of this.scores) {
+      let at = 0;
+      let lo = 0;
+      let hi = 0;
+      for (let i = 0; i < outcome.length; i++) {
+        const base = this.offsets[i];
+        at += s[base + outcome[i]];
+        let issueLo = s[base];
+        let issueHi = s[base];
+        for (let k = 1; k < cards[i]; k++) {
+          issueLo = Math.min(issueLo, s[base + k]);
+          issueHi = Math.max(issueHi, s[base + k]);
+        }
+        lo += issueLo;
+        hi += issueHi;
+      }
+      min = Math.min(min, hi > lo ? (at - lo) / (hi - lo) : 0.5);
+    }
+    return min;
   }
 
   private predictedGain(party: number, revision: Outcome, draft: Outcome): number {
@@ -164,7 +199,8 @@ export const MEDIATORS: Record<string, { description: string; create(): Mediator
     create: () => new AnnealingMediator(),
   },
   frontier: {
-    description: "learns each party's preferences from its votes and proposes predicted win-win revisions",
+    description:
+      "learns each party's preferences from its votes, evens the draft out, then proposes predicted win-win revisions",
     create: () => new FrontierMediator(),
   },
 };
