@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { registerAgents } from "./agents.js";
 import { registerAnalyze } from "./analyze.js";
 import { registerConvert } from "./convert.js";
+import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval.js";
 import { registerInspect } from "./inspect.js";
 import { registerNegotiate } from "./negotiate.js";
@@ -18,5 +19,6 @@ export function registerCommands(program: Command): void {
   registerAgents(program);
   registerAnalyze(program);
   registerRecord(program);
+  registerDemo(program);
   void program;
 }
