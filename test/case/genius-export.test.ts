@@ -48,7 +48,9 @@ describe("the peace plan exported to GENIUS XML by parley convert", () => {
       const values = scenario.space.toValues(scenario.space.sample(rng));
       const a = scenario.space.fromValues(values);
       const b = back.space.fromValues(values);
-      original.forEach((u, p) => expect(read[p].utility(b)).toBeCloseTo(u.utility(a), 12));
+      original.forEach((u, p) => {
+        expect(read[p].utility(b)).toBeCloseTo(u.utility(a), 12);
+      });
     }
   });
 

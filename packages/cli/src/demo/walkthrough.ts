@@ -1,5 +1,5 @@
 import { describeWhen, type Scenario } from "@parley/core";
-import { CASE_AGENT, CASE_MEDIATOR, CASE_RUNS, type CaseStudy, changesFromDraft } from "./case-study.js";
+import { CASE_AGENT, CASE_MEDIATOR, type CaseStudy, changesFromDraft } from "./case-study.js";
 import type { Block } from "./document.js";
 import { f3 } from "./text.js";
 
@@ -70,7 +70,7 @@ function utilityCells(study: CaseStudy, utilities: readonly number[]): string[] 
 function planSection(study: CaseStudy, paths: CasePaths): Block[] {
   const { scenario } = study;
   const { space } = scenario;
-  const points = space.issues.map((issue, i) => {
+  const points = space.issues.map((issue) => {
     const options = issue.kind === "discrete" ? issue.options.map((o) => o.value).join(", ") : "";
     return `${issue.title ?? issue.name} (${issue.name}): ${options}`;
   });
