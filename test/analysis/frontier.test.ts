@@ -5,12 +5,12 @@ import { bruteForce } from "./brute-force.js";
 import { expectAnalysis } from "./expect-analysis.js";
 
 const smallScenario = fc.record({
-  parties: fc.integer({ min: 2, max: 3 }),
+  parties: fc.integer({ min: 2, max: 4 }),
   issues: fc.integer({ min: 1, max: 4 }),
   options: fc.integer({ min: 1, max: 4 }),
   seed: fc.integer({ min: 0, max: 1_000_000 }),
   reservation: fc.constantFrom(0, 0.3, 0.5, 0.7),
-  redLines: fc.array(fc.tuple(fc.nat(2), fc.nat(3), fc.nat(3)), { maxLength: 3 }),
+  redLines: fc.array(fc.tuple(fc.nat(3), fc.nat(3), fc.nat(3)), { maxLength: 3 }),
   fixed: fc.array(fc.option(fc.nat(3), { nil: null }), { maxLength: 4 }),
 });
 
@@ -27,7 +27,7 @@ function build(spec: fc.RecordValue<typeof smallScenario>) {
 }
 
 describe("paretoFrontier and solutionPoints against brute force", () => {
-  it("agree on small random additive scenarios (2 and 3 parties, red lines, settled points)", () => {
+  it("agree on small random additive scenarios (2 to 4 parties, red lines, settled points)", () => {
     fc.assert(
       fc.property(smallScenario, (spec) => {
         const { scenario, fixed } = build(spec);

@@ -38,18 +38,66 @@ export function sortDescending(coords: Float64Array, dim: number, count: number)
  */
 export function nonDominated(coords: Float64Array, dim: number, count: number): Int32Array {
   const order = sortDescending(coords, dim, count);
+  if (dim === 1) return order.slice(0, Math.min(1, count));
   if (dim === 2) return sweep2(coords, order);
   if (dim === 3) return sweep3(coords, order);
+  return sweepGrid(coords, dim, order);
+}
+
+/** Grid side for the bucket index of sweepGrid. */
+const GRID = 16;
+
+/**
+ * Four or more dimensions: in x-descending order a point survives iff no kept
+ * point is at least as high in every other coordinate. Kept points are
+ * bucketed on a GRID × GRID grid over coordinates 2 and 3, each bucket with its
+ * maxima of the other coordinates, so a query skips the buckets below the
+ * point and those whose maxima already fall short.
+ */
+function sweepGrid(coords: Float64Array, dim: number, order: Int32Array): Int32Array {
+  const lo = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const hi = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const i of order) {
+    for (let d = 0; d < 2; d++) {
+      const v = coords[i * dim + 1 + d];
+      if (v < lo[d]) lo[d] = v;
+      if (v > hi[d]) hi[d] = v;
+    }
+  }
+  const cell = (v: number, d: number) =>
+    Math.min(GRID - 1, Math.floor(((v - lo[d]) / (hi[d] - lo[d] + 1)) * GRID));
+  const buckets: number[][] = Array.from({ length: GRID * GRID }, () => []);
+  const maxima = new Float64Array(GRID * GRID * dim).fill(Number.NEGATIVE_INFINITY);
   const kept: number[] = [];
   for (const i of order) {
+    const cy = cell(coords[i * dim + 1], 0);
+    const cz = cell(coords[i * dim + 2], 1);
     let dominated = false;
-    for (const k of kept) {
-      if (weaklyAbove(coords, k, i, dim)) {
-        dominated = true;
-        break;
+    for (let by = cy; by < GRID && !dominated; by++) {
+      for (let bz = cz; bz < GRID && !dominated; bz++) {
+        const b = by * GRID + bz;
+        if (buckets[b].length === 0) continue;
+        let reachable = true;
+        for (let d = 1; d < dim; d++) {
+          if (maxima[b * dim + d] < coords[i * dim + d]) {
+            reachable = false;
+            break;
+          }
+        }
+        if (!reachable) continue;
+        for (const k of buckets[b]) {
+          if (weaklyAbove(coords, k, i, dim)) {
+            dominated = true;
+            break;
+          }
+        }
       }
     }
-    if (!dominated) kept.push(i);
+    if (dominated) continue;
+    kept.push(i);
+    const b = cy * GRID + cz;
+    buckets[b].push(i);
+    for (let d = 1; d < dim; d++) maxima[b * dim + d] = Math.max(maxima[b * dim + d], coords[i * dim + d]);
   }
   return Int32Array.from(kept);
 }

@@ -11,10 +11,10 @@ import type { AnalysisOptions, Frontier, FrontierPoint } from "./types.js";
 /** Non-additive spaces up to this size are enumerated; beyond it, searched. */
 export const ENUMERATION_LIMIT = 10_000_000;
 /**
- * Partial frontiers beyond this size are thinned to an ε-grid: three parties
- * use a staircase filter (n log n), four or more a pairwise one (n²).
+ * Default size beyond which partial frontiers of three or more parties are
+ * thinned to an ε-grid; filtering grows faster with more parties.
  */
-const multiPartyCap = (parties: number) => (parties === 3 ? 200_000 : 5_000);
+const multiPartyCap = (parties: number) => (parties === 3 ? 200_000 : parties === 4 ? 50_000 : 20_000);
 const DEFAULT_EPSILON = 0.01;
 
 /** The Pareto frontier of the admissible outcomes (see Frontier). */
@@ -30,7 +30,7 @@ export function frontierOf(context: AnalysisContext): Frontier {
       contributions: utilities.map((u) => u.contributions!),
       options: admissible.options,
       epsilon,
-      cap: multiPartyCap(utilities.length),
+      cap: options.exactLimit ?? multiPartyCap(utilities.length),
     });
     const exact = result.epsilon === 0;
     return finish(utilities, result.outcomes, exact ? { exact } : { exact, epsilon: result.epsilon });

@@ -24,6 +24,12 @@ export interface AnalysisOptions {
    * the parties' red lines on them set aside.
    */
   reopened?: readonly number[];
+  /**
+   * With three or more additive parties: partial frontiers larger than this
+   * switch to the ε-grid (default 200,000 for three parties, 50,000 for four,
+   * 20,000 beyond). Lower trades exactness for speed.
+   */
+  exactLimit?: number;
   /** Largest ε accepted when an exact frontier is out of reach (default 0.01). */
   epsilon?: number;
   /** Seed of every random choice (search, sampling); default 0. */
