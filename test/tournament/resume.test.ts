@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -25,32 +26,35 @@ const args = (out: string) => [
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts the tournament, waits until the store holds at least `atLeast` results, then SIGKILLs it. */
-async function killMidRun(out: string, atLeast: number): Promise<number> {
+/** Starts the tournament, waits until `when()` holds (polling every 5 ms), then SIGKILLs it. */
+async function killWhen(out: string, when: () => boolean): Promise<void> {
   const child = spawn(process.execPath, [MAIN, ...args(out), "--workers", "2"], { stdio: "ignore" });
   const exited = new Promise((r) => child.on("exit", r));
-  for (let waited = 0; waited < 50_000; waited += 5) {
-    let results = 0;
-    try {
-      results = storeCounts(out).results;
-    } catch {
-      // The store does not exist yet.
-    }
-    if (results >= atLeast) break;
-    await sleep(5);
-  }
+  for (let waited = 0; waited < 50_000 && !when(); waited += 5) await sleep(5);
   child.kill("SIGKILL");
   await exited;
-  return storeCounts(out).results;
+}
+
+/** Results in the store, 0 while it does not exist yet. */
+function resultsNow(out: string): number {
+  try {
+    return storeCounts(out).results;
+  } catch {
+    return 0;
+  }
 }
 
 describe("parley tournament after kill -9", () => {
   it("resumes with exactly the planned negotiations, none twice, and the uninterrupted leaderboard", async () => {
     const out = tempDir();
-    const first = await killMidRun(out, 1);
+    // As soon as the store file appears: possibly while the plan is being written.
+    await killWhen(out, () => existsSync(join(out, "tournament.sqlite")));
+    await killWhen(out, () => resultsNow(out) > 0);
+    const first = storeCounts(out).results;
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(PLANNED);
-    const second = await killMidRun(out, first + 1);
+    await killWhen(out, () => resultsNow(out) > first);
+    const second = storeCounts(out).results;
     expect(second).toBeGreaterThan(first);
     expect(second).toBeLessThan(PLANNED);
 
