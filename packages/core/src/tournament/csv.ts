@@ -37,6 +37,26 @@ export function leaderboardCsv(board: Leaderboard): string {
   return [row(header), ...lines].join("\n") + "\n";
 }
 
+/** One line per scenario and agent: its mean utility (95% interval), advantage and agreement rate there. */
+export function scenariosCsv(board: Leaderboard): string {
+  const header = [
+    "scenario",
+    "agent",
+    "seats",
+    "utility",
+    "utility_lo",
+    "utility_hi",
+    "advantage",
+    "agreement_rate",
+  ];
+  const lines = board.scenarios.flatMap((s) =>
+    s.agents.map((a) =>
+      row([s.scenario, a.name, a.utility.n, ...estimate(a.utility), a.advantage.mean, a.agreementRate.mean]),
+    ),
+  );
+  return [row(header), ...lines].join("\n") + "\n";
+}
+
 /**
  * One line per negotiation with a result, in plan order. Per-seat columns
  * (agents, utilities, advantages) list seats in party order separated by `;`.

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../model/rng.js";
-import { leaderboardCsv, resultsCsv } from "./csv.js";
+import { leaderboardCsv, resultsCsv, scenariosCsv } from "./csv.js";
 import { planTournament, type TournamentPlan } from "./plan.js";
 import type { JobResult } from "./result.js";
 import { scoreTournament, summarizeLeaderboard } from "./score.js";
 import { meanWithCi, rateWithCi, tQuantile975 } from "./stats.js";
+import { pairwiseTable } from "./table.js";
 
 const plan: TournamentPlan = planTournament({
   scenarios: [
@@ -127,6 +128,12 @@ describe("scoreTournament", () => {
     const lb = leaderboardCsv(board).trim().split("\n");
     expect(lb).toHaveLength(3);
     expect(lb[1].split(",")[1]).toBe(board.agents[0].name);
+    const sc = scenariosCsv(board).trim().split("\n");
+    expect(sc).toHaveLength(2 * 2 + 1);
+    expect(sc[1].split(",").slice(0, 3)).toEqual(["A", "x", "12"]);
+    const pairs = pairwiseTable(board).split("\n");
+    expect(pairs).toHaveLength(3);
+    expect(pairs[1]).toContain(board.pairwise.utility[0][1]!.toFixed(3));
     const rs = resultsCsv(plan, results).trim().split("\n");
     expect(rs).toHaveLength(plan.jobs.length + 1);
     expect(rs[1].split(",")[4]).toBe(String(plan.jobs[0].seed));

@@ -39,3 +39,17 @@ export function leaderboardTable(board: Leaderboard): string {
       .trimEnd();
   return [line(header), ...rows.map(line)].join("\n");
 }
+
+/** Mean utility of each row agent against each column agent ("–" where they never met). */
+export function pairwiseTable(board: Leaderboard): string {
+  const { agents, utility } = board.pairwise;
+  const header = ["row vs column", ...agents];
+  const rows = agents.map((a, i) => [a, ...utility[i].map((u) => (u === null ? "–" : num(u)))]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join("  ")
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join("\n");
+}
