@@ -67,6 +67,24 @@ describe("parley analyze", () => {
     expect(Math.min(...inside.draft.dominatedBy.gains)).toBeGreaterThanOrEqual(0);
   });
 
+  it("finds the peace plan blocked on territory with the draft's points settled (--settled)", () => {
+    const plan = `${ROOT}scenarios/peace-plan/plan.yaml`;
+    const run = parley("analyze", plan, "--settled", `${ROOT}scenarios/peace-plan/draft.json`, "--json");
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.open).toEqual(["territory"]);
+    expect(out.zone.empty).toBe(true);
+    expect(out.nash).toBeNull();
+    expect(out.blockedOn).toEqual(["territory"]);
+    expect(out.blocking.map((b: { reopen: string[] }) => b.reopen)).toEqual([
+      ["guarantees"],
+      ["foreign-troops"],
+    ]);
+    for (const b of out.blocking) expect(b.nash.outcome.territory).toBe("freeze-line");
+    const human = parley("analyze", plan, "--settled", `${ROOT}scenarios/peace-plan/draft.json`).stdout;
+    expect(human).toContain("The deal is blocked on territory");
+  });
+
   it("draws the utility space", () => {
     const out = join(dir, "space.svg");
     expect(parley("analyze", EZ, "--plot", out).code).toBe(0);

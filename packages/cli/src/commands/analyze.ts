@@ -16,6 +16,7 @@ import { loadOptionsFrom, loadScenario, readText, scenarioOptions } from "../sce
 
 interface AnalyzeOptions {
   fix: string[];
+  settled?: string;
   from?: string;
   json?: boolean;
   plot?: string;
@@ -39,6 +40,10 @@ export function registerAnalyze(program: Command): void {
         (v: string, acc: string[]) => [...acc, v],
         [],
       )
+      .option(
+        "--settled <file.json>",
+        'settled points from a JSON object {"issue": value, ...} (may be partial)',
+      )
       .option("--from <draft.json>", 'a draft agreement {"issue": value, ...}: its Pareto improvements')
       .option("--json", "print machine-readable JSON")
       .option("--plot <file>", "draw the first two parties' utility space to a .svg or .png file")
@@ -53,17 +58,13 @@ export function registerAnalyze(program: Command): void {
   ).action(async (path: string, opts: AnalyzeOptions) => {
     const load = loadOptionsFrom(opts);
     const scenario = loadScenario(path, load);
-    const fixed = parseFixes(scenario, opts.fix);
+    const read = (file: string) =>
+      readText(resolve(file), file, load.maxBytes ?? Number.POSITIVE_INFINITY).text;
+    const settled = opts.settled === undefined ? [] : readSettled(read(opts.settled), opts.settled);
+    const fixed = parseFixes(scenario, [...settled, ...opts.fix]);
     const draft =
-      opts.from === undefined
-        ? undefined
-        : readDraft(
-            scenario,
-            readText(resolve(opts.from), opts.from, load.maxBytes ?? Number.POSITIVE_INFINITY).text,
-            opts.from,
-            fixed,
-          );
-    const seed = opts.seed;
+      opts.from === undefined ? undefined : readDraft(scenario, read(opts.from), opts.from, fixed);
+    const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
     const report = analyze(scenario, { fixed, draft, seed });
     if (opts.plot) {
       if (scenario.parties.length < 2) throw new InputError("--plot", "needs at least two parties");
@@ -102,13 +103,12 @@ export function parseFixes(scenario: Scenario, fixes: readonly string[]): (numbe
   return fixed;
 }
 
-/** A draft agreement: one JSON object {issue: value} covering every issue, consistent with the settled points. */
-export function readDraft(
-  scenario: Scenario,
-  text: string,
-  file: string,
-  fixed: readonly (number | null)[],
-): number[] {
+/** `--settled file.json`: {"issue": value, ...} → the equivalent `--fix` strings. */
+export function readSettled(text: string, file: string): string[] {
+  return Object.entries(parseJsonObject(text, file)).map(([issue, value]) => `${issue}=${String(value)}`);
+}
+
+function parseJsonObject(text: string, file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -118,7 +118,17 @@ export function readDraft(
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new InputError(file, 'must be one JSON object like {"issue": value, ...}');
   }
-  const draft = withLocation(file, () => scenario.space.fromValues(raw as Record<string, unknown>));
+  return raw as Record<string, unknown>;
+}
+
+/** A draft agreement: one JSON object {issue: value} covering every issue, consistent with the settled points. */
+export function readDraft(
+  scenario: Scenario,
+  text: string,
+  file: string,
+  fixed: readonly (number | null)[],
+): number[] {
+  const draft = withLocation(file, () => scenario.space.fromValues(parseJsonObject(text, file)));
   fixed.forEach((f, i) => {
     if (f !== null && draft[i] !== f) {
       const { space } = scenario;
@@ -197,8 +207,9 @@ export function humanReport(report: AnalysisReport): string {
     if (blocking.sets.length > 0) {
       lines.push("Reopening any one of these unblocks it:");
       for (const s of blocking.sets) {
+        const shown = [...s.reopen, ...report.open];
         const pkg = s.nash
-          ? ` → Nash package ${utilities(s.nash.utilities)}: ${s.reopen.map((i) => `${issueName(i)} = ${option(i, s.nash!.outcome[i])}`).join("; ")}`
+          ? ` → Nash package ${utilities(s.nash.utilities)}: ${shown.map((i) => `${issueName(i)} = ${option(i, s.nash!.outcome[i])}`).join("; ")}`
           : "";
         lines.push(`  {${s.reopen.map(issueName).join(", ")}}${pkg}`);
       }
