@@ -14,7 +14,7 @@ export interface OutcomeCloud {
 export function outcomeCloud(
   scenario: Scenario,
   options: AnalysisOptions = {},
-  limit = 20_000,
+  limit = 50_000,
 ): OutcomeCloud {
   const { utilities: parties, admissible } = analysisContext(scenario, options);
   const utilities: number[][] = [];

@@ -52,7 +52,12 @@ export function utilitySpaceSpec(input: UtilitySpaceInput): VegaLiteSpec {
       },
       {
         data: { values: frontier.map(([u, v], i) => ({ x: u, y: v, i })) },
-        mark: { type: "line", color: "#1f6feb", strokeWidth: 2, point: { size: 24, color: "#1f6feb" } },
+        mark: {
+          type: "line",
+          color: "#1f6feb",
+          strokeWidth: 2,
+          point: { size: frontier.length > 100 ? 8 : 24, color: "#1f6feb" },
+        },
         encoding: { x, y, order: { field: "i", type: "quantitative" } },
       },
       {
@@ -126,7 +131,7 @@ export function reportUtilitySpaceSpec(report: AnalysisReport, cloud: OutcomeClo
   ];
   const parties = report.scenario.parties.map((p) => p.name);
   return utilitySpaceSpec({
-    title: `${report.scenario.title ?? report.scenario.name}: utility space`,
+    title: `${report.scenario.name}: utility space${parties.length > 2 ? ` (first 2 of ${parties.length} parties)` : ""}`,
     parties: [parties[0], parties[1]],
     outcomes: cloud.utilities.map(pair),
     sampled: cloud.sampled,
