@@ -3,9 +3,11 @@ import {
   BUILTIN_AGENTS,
   InvalidMove,
   ManualClock,
+  type Move,
   type NegotiationSetup,
   type Negotiator,
   PreparedScenario,
+  Rng,
   runNegotiation,
   SaopSession,
   type Scenario,
@@ -229,5 +231,62 @@ describe("SAOP session", () => {
     const u = new PreparedScenario(discounted).utilities.map((f) => f.utility(r.agreement!));
     expect(r.metrics!.utilities[0]).toBeCloseTo(u[0] * d ** r.t, 12);
     expect(r.metrics!.utilities[1]).toBeCloseTo(u[1] * d ** r.t, 12);
+  });
+});
+
+describe("a seat whose moves arrive asynchronously", () => {
+  it("drives the same session as a synchronous agent, through pending() and submit()", async () => {
+    const scenario = syntheticScenario({ parties: 2, issues: 3, options: 4, seed: 21 });
+    const prepared = new PreparedScenario(scenario);
+    const session = new SaopSession({
+      space: scenario.space,
+      utilities: prepared.utilities,
+      deadline: { rounds: 20 },
+    });
+    const agent = BUILTIN_AGENTS.find((a) => a.name === "conceder")!.create();
+    agent.init({
+      seat: 0,
+      parties: 2,
+      protocol: "saop",
+      deadline: { rounds: 20 },
+      space: scenario.space,
+      utility: prepared.utilities[0],
+      bids: prepared.bids(0),
+      rng: new Rng(1),
+    });
+    // The "person" in seat 1 answers later, from another turn of the event loop, and first makes a mistake.
+    const person = prepared.utilities[1];
+    let mistakes = 0;
+    const personMove = (offer: readonly number[] | null) =>
+      new Promise<Move>((resolve) =>
+        setTimeout(() => {
+          if (offer && person.utility(offer) >= 0.7) resolve({ type: "accept" });
+          else resolve({ type: "offer", outcome: prepared.bids(1).atLeast(0.8) });
+        }, 0),
+      );
+    for (let expected = session.pending(); expected; expected = session.pending()) {
+      if (expected.kind !== "offer") throw new Error("SAOP expects offers");
+      if (expected.seat === 1) {
+        if (mistakes++ === 0)
+          expect(() => session.submit(1, { type: "offer", outcome: [9, 9, 9] })).toThrow(InvalidMove);
+        session.submit(1, await personMove(expected.offer));
+        const made = session.trace[session.trace.length - 1];
+        if (made.action === "offer")
+          agent.observe?.({ seat: 1, action: "offer", offer: made.offer, state: expected.state });
+      } else if (expected.offer === null)
+        session.submit(0, { type: "offer", outcome: agent.propose(expected.state) });
+      else {
+        const answer = agent.respond(expected.offer, 1, expected.state);
+        session.submit(
+          0,
+          answer === "reject" ? { type: "offer", outcome: agent.propose(expected.state) } : { type: answer },
+        );
+      }
+    }
+    const outcome = session.outcome()!;
+    expect(outcome.endedBy).toBe("agreement");
+    const accepted = session.trace.find((e) => e.action === "accept")!;
+    if (accepted.seat === 1) expect(person.utility(outcome.agreement!)).toBeGreaterThanOrEqual(0.7);
+    expect(mistakes).toBeGreaterThan(0);
   });
 });
