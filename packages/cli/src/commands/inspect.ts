@@ -100,9 +100,7 @@ function issueSummary(issue: Issue): string {
 export function readableCount(n: bigint): string {
   const grouped = n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   if (n < 1_000_000n) return grouped;
-  const digits = n.toString();
-  const mantissa = `${digits[0]}.${digits[1] ?? "0"}`;
-  return `${grouped} (${mantissa}e${digits.length - 1})`;
+  return `${grouped} (${Number(n).toExponential(1).replace("e+", "e")})`;
 }
 
 function round(x: number): string {
