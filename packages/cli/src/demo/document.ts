@@ -40,7 +40,7 @@ export function toTerminal(blocks: readonly Block[], width: number, style: Style
         }
         break;
       case "table":
-        out.push(...columns([b.head, ...b.rows]).map((l, i) => (i === 0 ? style.dim(l) : l)));
+        out.push(...tableLines(b.head, b.rows, width, style));
         break;
       case "code":
         out.push(...b.lines.map((l) => `  ${l}`));
@@ -51,6 +51,17 @@ export function toTerminal(blocks: readonly Block[], width: number, style: Style
     }
   }
   return `${out.join("\n")}\n`;
+}
+
+/** Columns when they fit the width; else each row's last cell goes on the lines below the others. */
+function tableLines(head: string[], rows: string[][], width: number, style: Style): string[] {
+  const lines = columns([head, ...rows]);
+  if (lines.every((l) => l.length <= width)) return lines.map((l, i) => (i === 0 ? style.dim(l) : l));
+  const firsts = columns([head, ...rows].map((r) => r.slice(0, -1)));
+  return [head, ...rows].flatMap((row, i) => {
+    const last = wrap(row[row.length - 1], width, "        ");
+    return i === 0 ? [style.dim(`${firsts[0]}  ${row[row.length - 1]}`)] : [firsts[i], ...last];
+  });
 }
 
 export function toMarkdown(blocks: readonly Block[]): string {

@@ -214,9 +214,9 @@ function analysisSection(study: CaseStudy, paths: CasePaths): Block[] {
   const open = study.reopened.map((i) => scenario.space.issues[i].name);
   const sol = reopenedPlan.solutions;
   const concepts: [string, typeof sol.nash][] = [
-    ["Nash (largest product of gains)", sol.nash],
-    ["Kalai–Smorodinsky (equal share of each one's possible gain)", sol.kalaiSmorodinsky],
-    ["Max welfare (largest total)", sol.maxWelfare],
+    ["Nash", sol.nash],
+    ["Kalai–Smorodinsky", sol.kalaiSmorodinsky],
+    ["Max welfare", sol.maxWelfare],
   ];
   blocks.push(
     {
@@ -225,6 +225,14 @@ function analysisSection(study: CaseStudy, paths: CasePaths): Block[] {
         `Fair and efficient deals once ${open.join(", ")} are open (the other ` +
         `${scenario.space.issueCount - open.length} points as drafted). Each is on the Pareto frontier ` +
         "(no other package is better for one party without being worse for another):",
+    },
+    {
+      kind: "list",
+      items: [
+        "Nash: the largest product of the parties' gains over no deal (a balance of gains).",
+        "Kalai–Smorodinsky: every party gets the same share of the most it could possibly gain.",
+        "Max welfare: the largest sum of utilities, whoever gets them.",
+      ],
     },
     {
       kind: "table",
@@ -240,7 +248,7 @@ function analysisSection(study: CaseStudy, paths: CasePaths): Block[] {
       rows: [
         ["no deal (reservation)", ...reservations(scenario).map(f3)],
         ...concepts.map(([label, p]) => [
-          label.replace(/ \(.*/, ""),
+          label,
           ...(p ? utilityCells(study, p.utilities) : names.map(() => "-")),
         ]),
       ],
@@ -334,11 +342,14 @@ function filesSection(
     {
       kind: "code",
       lines: [
-        `npx parley record ${paths.plan}       # the full timeline of the record`,
-        `npx parley inspect ${paths.plan}      # every point, option and party`,
-        `npx parley negotiate ${paths.plan} --protocol mediated --mediator ${CASE_MEDIATOR} --agents ${agents}` +
-          "   # all 20 points open",
-        `npx parley convert ${paths.plan} peace-plan-genius   # the plan as GENIUS XML`,
+        "# the record's full timeline, and every point, option and party of the plan",
+        `npx parley record ${paths.plan}`,
+        `npx parley inspect ${paths.plan}`,
+        "# a mediated negotiation with all 20 points open",
+        `npx parley negotiate ${paths.plan} --protocol mediated --mediator ${CASE_MEDIATOR} \\`,
+        `  --agents ${agents}`,
+        "# the plan as GENIUS XML, for other negotiation tools",
+        `npx parley convert ${paths.plan} peace-plan-genius`,
       ],
     },
     { kind: "note", text: DISCLAIMER },
