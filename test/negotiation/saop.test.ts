@@ -154,6 +154,23 @@ describe("SAOP protocol rules (property-based)", () => {
   });
 });
 
+describe("runNegotiation refuses what it cannot run", () => {
+  const two = syntheticScenario({ parties: 2, issues: 2, options: 3, seed: 1 });
+  it("names the field at fault", () => {
+    const one = { ...two, parties: two.parties.slice(0, 1) };
+    expect(() => runNegotiation(one, { agents: ["linear"] })).toThrow(/at least two parties/);
+    expect(() => runNegotiation(two, { agents: ["linear"] })).toThrow(/1 agents for 2 parties/);
+    expect(() => runNegotiation(two, { agents: ["linear", "nobody"] })).toThrow(/not a built-in agent/);
+    expect(() => runNegotiation(two, { agents: ["linear", "linear"], rounds: 0 })).toThrow(
+      /rounds: must be a positive integer/,
+    );
+    expect(() => runNegotiation(two, { agents: ["linear", "linear"], timeMs: 100 })).toThrow(/needs a clock/);
+    expect(() =>
+      runNegotiation(two, { agents: ["linear", "linear"], protocol: "mediated", mediator: "x" }),
+    ).toThrow(/is not a mediator/);
+  });
+});
+
 describe("SAOP session", () => {
   const scenario = syntheticScenario({ parties: 3, issues: 2, options: 3, seed: 1 });
   const prepared = new PreparedScenario(scenario);

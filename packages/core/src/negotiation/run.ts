@@ -139,6 +139,7 @@ export function openNegotiation(prepared: PreparedScenario, options: RunOptions)
   if (protocol !== "saop" && protocol !== "mediated")
     throw new InputError("protocol", `"${protocol}" is not a protocol (saop, mediated)`);
   const n = prepared.scenario.parties.length;
+  if (n < 2) throw new InputError("scenario", `a negotiation needs at least two parties (it has ${n})`);
   if (options.agents.length !== n)
     throw new InputError("agents", `${options.agents.length} agents for ${n} parties: give one per party`);
   const definitions = options.agents.map((a) => (typeof a === "string" ? builtinAgent(a) : a));
