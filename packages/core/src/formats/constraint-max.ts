@@ -99,25 +99,21 @@ function aggregateRange(
   aggregation: ConstraintFunction["aggregation"],
   certain: number[],
   possible: number[],
-) {
+): [number, number] {
+  // Folds instead of Math.max(...xs): a profile may hold more rectangles than a call takes arguments.
+  const max = (xs: number[], from: number) => xs.reduce((a, b) => (b > a ? b : a), from);
+  const min = (xs: number[], from: number) => xs.reduce((a, b) => (b < a ? b : a), from);
   const none = certain.length === 0; // the outcome may fall in no rectangle: the function is then 0
-  const maxOf = (xs: number[]) => Math.max(...xs);
-  const minOf = (xs: number[]) => Math.min(...xs);
-  switch (aggregation) {
-    case "sum": {
-      const base = certain.reduce((a, b) => a + b, 0);
-      return [
-        base + possible.reduce((a, b) => a + Math.min(0, b), 0),
-        base + possible.reduce((a, b) => a + Math.max(0, b), 0),
-      ];
-    }
-    case "max":
-      return none
-        ? [Math.min(0, ...possible), Math.max(0, ...possible)]
-        : [maxOf(certain), maxOf([...certain, ...possible])];
-    case "min":
-      return none
-        ? [Math.min(0, ...possible), Math.max(0, ...possible)]
-        : [minOf([...certain, ...possible]), minOf(certain)];
+  if (aggregation === "sum") {
+    const base = certain.reduce((a, b) => a + b, 0);
+    return [
+      base + possible.reduce((a, b) => a + Math.min(0, b), 0),
+      base + possible.reduce((a, b) => a + Math.max(0, b), 0),
+    ];
   }
+  if (none) return [min(possible, 0), max(possible, 0)];
+  const inf = Number.POSITIVE_INFINITY;
+  return aggregation === "max"
+    ? [max(certain, -inf), max(possible, max(certain, -inf))]
+    : [min(possible, min(certain, inf)), min(certain, inf)];
 }

@@ -119,17 +119,19 @@ function readValueFunction(el: XmlElement, g: GeniusIssue, where: string): Value
   const issue = g.issue;
   if (issue.kind === "discrete") {
     const evaluations = new Array<number>(issue.options.length).fill(0);
+    const position = new Map(issue.options.map((o, k) => [o.value, k]));
     for (const item of childrenNamed(el, "item")) {
       const value = item.attrs.value;
       const itemWhere = `${where}: item "${value ?? "?"}"`;
       if (value === undefined) throw new InputError(itemWhere, "has no value attribute");
-      const k = issue.options.findIndex((o) => o.value === value);
-      if (k < 0) throw new InputError(itemWhere, `is not an option of issue "${issue.name}" in the domain`);
+      const k = position.get(value);
+      if (k === undefined)
+        throw new InputError(itemWhere, `is not an option of issue "${issue.name}" in the domain`);
       const e = numberAttr(item, "evaluation", itemWhere, 0);
       if (e < 0) throw new InputError(itemWhere, `evaluation ${e} is negative`);
       evaluations[k] = e;
     }
-    const top = Math.max(...evaluations);
+    const top = evaluations.reduce((a, b) => (b > a ? b : a), 0);
     return { type: "table", values: evaluations.map((e) => (top > ZERO_EVALUATION ? e / top : 0)) };
   }
   const evaluator = childrenNamed(el, "evaluator")[0];

@@ -92,7 +92,7 @@ function foldTableMaxima(u: AdditiveUtility): number[] {
   return u.weights.map((w, i) => {
     const fn = u.values[i];
     if (fn.type !== "table") return w;
-    const top = Math.max(0, ...fn.values);
+    const top = fn.values.reduce((a, b) => (b > a ? b : a), 0);
     return top > 0 && top < 1 ? w * top : w;
   });
 }
