@@ -48,6 +48,7 @@ export function additiveFrontier(input: AdditiveMergeInput): AdditiveMergeResult
   let count = 1;
   let epsilon = 0;
   const steps: Step[] = [];
+  const scratch = newScratch();
   for (let s = 0; s < varying.length; s++) {
     const issue = varying[s];
     const opts = input.options[issue];
@@ -57,7 +58,7 @@ export function additiveFrontier(input: AdditiveMergeInput): AdditiveMergeResult
     }
     const next =
       dim === 2
-        ? mergeTwo(coords, count, shift, opts.length)
+        ? mergeTwo(coords, count, shift, opts.length, scratch)
         : mergeMany(coords, count, dim, shift, opts.length);
     if (dim > 2 && input.epsilon > 0 && next.count > input.cap) {
       // Spread the ε budget left over the steps left: total error stays ≤ ε.
@@ -92,64 +93,52 @@ interface Merged {
 /**
  * Two parties: the staircase F (x strictly descending, y strictly ascending)
  * shifted by each option is again a staircase; merging them one at a time and
- * sweeping keeps every intermediate result small.
+ * sweeping keeps every intermediate result small. The two scratch buffers are
+ * reused across merges and steps (they only grow), so large frontiers do not
+ * churn the allocator.
  */
-function mergeTwo(coords: Float64Array, count: number, shift: Float64Array, m: number): Merged {
-  let acc: Merged = {
-    coords: new Float64Array(count * 2),
-    count,
-    parent: new Int32Array(count),
-    option: new Int32Array(count),
-  };
+function mergeTwo(
+  coords: Float64Array,
+  count: number,
+  shift: Float64Array,
+  m: number,
+  scratch: Scratch,
+): Merged {
+  let acc = reserve(scratch, 0, count);
   for (let k = 0; k < count; k++) {
     acc.coords[2 * k] = coords[2 * k] + shift[0];
     acc.coords[2 * k + 1] = coords[2 * k + 1] + shift[1];
     acc.parent[k] = k;
+    acc.option[k] = 0;
   }
+  acc.count = count;
   for (let j = 1; j < m; j++) {
     const dx = shift[2 * j];
     const dy = shift[2 * j + 1];
-    const cap = acc.count + count;
-    const out: Merged = {
-      coords: new Float64Array(cap * 2),
-      count: 0,
-      parent: new Int32Array(cap),
-      option: new Int32Array(cap),
-    };
+    const out = reserve(scratch, j % 2, acc.count + count);
+    let n = 0;
     let a = 0;
     let b = 0;
     let bestY = Number.NEGATIVE_INFINITY;
     while (a < acc.count || b < count) {
-      let x: number;
-      let y: number;
-      let parent: number;
-      let option: number;
       const bx = b < count ? coords[2 * b] + dx : Number.NEGATIVE_INFINITY;
       const by = b < count ? coords[2 * b + 1] + dy : Number.NEGATIVE_INFINITY;
-      const ax = a < acc.count ? acc.coords[2 * a] : Number.NEGATIVE_INFINITY;
-      const ay = a < acc.count ? acc.coords[2 * a + 1] : Number.NEGATIVE_INFINITY;
-      if (a < acc.count && (ax > bx || (ax === bx && ay >= by))) {
-        x = ax;
-        y = ay;
-        parent = acc.parent[a];
-        option = acc.option[a];
-        a++;
-      } else {
-        x = bx;
-        y = by;
-        parent = b;
-        option = j;
-        b++;
-      }
+      const fromAcc =
+        a < acc.count &&
+        (acc.coords[2 * a] > bx || (acc.coords[2 * a] === bx && acc.coords[2 * a + 1] >= by));
+      const y = fromAcc ? acc.coords[2 * a + 1] : by;
       if (y > bestY) {
         bestY = y;
-        const n = out.count++;
-        out.coords[2 * n] = x;
+        out.coords[2 * n] = fromAcc ? acc.coords[2 * a] : bx;
         out.coords[2 * n + 1] = y;
-        out.parent[n] = parent;
-        out.option[n] = option;
+        out.parent[n] = fromAcc ? acc.parent[a] : b;
+        out.option[n] = fromAcc ? acc.option[a] : j;
+        n++;
       }
+      if (fromAcc) a++;
+      else b++;
     }
+    out.count = n;
     acc = out;
   }
   return {
@@ -158,6 +147,29 @@ function mergeTwo(coords: Float64Array, count: number, shift: Float64Array, m: n
     parent: acc.parent.slice(0, acc.count),
     option: acc.option.slice(0, acc.count),
   };
+}
+
+/** Two reusable merge buffers. */
+type Scratch = [Merged, Merged];
+
+function newScratch(): Scratch {
+  return [emptyMerged(0), emptyMerged(0)];
+}
+
+function emptyMerged(capacity: number): Merged {
+  return {
+    coords: new Float64Array(capacity * 2),
+    count: 0,
+    parent: new Int32Array(capacity),
+    option: new Int32Array(capacity),
+  };
+}
+
+/** Buffer `which` (0 or 1), grown to hold `capacity` points. */
+function reserve(scratch: Scratch, which: number, capacity: number): Merged {
+  const i = which % 2;
+  if (scratch[i].parent.length < capacity) scratch[i] = emptyMerged(Math.ceil(capacity * 1.5));
+  return scratch[i];
 }
 
 /** Three or more parties: all shifted copies, then one non-dominated filter. */
