@@ -24,6 +24,9 @@ describe("parley record", () => {
     expect(kremlin.whenText).toBe("Thursday, just after midnight (weekday only, no date)");
     const witkoff = json.events.find((e: { who?: string }) => e.who === "witkoff");
     expect(witkoff.reportedBy).toBe("Reuters");
+    // The proposal the record cites is the bundled draft.
+    const proposal = json.events.find((e: { type: string }) => e.type === "proposal");
+    expect(proposal.terms).toEqual(JSON.parse(readFileSync(join(CASE_DIR, "draft.json"), "utf8")));
     // The report gives no calendar dates, so the record claims none.
     for (const e of json.events) expect(e.when.date, e.id).toBeUndefined();
   });

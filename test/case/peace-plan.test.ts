@@ -140,6 +140,14 @@ describe("the structure, recomputed by an exact search that ignores red lines", 
       space.issues.map(() => null),
     );
     expect(bestWorstGap(plan, all).gap).toBeGreaterThan(0);
-    expect(nashPackage(plan, withoutRedLines(scenario, all))).toEqual(nashPackage(plan, all));
+    const nash = nashPackage(plan, all);
+    expect(nashPackage(plan, withoutRedLines(scenario, all))).toEqual(nash);
+    // The grand bargain scenarios/peace-plan/README.md describes.
+    expect(nash && space.toValues(nash)).toMatchObject({
+      territory: "demilitarised-zone",
+      guarantees: "joint-guarantee",
+      "foreign-troops": "reassurance-force",
+      reconstruction: "assets-to-rebuilding",
+    });
   });
 });
