@@ -73,7 +73,7 @@ export class MediatedSession extends SessionBase implements Session {
   }
 
   protected now() {
-    return { round: this.round, ...this.time.at(this.round) };
+    return this.time.at(this.round, this.round);
   }
 
   pending(): Expectation | null {

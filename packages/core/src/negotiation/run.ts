@@ -97,8 +97,8 @@ export function runNegotiation(
         }
       }
       session.submit(seat, move);
-      if (protocol === "saop" && (move.type === "offer" || move.type === "accept"))
-        tellOthers(seats, seat, move, expected, session);
+      if (session instanceof SaopSession && (move.type === "offer" || move.type === "accept"))
+        tellOthers(seats, seat, move.type, expected, session);
     } catch (err) {
       session.fail(seat, faultReason(err));
     }
@@ -236,17 +236,20 @@ function decide(
   }
 }
 
-/** SAOP offers and acceptances are public: every other seat observes them. */
+/** SAOP offers and acceptances are public: every other seat observes them (the session's copy of the offer). */
 function tellOthers(
   seats: Negotiator[],
   mover: number,
-  move: Move,
+  action: "offer" | "accept",
   expected: Expectation,
-  session: Session,
+  session: SaopSession,
 ): void {
-  if (move.type !== "offer" && move.type !== "accept") return;
-  const offer = move.type === "offer" ? move.outcome : expected.kind === "offer" ? expected.offer : null;
-  const observation = { seat: mover, action: move.type, offer: offer ?? undefined, state: expected.state };
+  const observation = {
+    seat: mover,
+    action,
+    offer: session.standingOffer ?? undefined,
+    state: expected.state,
+  };
   for (let s = 0; s < seats.length; s++) {
     if (s === mover || !seats[s].observe) continue;
     try {

@@ -1,3 +1,4 @@
+import type { Outcome } from "../model/space.js";
 import { InvalidMove, type Session, SessionBase, type SessionOptions, stamp } from "./session.js";
 import type { Expectation, Move, TraceEvent } from "./types.js";
 
@@ -21,8 +22,13 @@ export class SaopSession extends SessionBase implements Session {
     if (this.parties < 2) throw new RangeError("SAOP needs at least two parties");
   }
 
+  /** The offer on the table (the session's own copy), or null before the first offer. */
+  get standingOffer(): Outcome | null {
+    return this.standing;
+  }
+
   protected now() {
-    return { round: this.round, ...this.time.at(this.round + this.turn / this.parties) };
+    return this.time.at(this.round, this.round + this.turn / this.parties);
   }
 
   pending(): Expectation | null {

@@ -98,7 +98,9 @@ export abstract class SessionBase {
   /** An event carrying an outcome and every party's utility of it. */
   protected withOffer(event: TraceEvent, offer: readonly number[]): TraceEvent {
     event.offer = offer;
-    event.utilities = this.utilities.map((u) => u.utility(offer));
+    const utilities = new Array<number>(this.utilities.length);
+    for (let p = 0; p < utilities.length; p++) utilities[p] = this.utilities[p].utility(offer);
+    event.utilities = utilities;
     return event;
   }
 

@@ -30,17 +30,15 @@ export class Timekeeper {
     this.start = deadline.timeMs === undefined ? 0 : clock.now();
   }
 
-  /** Milliseconds since the start, or undefined when the deadline is in rounds only. */
-  elapsed(): number | undefined {
-    return this.deadline.timeMs === undefined ? undefined : this.clock.now() - this.start;
-  }
-
-  /** t at fractional round `roundsUsed` (e.g. round + turn/parties), with the elapsed ms when timed. */
-  at(roundsUsed: number): { t: number; ms?: number } {
+  /**
+   * Round `round` with t at fractional round `roundsUsed` (e.g. round +
+   * turn/parties), and the elapsed ms when timed. One object: this runs on every move.
+   */
+  at(round: number, roundsUsed: number): { round: number; t: number; ms?: number } {
     const { rounds, timeMs } = this.deadline;
-    let t = rounds === undefined ? 0 : roundsUsed / rounds;
-    const ms = this.elapsed();
-    if (ms !== undefined && timeMs !== undefined) t = Math.max(t, ms / timeMs);
-    return ms === undefined ? { t: Math.min(t, 1) } : { t: Math.min(t, 1), ms };
+    const t = rounds === undefined ? 0 : roundsUsed / rounds;
+    if (timeMs === undefined) return { round, t: t < 1 ? t : 1 };
+    const ms = this.clock.now() - this.start;
+    return { round, t: Math.min(1, Math.max(t, ms / timeMs)), ms };
   }
 }

@@ -67,6 +67,9 @@ export interface BoaParts {
 export class BoaNegotiator implements Negotiator {
   private ctx!: BoaContext;
   private next: Outcome | null = null;
+  /** The last offer observed and its utility: the offer respond() is then asked about, usually. */
+  private seen: Outcome | null = null;
+  private seenUtility = 0;
 
   constructor(private readonly parts: BoaParts) {}
 
@@ -80,6 +83,8 @@ export class BoaNegotiator implements Negotiator {
     if (observation.action !== "offer" || !observation.offer) return;
     const ctx = this.ctx;
     const u = ctx.utility(observation.offer);
+    this.seen = observation.offer;
+    this.seenUtility = u;
     if (ctx.receivedCount++ === 0) ctx.firstReceived = ctx.bestReceived = u;
     else if (u > ctx.bestReceived) ctx.bestReceived = u;
     ctx.lastReceived = u;
@@ -90,7 +95,7 @@ export class BoaNegotiator implements Negotiator {
   respond(offer: Outcome, _from: number, state: TurnState): Response {
     const ctx = this.ctx;
     ctx.state = state;
-    const offered = ctx.utility(offer);
+    const offered = offer === this.seen ? this.seenUtility : ctx.utility(offer);
     this.next = this.parts.bidding.bid(ctx);
     if (offered < ctx.setup.utility.profile.reservation) return "reject";
     return this.parts.acceptance(ctx, offered, ctx.utility(this.next)) ? "accept" : "reject";
