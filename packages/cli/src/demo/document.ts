@@ -19,7 +19,9 @@ export type Block =
 
 export function toTerminal(blocks: readonly Block[], width: number, style: Style): string {
   const out: string[] = [];
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
+    // A blank line between blocks, except under a heading.
+    if (i > 0 && b.kind !== "heading" && blocks[i - 1].kind !== "heading") out.push("");
     switch (b.kind) {
       case "title":
         out.push(style.bold(b.text), ...(b.subtitle ? [b.subtitle] : []), "=".repeat(Math.min(width, 72)));
@@ -49,7 +51,7 @@ export function toTerminal(blocks: readonly Block[], width: number, style: Style
         out.push(...wrap(`${b.file}: ${b.caption}`, width, "  "));
         break;
     }
-  }
+  });
   return `${out.join("\n")}\n`;
 }
 

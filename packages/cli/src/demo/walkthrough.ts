@@ -43,6 +43,10 @@ export function walkthrough(
   ];
 }
 
+/** "a, b and c". */
+const listing = (items: readonly string[]) =>
+  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+
 const partyNames = (s: Scenario) => s.parties.map((p) => p.name);
 const reservations = (s: Scenario) => s.parties.map((p) => p.profile.reservation);
 
@@ -222,7 +226,7 @@ function analysisSection(study: CaseStudy, paths: CasePaths): Block[] {
     {
       kind: "text",
       text:
-        `Fair and efficient deals once ${open.join(", ")} are open (the other ` +
+        `Fair and efficient deals once ${listing(open)} are open (the other ` +
         `${scenario.space.issueCount - open.length} points as drafted). Each is on the Pareto frontier ` +
         "(no other package is better for one party without being worse for another):",
     },
@@ -269,7 +273,7 @@ function negotiationSection(study: CaseStudy): Block[] {
   }
   const run = runs[shown];
   const blocks: Block[] = [
-    { kind: "heading", text: `4. A mediated negotiation over ${open.join(", ")}` },
+    { kind: "heading", text: `4. A mediated negotiation over ${listing(open)}` },
     {
       kind: "text",
       text:
