@@ -67,9 +67,8 @@ describe("readGeniusWebScenario", () => {
       "a value the domain lacks",
       () => {
         const p = profile(null);
-        p.LinearAdditiveUtilitySpace.issueUtilities.car = {
-          discreteutils: { valueUtilities: { yes: 1, maybe: 1 } },
-        };
+        const utilities: Record<string, unknown> = p.LinearAdditiveUtilitySpace.issueUtilities;
+        utilities.car = { discreteutils: { valueUtilities: { yes: 1, maybe: 1 } } };
         return p;
       },
       /^p\.json: issueUtilities\.car: "maybe": is not a value of issue "car"/,
