@@ -13,27 +13,39 @@ export interface WriteResult {
 /**
  * Writes a scenario as a GENIUS folder: `<name>-domain.xml` and one
  * `<party>.xml` per party. Issue `index` is the issue's position (1-based).
- * Reading the folder back orders parties by file name, so party order is kept
- * only when the party names sort in that order (a warning says when not).
  */
 export function writeGeniusScenario(scenario: Scenario): WriteResult {
   const warnings: string[] = [];
-  const names = scenario.parties.map((p) => safeFileStem(p.name));
-  if (new Set(names).size !== names.length)
-    throw new InputError("parties", `two parties share the file name ${firstDuplicate(names)}.xml`);
-  let domainStem = `${safeFileStem(scenario.name)}-domain`;
-  while (names.includes(domainStem)) domainStem = `_${domainStem}`;
-  if (names.some((n, i) => i > 0 && names[i - 1] > n))
-    warnings.push(
-      "party names do not sort in party order; reading the folder back orders parties by file name",
-    );
-  const files: TextFile[] = [{ name: `${domainStem}.xml`, text: writeDomain(scenario) }];
+  const names = folderNames(scenario, ".xml", warnings);
+  const files: TextFile[] = [{ name: names.domain, text: writeDomain(scenario) }];
   scenario.parties.forEach((party, i) => {
-    files.push({ name: `${names[i]}.xml`, text: writeProfile(scenario, party, warnings) });
+    files.push({ name: names.parties[i], text: writeProfile(scenario, party, warnings) });
   });
   if (scenario.space.issues.some((i) => i.kind === "real" && i.steps !== 11))
     warnings.push("GENIUS real issues carry no grid size; reading them back uses 11 steps");
   return { files, warnings };
+}
+
+/**
+ * File names for a scenario folder (GENIUS or GeniusWeb): `<name>-domain<ext>`
+ * and `<party><ext>`. Readers order parties by file name, so a warning says
+ * when the names do not sort in party order.
+ */
+export function folderNames(
+  scenario: Scenario,
+  ext: string,
+  warnings: string[],
+): { domain: string; parties: string[] } {
+  const stems = scenario.parties.map((p) => safeFileStem(p.name));
+  if (new Set(stems).size !== stems.length)
+    throw new InputError("parties", `two parties share the file name ${firstDuplicate(stems)}${ext}`);
+  let domain = `${safeFileStem(scenario.name)}-domain`;
+  while (stems.includes(domain)) domain = `_${domain}`;
+  if (stems.some((n, i) => i > 0 && stems[i - 1] > n))
+    warnings.push(
+      "party names do not sort in party order; reading the folder back orders parties by file name",
+    );
+  return { domain: `${domain}${ext}`, parties: stems.map((n) => `${n}${ext}`) };
 }
 
 function writeDomain(s: Scenario): string {

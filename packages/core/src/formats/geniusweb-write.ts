@@ -4,7 +4,7 @@ import { Rng } from "../model/rng.js";
 import type { Party, Scenario } from "../model/scenario.js";
 import type { Issue, OutcomeSpace } from "../model/space.js";
 import { compileUtility } from "../model/utility.js";
-import { safeFileStem, type WriteResult } from "./genius-write.js";
+import { folderNames, type WriteResult } from "./genius-write.js";
 
 /** Spaces up to this size are searched exhaustively for a reservation bid; larger ones are sampled. */
 const EXHAUSTIVE_LIMIT = 1_000_000n;
@@ -22,13 +22,10 @@ export function writeGeniusWebScenario(scenario: Scenario): WriteResult {
     name: scenario.name,
     issuesValues: Object.fromEntries(scenario.space.issues.map((issue) => [issue.name, valueSetOf(issue)])),
   };
-  const names = scenario.parties.map((p) => safeFileStem(p.name));
-  if (new Set(names).size !== names.length) throw new InputError("parties", "two parties share a file name");
-  let domainStem = `${safeFileStem(scenario.name)}-domain`;
-  while (names.includes(domainStem)) domainStem = `_${domainStem}`;
-  const files = [{ name: `${domainStem}.json`, text: json(domain) }];
+  const names = folderNames(scenario, ".json", warnings);
+  const files = [{ name: names.domain, text: json(domain) }];
   scenario.parties.forEach((party, i) => {
-    files.push({ name: `${names[i]}.json`, text: json(profileOf(scenario, party, domain, warnings)) });
+    files.push({ name: names.parties[i], text: json(profileOf(scenario, party, domain, warnings)) });
   });
   return { files, warnings };
 }
