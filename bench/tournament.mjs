@@ -5,7 +5,7 @@
 // Usage: node bench/tournament.mjs [trials=3] [reps=20]  (reps 100: 25,000 negotiations, to see scaling
 // once the per-worker start-up — loading code, compiling scenarios, JIT warm-up — weighs less)
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,6 +33,7 @@ const REPS = Number(process.argv[3] ?? 20);
 const TOTAL = 10 * 25 * REPS;
 const ROUNDS = 100;
 const trials = Number(process.argv[2] ?? 3);
+const GNU_TIME = "/usr/bin/time";
 
 /** Whole-command wall time, and the run phase the command reports (first job sent → last result stored). */
 function runCli(workers) {
@@ -40,14 +41,18 @@ function runCli(workers) {
   const args = [cli, "tournament", ...SCENARIOS, "--agents", AGENTS.join(","), "--reps", String(REPS)];
   args.push("--rounds", String(ROUNDS), "--workers", String(workers), "--out", out);
   const started = performance.now();
-  const run = spawnSync(process.execPath, args, { encoding: "utf8" });
+  // GNU time reports the CPU-seconds of every thread: a figure the other work on a shared machine does not bend.
+  const run = existsSync(GNU_TIME)
+    ? spawnSync(GNU_TIME, ["-f", "cpu %U %S", process.execPath, ...args], { encoding: "utf8" })
+    : spawnSync(process.execPath, args, { encoding: "utf8" });
   const wall = (performance.now() - started) / 1000;
+  const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(run.stderr);
   rmSync(out, { recursive: true, force: true });
   if (run.status !== 0) throw new Error(`parley tournament failed:\n${run.stderr}`);
   if (!run.stdout.includes(`Tournament: ${TOTAL} of ${TOTAL} negotiations (0 failed)`))
     throw new Error(`unexpected report:\n${run.stdout}`);
   const phase = /Ran \d+ negotiations in ([\d.]+) s/.exec(run.stdout);
-  return { wall, run: Number(phase[1]) };
+  return { wall, run: Number(phase[1]), cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN };
 }
 
 /** The same negotiations in this thread: what the engine alone does, for the pool's overhead. */
@@ -110,10 +115,11 @@ for (const workers of [1, 2]) {
   const runs = Array.from({ length: trials }, () => runCli(workers));
   const wall = best(runs.map((r) => r.wall));
   const run = best(runs.map((r) => r.run));
+  const cpu = best(runs.map((r) => r.cpu));
   results[workers] = { wall, run };
   console.log(
     `parley tournament --workers ${workers}: ${wall.toFixed(2)} s wall (${rate(wall)}/s); ` +
-      `run phase ${run.toFixed(2)} s (${rate(run)}/s)`,
+      `run phase ${run.toFixed(2)} s (${rate(run)}/s); ${cpu.toFixed(2)} CPU-s in all threads`,
   );
 }
 const speedup = (k) => (results[1][k] / results[2][k]).toFixed(2);
