@@ -12,6 +12,8 @@ export class FrequencyModel implements OpponentModel {
   private counts: Float64Array[] = [];
   private maxCounts: Float64Array[] = [];
   private weights: Float64Array[] = [];
+  /** Per seat and option: weight × count / the largest count, so utility() is a plain sum. */
+  private values: Float64Array[] = [];
   private last: (Outcome | null)[] = [];
 
   init(setup: NegotiationSetup): void {
@@ -26,6 +28,7 @@ export class FrequencyModel implements OpponentModel {
     this.counts = Array.from({ length: setup.parties }, () => new Float64Array(total));
     this.maxCounts = Array.from({ length: setup.parties }, () => new Float64Array(m));
     this.weights = Array.from({ length: setup.parties }, () => new Float64Array(m).fill(1 / m));
+    this.values = Array.from({ length: setup.parties }, () => new Float64Array(total));
     this.last = Array.from({ length: setup.parties }, () => null);
   }
 
@@ -43,18 +46,20 @@ export class FrequencyModel implements OpponentModel {
       total += weights[i];
     }
     for (let i = 0; i < m; i++) weights[i] /= total;
+    const values = this.values[seat];
+    for (let i = 0; i < m; i++) {
+      const end = i + 1 < m ? this.offsets[i + 1] : values.length;
+      const scale = weights[i] / maxCounts[i];
+      for (let k = this.offsets[i]; k < end; k++) values[k] = counts[k] * scale;
+    }
     // Offers are never changed once made (sessions copy them), so keeping the reference is safe.
     this.last[seat] = offer;
   }
 
   utility(seat: number, outcome: Outcome): number {
-    const counts = this.counts[seat];
-    const maxCounts = this.maxCounts[seat];
-    const weights = this.weights[seat];
+    const values = this.values[seat];
     let u = 0;
-    for (let i = 0; i < outcome.length; i++) {
-      if (maxCounts[i] > 0) u += (weights[i] * counts[this.offsets[i] + outcome[i]]) / maxCounts[i];
-    }
+    for (let i = 0; i < outcome.length; i++) u += values[this.offsets[i] + outcome[i]];
     return u;
   }
 }
