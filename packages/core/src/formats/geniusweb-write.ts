@@ -14,7 +14,8 @@ const SAMPLES = 10_000;
  * Writes a scenario as GeniusWeb JSON: `<name>-domain.json` and one
  * LinearAdditiveUtilitySpace `<party>.json` per party (embedding the domain).
  * GeniusWeb stores a reservation *bid*, not a value: Parley writes the
- * outcome whose utility is closest to the reservation value.
+ * outcome whose utility is closest to the reservation value (in large spaces,
+ * the closest of 10^4 seeded samples, improved one issue at a time).
  */
 export function writeGeniusWebScenario(scenario: Scenario): WriteResult {
   const warnings: string[] = [];
@@ -127,6 +128,19 @@ function reservationBid(space: OutcomeSpace, party: Party, warnings: string[]) {
   } else {
     const rng = new Rng(`reservation:${party.name}`);
     for (let k = 0; k < SAMPLES && gap > 0; k++) consider(space.sample(rng));
+    // Then change one issue at a time while that brings the utility closer.
+    for (let improved = true; improved && gap > 0; ) {
+      improved = false;
+      for (let i = 0; i < space.issueCount; i++) {
+        const o = best.slice();
+        for (let k = 0; k < space.cardinalities[i]; k++) {
+          o[i] = k;
+          const before = gap;
+          consider(o);
+          if (gap < before) improved = true;
+        }
+      }
+    }
   }
   if (gap > 1e-12)
     warnings.push(
