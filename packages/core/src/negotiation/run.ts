@@ -161,6 +161,7 @@ export function openNegotiation(prepared: PreparedScenario, options: RunOptions)
   let mediator: Mediator | undefined;
   let session: Session;
   if (protocol === "mediated") {
+    if (options.fixed) checkFixed(prepared, options.fixed);
     mediator = mediatorOf(options.mediator ?? DEFAULT_MEDIATOR);
     session = new MediatedSession({ ...common, mediator, fixed: options.fixed, rng: root.fork("mediator") });
   } else session = new SaopSession(common);
@@ -193,6 +194,19 @@ function deadlineOf(protocol: ProtocolName, options: RunOptions): Deadline {
     ...(rounds !== undefined ? { rounds } : {}),
     ...(options.timeMs !== undefined ? { timeMs: options.timeMs } : {}),
   };
+}
+
+function checkFixed(prepared: PreparedScenario, fixed: readonly (number | null)[]): void {
+  const { space } = prepared.scenario;
+  if (fixed.length !== space.issueCount)
+    throw new InputError("fixed", `has ${fixed.length} entries for ${space.issueCount} issues`);
+  fixed.forEach((option, i) => {
+    if (option !== null && !(Number.isInteger(option) && option >= 0 && option < space.cardinalities[i]))
+      throw new InputError(
+        `fixed[${i}]`,
+        `${option} is not an option index of issue "${space.issues[i].name}"`,
+      );
+  });
 }
 
 function mediatorOf(m: string | Mediator): Mediator {
