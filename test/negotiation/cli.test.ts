@@ -39,7 +39,7 @@ describe("parley negotiate", () => {
         "--agents",
         "linear,linear",
         "--time-ms",
-        "500",
+        "2000",
         "--json",
         "--trace",
         trace,
