@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { paretoFrontier } from "@parley/core";
+import { analyze, paretoFrontier } from "@parley/core";
 import { describe, expect, it } from "vitest";
 import { bundledScenarioPath, loadBundled } from "../helpers/scenarios.js";
 
@@ -31,5 +31,20 @@ describe("search-based frontier on the ANAC 2014 hyper-rectangle scenarios (10^1
   it("is deterministic for a seed", () => {
     const scenario = loadBundled("anac/y2014/10issues");
     expect(paretoFrontier(scenario, { seed: 5 })).toEqual(paretoFrontier(scenario, { seed: 5 }));
+  });
+
+  it("diagnoses a blocked plan by search, and each unblocking package reaches both reservations", () => {
+    const scenario = loadBundled("anac/y2014/10issuesDiscountedwithRV");
+    // The last four points settled on 0 leave no outcome worth 0.75 to both parties.
+    const fixed = scenario.space.issues.map((_, i) => (i >= 6 ? 0 : null));
+    const report = analyze(scenario, { fixed });
+    expect(report.zone.empty).toBe(true);
+    const blocking = report.blocking!;
+    expect(blocking.exact).toBe(false);
+    expect(blocking.sets.length).toBeGreaterThan(0);
+    for (const s of blocking.sets) {
+      expect(s.reopen.every((i) => i >= 6)).toBe(true);
+      for (const u of s.nash?.utilities ?? [0, 0]) expect(u).toBeGreaterThanOrEqual(0.75);
+    }
   });
 });

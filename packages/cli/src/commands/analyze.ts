@@ -196,14 +196,22 @@ export function humanReport(report: AnalysisReport): string {
     lines.push("");
     const gaps = blocking.closest.gaps.map((g, p) => `${names[p]} ${g >= 0 ? "+" : ""}${f3(g)}`).join(", ");
     lines.push(`Closest to a deal (utility − reservation): ${gaps}`);
-    for (const b of blocking.blockedOn) {
+    const blocked = blocking.blockedOn;
+    if (blocked.length === 1) {
+      const [b] = blocked;
       const why = b.rejections.map(
         (r) => `${option(b.issue, r.option)}: ${r.parties.map((p) => names[p]).join(", ")}`,
       );
       lines.push(
         `The deal is blocked on ${issueName(b.issue)} (each option is rejected — ${why.join("; ")}).`,
       );
+    } else if (blocked.length > 1) {
+      lines.push(
+        `The deal is blocked on each of ${blocked.map((b) => issueName(b.issue)).join(", ")}: no option of any of them is acceptable to every party.`,
+      );
     }
+    if (!blocking.exact)
+      lines.push("(Plan too large to enumerate and not additive: found by search, which can miss.)");
     if (blocking.sets.length > 0) {
       lines.push("Reopening any one of these unblocks it:");
       for (const s of blocking.sets) {

@@ -1,6 +1,9 @@
-import { type AnalysisContext, inZone, isAdditive, reservations, withOptions } from "./context.js";
-import { maxOf, minOf } from "./extremes.js";
+import { admissibleSize } from "./admissible.js";
+import { type AnalysisContext, isAdditive, reservations, withOptions } from "./context.js";
+import { forEachOutcome } from "./enumerate.js";
+import { minOf } from "./extremes.js";
 import { frontierOf } from "./frontier.js";
+import { bestUtilities, canAgree, reachIsExact } from "./reach.js";
 import { solutionsOf } from "./solutions.js";
 import type { Frontier, FrontierPoint } from "./types.js";
 
@@ -27,8 +30,12 @@ export interface Blocking {
   closest: FrontierPoint & { gaps: number[] };
   /** Why no set was found, when none was. */
   note?: string;
+  /** False when the plan is too large and not additive: then the answers come from a search that can miss. */
+  exact: boolean;
 }
 
+/** Non-additive plans up to this size get each party's best per option in one enumeration. */
+const ONE_PASS_LIMIT = 2_000_000;
 /** Reopening sets are searched up to this size, and at most this many frontiers are computed. */
 const MAX_SET_SIZE = 3;
 const MAX_CHECKS = 2000;
@@ -48,19 +55,20 @@ export function blockingOf(context: AnalysisContext, frontier: Frontier): Blocki
       sets: [],
       blockedOn,
       closest,
+      exact: reachIsExact(context),
       note: "nothing is settled and no party has red lines: the reservation values themselves leave no deal",
     };
   }
-  const reopenedPlan = (reopen: number[]) => {
-    const ctx = withOptions(context, { reopened: [...(context.options.reopened ?? []), ...reopen] });
-    const frontier = frontierOf(ctx);
-    return { ctx, frontier, open: frontier.points.some((p) => inZone(ctx, p)) };
-  };
-  if (!reopenedPlan(candidates).open) {
+  const reopenedPlan = (reopen: number[]) =>
+    withOptions(context, { reopened: [...(context.options.reopened ?? []), ...reopen] });
+  const widest = reopenedPlan(candidates);
+  const exact = reachIsExact(widest);
+  if (!canAgree(widest)) {
     return {
       sets: [],
       blockedOn,
       closest,
+      exact,
       note: "even with every settled point and red line reopened, no outcome gives every party its reservation value",
     };
   }
@@ -70,15 +78,16 @@ export function blockingOf(context: AnalysisContext, frontier: Frontier): Blocki
     for (const reopen of combinations(candidates, size)) {
       if (++checks > MAX_CHECKS) break;
       const plan = reopenedPlan(reopen);
-      if (plan.open) sets.push({ reopen, nash: solutionsOf(plan.ctx, plan.frontier).nash });
+      if (canAgree(plan)) sets.push({ reopen, nash: solutionsOf(plan, frontierOf(plan)).nash });
     }
-    if (sets.length > 0) return { sets, blockedOn, closest };
+    if (sets.length > 0) return { sets, blockedOn, closest, exact };
     if (checks > MAX_CHECKS) break;
   }
   return {
     sets: [],
     blockedOn,
     closest,
+    exact,
     note: `no set of up to ${MAX_SET_SIZE} points unblocks the deal (searched ${Math.min(checks, MAX_CHECKS)} sets); reopening all ${candidates.length} does`,
   };
 }
@@ -147,17 +156,30 @@ function bestGivenOption(context: AnalysisContext): (p: number, i: number, k: nu
     const totals = top.map((t) => t.reduce((a, b) => a + b, 0));
     return (p, i, k) => Math.min(1, totals[p] - top[p][i] + context.utilities[p].contributions![i][k]);
   }
+  // Slow path: one search (or small enumeration) per option, cached.
   const cache = new Map<string, number[]>();
-  return (p, i, k) => {
+  const perOption = (p: number, i: number, k: number) => {
     const key = `${i}:${k}`;
     let best = cache.get(key);
     if (best === undefined) {
       const fixed = [...(context.options.fixed ?? [])];
       fixed[i] = k;
-      const points = frontierOf(withOptions(context, { fixed })).points;
-      best = context.utilities.map((_, q) => maxOf(points.map((x) => x.utilities[q])));
+      best = bestUtilities(withOptions(context, { fixed }));
       cache.set(key, best);
     }
     return best[p];
   };
+  if (admissibleSize(context.admissible) > BigInt(ONE_PASS_LIMIT)) return perOption;
+  // One pass over the admissible outcomes: best[p][i][k] = max of uₚ with issue i at option k.
+  // Options outside them (on a red line) take the slow path.
+  const best = context.utilities.map(() =>
+    context.scenario.space.cardinalities.map((n) => new Float64Array(n).fill(Number.NEGATIVE_INFINITY)),
+  );
+  forEachOutcome(options, (o) => {
+    for (let p = 0; p < best.length; p++) {
+      const u = context.utilities[p].utility(o);
+      for (let i = 0; i < o.length; i++) if (u > best[p][i][o[i]]) best[p][i][o[i]] = u;
+    }
+  });
+  return (p, i, k) => (options[i].includes(k) ? best[p][i][k] : perOption(p, i, k));
 }

@@ -20,13 +20,11 @@ describe("nonDominated", () => {
   it("matches a pairwise check in 1 to 6 dimensions, with ties and duplicates", () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 6 })
-          .chain((dim) =>
-            fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: dim, maxLength: dim }), {
-              maxLength: 60,
-            }),
-          ),
+        fc.integer({ min: 1, max: 6 }).chain((dim) =>
+          fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: dim, maxLength: dim }), {
+            maxLength: 60,
+          }),
+        ),
         (vectors) => {
           if (vectors.length === 0) return;
           const dim = vectors[0].length;

@@ -73,12 +73,12 @@ function chebyshev(direction: number[]): (u: Float64Array) => number {
 }
 
 /** Steepest ascent over single-issue changes, then random kicks of a few issues, keeping improvements. */
-function iteratedLocalSearch(
+export function iteratedLocalSearch(
   start: Int32Array,
   options: readonly (readonly number[])[],
   score: (o: Int32Array) => number,
   rng: Rng,
-): void {
+): { outcome: Int32Array; score: number } {
   let best = start.slice();
   let bestScore = climb(best, options, score);
   for (let k = 0; k < KICKS; k++) {
@@ -94,6 +94,7 @@ function iteratedLocalSearch(
       bestScore = s;
     }
   }
+  return { outcome: best, score: bestScore };
 }
 
 /** Improves `o` in place until no single-issue change helps; returns its score. */

@@ -93,6 +93,7 @@ export function reportJson(report: AnalysisReport): Record<string, unknown> {
           blockedOn: blocking.blockedOn.map((b) => issueName(b.issue)),
           closest: { ...point(blocking.closest), gaps: blocking.closest.gaps },
           ...(blocking.note ? { blockingNote: blocking.note } : {}),
+          ...(blocking.exact ? {} : { blockingExact: false }),
         }
       : {}),
     issues: report.issues.map((v) => ({

@@ -1,0 +1,54 @@
+import { Rng } from "../model/rng.js";
+import { admissibleSize } from "./admissible.js";
+import { type AnalysisContext, inZone, isAdditive, reservations } from "./context.js";
+import { QUANTUM } from "./dominance.js";
+import { maxOf } from "./extremes.js";
+import { frontierOf } from "./frontier.js";
+import { iteratedLocalSearch } from "./frontier-search.js";
+
+/**
+ * What the parties can reach under some settled points, asked many times by
+ * the blocking diagnosis. Exact (from the frontier) when utilities are
+ * additive or the space is small; otherwise by seeded local search, which can
+ * miss (see reachIsExact).
+ */
+
+/** Non-additive spaces up to this size are answered from the (enumerated) frontier. */
+const SMALL_SPACE = 100_000;
+const RESTARTS = 4;
+
+export function reachIsExact(context: AnalysisContext): boolean {
+  return isAdditive(context) || admissibleSize(context.admissible) <= BigInt(SMALL_SPACE);
+}
+
+/** Whether some admissible outcome is in the agreement zone. */
+export function canAgree(context: AnalysisContext): boolean {
+  if (reachIsExact(context)) return frontierOf(context).points.some((p) => inZone(context, p));
+  const r = reservations(context);
+  const worstGain = (o: Int32Array) => {
+    let min = Number.POSITIVE_INFINITY;
+    for (let p = 0; p < r.length; p++) min = Math.min(min, context.utilities[p].utility(o) - r[p]);
+    return min;
+  };
+  return searchMax(context, worstGain) >= -0.5 / QUANTUM;
+}
+
+/** Each party's best utility over the admissible outcomes. */
+export function bestUtilities(context: AnalysisContext): number[] {
+  if (reachIsExact(context)) {
+    const points = frontierOf(context).points;
+    return context.utilities.map((_, p) => maxOf(points.map((x) => x.utilities[p])));
+  }
+  return context.utilities.map((u) => searchMax(context, (o) => u.utility(o)));
+}
+
+function searchMax(context: AnalysisContext, score: (o: Int32Array) => number): number {
+  const rng = new Rng(context.options.seed ?? 0);
+  const options = context.admissible.options;
+  let best = Number.NEGATIVE_INFINITY;
+  for (let r = 0; r < RESTARTS; r++) {
+    const start = Int32Array.from(options, (o) => o[rng.int(o.length)]);
+    best = Math.max(best, iteratedLocalSearch(start, options, score, rng).score);
+  }
+  return best;
+}
