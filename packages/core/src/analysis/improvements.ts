@@ -36,14 +36,23 @@ export function reviewDraft(
   const base = utility(draft);
   const gainsOf = (u: number[]) => u.map((x, p) => x - base[p]);
   const improves = (g: number[]) => g.every((x) => x >= -SLACK) && g.some((x) => x > SLACK);
-  const found: Improvement[] = [];
+  const total = (g: number[]) => g.reduce((x, y) => x + y, 0);
+  const rank = (x: Improvement, y: Improvement) =>
+    total(y.gains) - total(x.gains) || Math.min(...y.gains) - Math.min(...x.gains);
+  let found: Improvement[] = [];
+  // One working outcome, changed and restored in place: pairs of changes number in the millions.
+  const work = [...draft];
+  const draftCrosses = crossesRedLine(context, draft);
   const consider = (changes: { issue: number; option: number }[]) => {
-    const outcome = [...draft];
-    for (const c of changes) outcome[c.issue] = c.option;
-    if (crossesRedLine(context, outcome) && !crossesRedLine(context, draft)) return;
-    const utilities = utility(outcome);
-    const gains = gainsOf(utilities);
-    if (improves(gains)) found.push({ changes, outcome, utilities, gains });
+    for (const c of changes) work[c.issue] = c.option;
+    if (draftCrosses || !crossesRedLine(context, work)) {
+      const utilities = utility(work);
+      const gains = gainsOf(utilities);
+      if (improves(gains)) found.push({ changes, outcome: [...work], utilities, gains });
+    }
+    for (const c of changes) work[c.issue] = draft[c.issue];
+    // Keep memory bounded: only the best few can be reported.
+    if (found.length >= 50 * TOP) found = found.sort(rank).slice(0, TOP);
   };
   const moves = changeableOptions(context, draft);
   for (let a = 0; a < moves.length; a++) {
@@ -52,8 +61,7 @@ export function reviewDraft(
       if (moves[b].issue !== moves[a].issue) consider([moves[a], moves[b]]);
     }
   }
-  const total = (g: number[]) => g.reduce((x, y) => x + y, 0);
-  found.sort((x, y) => total(y.gains) - total(x.gains) || Math.min(...y.gains) - Math.min(...x.gains));
+  found.sort(rank);
   let dominatedBy: DraftReview["dominatedBy"] = null;
   for (const point of frontier.points) {
     const gains = gainsOf(point.utilities);
