@@ -17,7 +17,7 @@ function weaklyAbove(coords: Float64Array, a: number, b: number, dim: number): b
 }
 
 /** Indices 0..count-1 sorted lexicographically descending on the vectors (a dominator precedes what it dominates). */
-export function sortDescending(coords: Float64Array, dim: number, count: number): Int32Array {
+function sortDescending(coords: Float64Array, dim: number, count: number): Int32Array {
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
   order.sort((a, b) => {
