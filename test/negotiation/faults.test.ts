@@ -136,6 +136,20 @@ describe("isolated runner (worker thread)", () => {
     expect(r.metrics!.utilities).toEqual(england.parties.map((p) => p.profile.reservation));
   });
 
+  it("blames the seat that is stuck, even when it hangs while observing another seat's move", async () => {
+    const observer = fileURLToPath(new URL("./fixtures/looping-observer.mjs", import.meta.url));
+    const r = await runIsolated(
+      england,
+      { agents: ["boulware", observer], timeMs: 300, seed: 2 },
+      { graceMs: 300 },
+    );
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ seat: 1, agent: observer });
+    // Seat 0's offer in round 3 was made; seat 1 hung observing it.
+    const last = r.trace[r.trace.length - 2];
+    expect(last).toMatchObject({ seat: 0, round: 2, action: "offer" });
+  });
+
   it("runs a healthy negotiation to the end on wall-clock time", async () => {
     const r = await runIsolated(england, { agents: ["conceder", "conceder"], timeMs: 2000, seed: 2 });
     expect(r.endedBy).toBe("agreement");

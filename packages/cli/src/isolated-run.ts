@@ -34,7 +34,8 @@ export interface IsolatedRequest {
 /** Messages from the worker. */
 export type WorkerMessage =
   | { type: "event"; event: TraceEvent }
-  | { type: "pending"; seat: number; round: number }
+  /** The worker is about to call into this seat. */
+  | { type: "seat"; seat: number; round: number }
   | { type: "done"; result: Omit<NegotiationResult, "trace" | "metrics"> }
   | { type: "error"; message: string };
 
@@ -105,7 +106,7 @@ export function runIsolated(
     workerData: { scenario: writeParleyScenario(scenario, "json"), request: { ...request, agents } },
   });
   const started = performance.now();
-  let pending = { seat: -1, round: 0 };
+  let calling = { seat: -1, round: 0 };
   return new Promise((done, fail) => {
     const finish = (outcome: () => NegotiationResult) => {
       clearTimeout(watchdog);
@@ -119,14 +120,14 @@ export function runIsolated(
     const abandon = (reason: string) =>
       finish(() => {
         const ms = performance.now() - started;
-        const seat = pending.seat;
-        const fault: TraceEvent = { round: pending.round, t: 1, ms, seat, action: "fault", reason };
+        const seat = calling.seat;
+        const fault: TraceEvent = { round: calling.round, t: 1, ms, seat, action: "fault", reason };
         trace.push(fault);
         options.onEvent?.(fault);
         const ending = {
           agreement: null,
           endedBy: "fault" as const,
-          rounds: pending.round + 1,
+          rounds: calling.round + 1,
           t: 1,
           errors: seat >= 0 ? [{ seat, reason }] : [],
         };
@@ -144,8 +145,8 @@ export function runIsolated(
           trace.push(message.event);
           options.onEvent?.(message.event);
           break;
-        case "pending":
-          pending = { seat: message.seat, round: message.round };
+        case "seat":
+          calling = { seat: message.seat, round: message.round };
           break;
         case "done":
           finish(() => ({

@@ -20,7 +20,7 @@ try {
     analysis: null,
     keepTrace: false,
     onEvent: (event) => post({ type: "event", event }),
-    onPending: (p) => post({ type: "pending", seat: p.seat, round: p.state.round }),
+    onSeatCall: (seat, round) => post({ type: "seat", seat, round }),
   });
   post({ type: "done", result });
 } catch (err) {

@@ -50,8 +50,8 @@ export interface RunOptions {
   analysis?: ScenarioAnalysis | null;
   keepTrace?: boolean;
   onEvent?: (event: TraceEvent) => void;
-  /** Called before each seat is asked to move (the isolated runner reports stuck seats with it). */
-  onPending?: (expectation: Expectation) => void;
+  /** Called before every call into a seat (init, a move, an observation): a watchdog knows who is stuck. */
+  onSeatCall?: (seat: number, round: number) => void;
 }
 
 export interface SeatError {
@@ -84,8 +84,8 @@ export function runNegotiation(
   for (;;) {
     const expected = session.pending();
     if (!expected) break;
-    options.onPending?.(expected);
     const seat = expected.seat;
+    options.onSeatCall?.(seat, expected.state.round);
     try {
       const started = budget !== undefined && clock ? clock.now() : 0;
       const move = decide(seats[seat], expected, prepared, seat);
@@ -98,7 +98,7 @@ export function runNegotiation(
       }
       session.submit(seat, move);
       if (session instanceof SaopSession && (move.type === "offer" || move.type === "accept"))
-        tellOthers(seats, seat, move.type, expected, session);
+        tellOthers(seats, seat, move.type, expected, session, options.onSeatCall);
     } catch (err) {
       session.fail(seat, faultReason(err));
     }
@@ -168,6 +168,7 @@ export function openNegotiation(prepared: PreparedScenario, options: RunOptions)
   const seats = new Array<Negotiator>(n);
   definitions.forEach((def, seat) => {
     try {
+      options.onSeatCall?.(seat, 0);
       const negotiator = def.create();
       seats[seat] = negotiator;
       const setup: NegotiationSetup = {
@@ -257,6 +258,7 @@ function tellOthers(
   action: "offer" | "accept",
   expected: Expectation,
   session: SaopSession,
+  onSeatCall?: (seat: number, round: number) => void,
 ): void {
   const observation = {
     seat: mover,
@@ -266,6 +268,7 @@ function tellOthers(
   };
   for (let s = 0; s < seats.length; s++) {
     if (s === mover || !seats[s].observe) continue;
+    onSeatCall?.(s, expected.state.round);
     try {
       seats[s].observe!(observation);
     } catch (err) {
