@@ -53,7 +53,10 @@ export function registerAnalyze(program: Command): void {
         "\nConflict of a point: 1 − max over its options of the worst-off party's satisfaction, where a party's\n" +
           "satisfaction with an option is 0 for its worst option of that point and 1 for its best. 0 means one\n" +
           "option is every party's favourite; 1 means every option is some party's worst.\n" +
-          "Reopening a point (blocking sets) unsettles it and sets the parties' red lines on it aside.",
+          "Reopening a point (blocking sets) unsettles it and sets the parties' red lines on it aside.\n" +
+          "Besides the frontier, solutions, zone, open points, blocking sets, issues, improvements and trades,\n" +
+          "--json gives reasons (why a solution is null), blockedOn, closest,\n" +
+          "blockingNote and blockingExact (when the zone is empty), draft (with --from), settled (per issue).",
       ),
   ).action(async (path: string, opts: AnalyzeOptions) => {
     const load = loadOptionsFrom(opts);
@@ -154,7 +157,7 @@ export function humanReport(report: AnalysisReport): string {
   const lines: string[] = [];
   const settled = space.issues.map((_, i) => i).filter((i) => !report.open.includes(i));
   lines.push(
-    `${scenario.title ?? scenario.name}: ${names.length} parties (${names.join(", ")}), ${space.issueCount} points, ${space.size.toLocaleString("en")} outcomes`,
+    `${scenario.title ?? scenario.name}: ${names.length} part${names.length === 1 ? "y" : "ies"} (${names.join(", ")}), ${space.issueCount} points, ${space.size.toLocaleString("en")} outcomes`,
   );
   lines.push(`Reservation values: ${utilities(report.reservation)}`);
   if (settled.length > 0) {
