@@ -1,6 +1,5 @@
 import { type AnalysisReport, analyze, compileParties, type Scenario } from "@parley/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { draftBlocking } from "../../packages/cli/src/demo/unblock.js";
 import { allowedBy, bestWorstGap, nashPackage, planOf } from "./bound-search.js";
 import { loadCase } from "./case.js";
 
@@ -95,12 +94,6 @@ describe("the structure, through the analysis engine", () => {
         expect(u.crossesRedLine(nash.outcome)).toBe(false);
       });
     }
-  });
-
-  it("is what the demo's own blocking search finds too", () => {
-    const demo = draftBlocking(scenario, draft, 0);
-    expect(demo.blockedOn).toEqual(report.blocking?.blockedOn);
-    expect(demo.sets).toEqual(report.blocking?.sets);
   });
 });
 

@@ -1,4 +1,6 @@
 import {
+  analyze,
+  type Blocking,
   deriveStatus,
   type FrontierPoint,
   type NegotiationRecord,
@@ -10,7 +12,6 @@ import {
   type ScenarioAnalysis,
   solutionPoints,
 } from "@parley/core";
-import { type DraftBlocking, draftBlocking } from "./unblock.js";
 
 /** The built-in pieces the walkthrough's negotiation uses (truthful voters under a single-text mediator). */
 export const CASE_AGENT = "boulware";
@@ -32,11 +33,13 @@ export interface CaseStudy extends CaseInputs {
   /** The points the draft leaves open. */
   open: number[];
   /** What blocks the draft and what unblocks it; null when the draft leaves room for a deal. */
-  blocking: DraftBlocking | null;
+  blocking: Blocking | null;
   /** The open points plus every point of every unblocking set: what the mediator reopens. */
   reopened: number[];
   /** Frontier and solution points of the plan with those points open and the rest as drafted. */
   reopenedPlan: ScenarioAnalysis;
+  /** Frontier and solution points of the whole plan, every point open. */
+  wholePlan: ScenarioAnalysis;
   /** The mediated negotiations over the reopened plan, in seed order. */
   runs: NegotiationResult[];
   /** The run shown in detail: the first that reached agreement, else the first. */
@@ -51,19 +54,16 @@ export interface CaseStudy extends CaseInputs {
 export function studyCase(inputs: CaseInputs): CaseStudy {
   const { scenario, draft, record, seed } = inputs;
   const status = deriveStatus(record, scenario);
-  const open = draft.flatMap((x, i) => (x === null ? [i] : []));
-  const dealUnderDraft = solutionPoints(scenario, paretoFrontier(scenario, { fixed: draft, seed }), {
-    fixed: draft,
-  }).nash;
-  const blocking = dealUnderDraft ? null : draftBlocking(scenario, draft, seed);
+  const { open, blocking } = analyze(scenario, { fixed: draft, seed });
   const sets = blocking?.sets ?? [];
   const reopened = [...new Set([...open, ...sets.flatMap((s) => s.reopen)])].sort((a, b) => a - b);
   const fixed = draft.map((x, i) => (reopened.includes(i) ? null : x));
-  const frontier = paretoFrontier(scenario, { fixed, seed });
-  const reopenedPlan: ScenarioAnalysis = {
-    frontier,
-    solutions: solutionPoints(scenario, frontier, { fixed }),
-  };
+  const reopenedPlan = solve(scenario, fixed, seed);
+  const wholePlan = solve(
+    scenario,
+    draft.map(() => null),
+    seed,
+  );
   const runs = Array.from({ length: CASE_RUNS }, (_, k) =>
     runNegotiation(scenario, {
       protocol: "mediated",
@@ -78,7 +78,13 @@ export function studyCase(inputs: CaseInputs): CaseStudy {
     0,
     runs.findIndex((r) => r.agreement !== null),
   );
-  return { ...inputs, status, open, blocking, reopened, reopenedPlan, runs, shown };
+  return { ...inputs, status, open, blocking, reopened, reopenedPlan, wholePlan, runs, shown };
+}
+
+/** Frontier and solution points with the given points settled. */
+function solve(scenario: Scenario, fixed: (number | null)[], seed: number): ScenarioAnalysis {
+  const frontier = paretoFrontier(scenario, { fixed, seed });
+  return { frontier, solutions: solutionPoints(scenario, frontier, { fixed, seed }) };
 }
 
 /** Points where `outcome` differs from the draft (open draft points included), as issue indices. */

@@ -180,12 +180,22 @@ function analysisSection(study: CaseStudy, paths: CasePaths): Block[] {
       ]),
     });
   }
+  const { closest } = blocking;
+  const short = closest.gaps.flatMap((g, p) => (g < 0 ? [`the ${names[p]} ${f3(-g)}`] : []));
+  if (short.length > 0) {
+    blocks.push({
+      kind: "text",
+      text:
+        `How close is it? The package nearest to a deal (${changes(study, closest.outcome)}) leaves ` +
+        `${listing(short)} short of ${short.length > 1 ? "their reservation values" : "its reservation value"}.`,
+    });
+  }
   const sets = blocking.sets;
   blocks.push({
     kind: "text",
     text:
       sets.length === 0
-        ? "No set of up to three settled points unblocks it."
+        ? `No small set of settled points unblocks it${blocking.note ? `: ${blocking.note}` : "."}`
         : "What unblocks it: the smallest sets of settled points whose reopening makes a deal possible, each " +
           "with the Nash package of the reopened plan (the package that maximises the product of every party's " +
           "gain over no deal):",
@@ -259,6 +269,16 @@ function analysisSection(study: CaseStudy, paths: CasePaths): Block[] {
     },
     { kind: "text", text: "* below that party's reservation value: it would rather have no deal." },
   );
+  const whole = study.wholePlan.solutions.nash;
+  if (whole) {
+    blocks.push({
+      kind: "text",
+      text:
+        `With all ${study.scenario.space.issueCount} points open, the Nash package is a wider bargain: ` +
+        `${changes(study, whole.outcome)} ` +
+        `(utilities ${whole.utilities.map(f3).join(", ")}).`,
+    });
+  }
   return blocks;
 }
 
