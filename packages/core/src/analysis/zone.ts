@@ -37,7 +37,14 @@ export function agreementZone(
 export function zoneOf(context: AnalysisContext, frontier: Frontier): AgreementZone {
   const r = reservations(context);
   const nonEmpty = frontier.points.some((p) => inZone(context, p));
-  if (context.admissible.redLineBlocked.length > 0) return { empty: true, size: 0n, exact: true };
+  // Every admissible outcome uses a settled option on a red line, or a point whose options all are.
+  const reopened = context.options.reopened ?? [];
+  const settledOnRedLine = context.admissible.options.some(
+    (opts, i) =>
+      opts.length === 1 && !reopened.includes(i) && context.utilities.some((u) => u.isRedLine(i, opts[0])),
+  );
+  if (context.admissible.redLineBlocked.length > 0 || settledOnRedLine)
+    return { empty: true, size: 0n, exact: true };
   if (!nonEmpty && frontier.exact) return { empty: true, size: 0n, exact: true };
   const total = admissibleSize(context.admissible);
   if (r.every((x) => x <= 0)) return { empty: total === 0n, size: total, exact: true };
