@@ -35,6 +35,19 @@ export function crossesRedLine(context: AnalysisContext, outcome: ArrayLike<numb
   });
 }
 
+/** True when some settled point (not reopened) is settled on an option a party has on a red line. */
+export function settledOnRedLine(context: AnalysisContext): boolean {
+  const reopened = context.options.reopened ?? [];
+  const fixed = context.options.fixed ?? [];
+  return fixed.some(
+    (k, i) =>
+      k !== null &&
+      k !== undefined &&
+      !reopened.includes(i) &&
+      context.utilities.some((u) => u.isRedLine(i, k)),
+  );
+}
+
 /** In the agreement zone: every party at least at its reservation, and no red line crossed. */
 export function inZone(
   context: AnalysisContext,

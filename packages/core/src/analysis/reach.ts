@@ -1,6 +1,6 @@
 import { Rng } from "../model/rng.js";
 import { admissibleSize } from "./admissible.js";
-import { type AnalysisContext, inZone, isAdditive, reservations } from "./context.js";
+import { type AnalysisContext, inZone, isAdditive, reservations, settledOnRedLine } from "./context.js";
 import { QUANTUM } from "./dominance.js";
 import { maxOf } from "./extremes.js";
 import { frontierOf } from "./frontier.js";
@@ -23,6 +23,7 @@ export function reachIsExact(context: AnalysisContext): boolean {
 
 /** Whether some admissible outcome is in the agreement zone. */
 export function canAgree(context: AnalysisContext): boolean {
+  if (settledOnRedLine(context) || context.admissible.redLineBlocked.length > 0) return false;
   if (reachIsExact(context)) return frontierOf(context).points.some((p) => inZone(context, p));
   const r = reservations(context);
   const worstGain = (o: Int32Array) => {

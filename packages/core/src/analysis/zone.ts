@@ -1,7 +1,14 @@
 import { Rng } from "../model/rng.js";
 import type { Scenario } from "../model/scenario.js";
 import { admissibleSize } from "./admissible.js";
-import { type AnalysisContext, analysisContext, inZone, isAdditive, reservations } from "./context.js";
+import {
+  type AnalysisContext,
+  analysisContext,
+  inZone,
+  isAdditive,
+  reservations,
+  settledOnRedLine,
+} from "./context.js";
 import { quantize } from "./dominance.js";
 import { forEachOutcome } from "./enumerate.js";
 import type { AnalysisOptions, Frontier } from "./types.js";
@@ -38,12 +45,7 @@ export function zoneOf(context: AnalysisContext, frontier: Frontier): AgreementZ
   const r = reservations(context);
   const nonEmpty = frontier.points.some((p) => inZone(context, p));
   // Every admissible outcome uses a settled option on a red line, or a point whose options all are.
-  const reopened = context.options.reopened ?? [];
-  const settledOnRedLine = context.admissible.options.some(
-    (opts, i) =>
-      opts.length === 1 && !reopened.includes(i) && context.utilities.some((u) => u.isRedLine(i, opts[0])),
-  );
-  if (context.admissible.redLineBlocked.length > 0 || settledOnRedLine)
+  if (context.admissible.redLineBlocked.length > 0 || settledOnRedLine(context))
     return { empty: true, size: 0n, exact: true };
   if (!nonEmpty && frontier.exact) return { empty: true, size: 0n, exact: true };
   const total = admissibleSize(context.admissible);
