@@ -172,7 +172,10 @@ export class SortedBidIndex implements BidIndex {
     const count = b - a;
     const out: Outcome[] = [];
     if (count <= limit) for (let k = a; k < b; k++) out.push(this.at(k));
-    else for (let s = 0; s < limit; s++) out.push(this.at(a + rng.int(count)));
+    // One 32-bit draw per pick (the bias, count / 2^32, is negligible): this runs on every move of some agents.
+    else
+      for (let s = 0; s < limit; s++)
+        out.push(this.at(a + Math.floor((rng.nextUint32() / 4294967296) * count)));
     return out;
   }
 }
