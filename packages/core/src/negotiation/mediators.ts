@@ -118,7 +118,7 @@ export class FrontierMediator implements Mediator {
     const balancing = state.t < this.balanceUntil;
     let best: number[] = [];
     let bestScore = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < this.candidates; c++) {
+    for (let c = 0, n = balancing ? this.candidates : 2 * this.candidates; c < n; c++) {
       const candidate = mutate(draft, this.open, space.cardinalities, changes(), rng);
       const score = balancing ? this.balance(candidate) : this.predictedMinGain(candidate, draft);
       if (score > bestScore) {
