@@ -126,4 +126,23 @@ for (const [issues, options] of [
   const quality = r.frontier.exact ? "exact" : `eps ${r.frontier.epsilon}`;
   console.log(`    ${issues}x${options}: ${r.time.toFixed(3)} s (${r.frontier.points.length}, ${quality})`);
 }
+// (5) Beyond two additive parties: the four-party peace plan, and ANAC 2014 hyper-rectangles (10^10 outcomes, search).
+console.log("\n(5) Other plans");
+for (const rel of [
+  "scenarios/peace-plan/plan.yaml",
+  "scenarios/genius/anac/y2014/10issues",
+  "scenarios/genius/anac/y2014/10issuesDiscountedwithRV",
+]) {
+  const scenario = loadScenario(join(ROOT, rel), { onWarning: () => {} });
+  const r = solve(scenario);
+  const quality = r.frontier.exact
+    ? "exact"
+    : r.frontier.epsilon !== undefined
+      ? `epsilon ${r.frontier.epsilon}`
+      : "search";
+  console.log(
+    `    ${rel}: ${scenario.parties.length} parties, ${scenario.space.size} outcomes: ${r.time.toFixed(3)} s wall ${r.cpu.toFixed(3)} s CPU, frontier ${r.frontier.points.length} points (${quality})`,
+  );
+}
+
 console.log(`\npeak RSS ${peakMb()} MB; node ${process.version}`);
