@@ -226,10 +226,12 @@ export function humanReport(report: AnalysisReport): string {
       }
     } else if (blocking.note) lines.push(`No unblocking set: ${blocking.note}.`);
   }
-  lines.push("");
-  lines.push("Points by conflict (0 = a shared favourite, 1 = every option is someone's worst):");
   const byConflict = [...report.issues].filter((v) => !v.settled).sort((a, b) => b.conflict - a.conflict);
-  const width = Math.min(32, Math.max(...byConflict.map((v) => issueName(v.issue).length))) + 2;
+  if (byConflict.length > 0) {
+    lines.push("");
+    lines.push("Points by conflict (0 = a shared favourite, 1 = every option is someone's worst):");
+  }
+  const width = Math.min(32, Math.max(0, ...byConflict.map((v) => issueName(v.issue).length))) + 2;
   for (const v of byConflict.slice(0, 8)) {
     const weights = v.weights.map((w) => w.toFixed(2)).join("/");
     lines.push(
