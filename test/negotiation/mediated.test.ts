@@ -183,4 +183,21 @@ describe("mediated protocol quality on the bundled scenarios", () => {
     expect(rate("frontier")).toBeGreaterThanOrEqual(0.9);
     expect(rate("annealing")).toBeGreaterThanOrEqual(0.75);
   });
+
+  it("on big plans (15 points × 6 options, 4.7·10^11 outcomes) the default deadline gives the mediator room to reach the frontier", () => {
+    let near = 0;
+    for (let seed = 0; seed < 10; seed++) {
+      const s = syntheticScenario({ parties: 2, issues: 15, options: 6, seed });
+      const r = runNegotiation(s, {
+        protocol: "mediated",
+        mediator: "frontier",
+        agents: ["linear", "linear"],
+        seed,
+      });
+      expect(r.rounds).toBe(20 * 15 * 6);
+      if (r.endedBy === "agreement" && r.metrics!.paretoDistance! <= 0.05) near++;
+    }
+    console.log(`mediated (frontier) on 15×6 synthetic plans: ${near}/10 within 0.05 of the frontier`);
+    expect(near).toBeGreaterThanOrEqual(8);
+  });
 });

@@ -5,6 +5,7 @@ import {
   danceOf,
   danceSpec,
   InputError,
+  MEDIATED_ROUNDS_PER_OPTION,
   type NegotiationResult,
   type ProtocolName,
   resultSummary,
@@ -49,7 +50,7 @@ export function registerNegotiate(program: Command): void {
       .option("--mediator <name>", "mediated protocol: annealing or frontier", "frontier")
       .option(
         "--rounds <n>",
-        `deadline in rounds (default ${DEFAULT_ROUNDS.saop} SAOP, ${DEFAULT_ROUNDS.mediated} mediated)`,
+        `deadline in rounds (default ${DEFAULT_ROUNDS.saop} SAOP; mediated ${DEFAULT_ROUNDS.mediated}, or ${MEDIATED_ROUNDS_PER_OPTION} per option on big plans)`,
       )
       .option(
         "--time-ms <n>",

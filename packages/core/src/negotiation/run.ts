@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import { Rng } from "../model/rng.js";
 import type { Scenario } from "../model/scenario.js";
-import type { OutcomeValues } from "../model/space.js";
+import type { OutcomeSpace, OutcomeValues } from "../model/space.js";
 import { builtinAgent } from "./agents.js";
 import { MediatedSession, type Mediator } from "./mediated.js";
 import { MEDIATORS } from "./mediators.js";
@@ -26,6 +26,15 @@ import type {
 } from "./types.js";
 
 export const DEFAULT_ROUNDS: Record<ProtocolName, number> = { saop: 100, mediated: 500 };
+/** A mediator learns the parties' preferences option by option: big plans get this many rounds per option. */
+export const MEDIATED_ROUNDS_PER_OPTION = 20;
+
+/** The deadline in rounds when none is given: 100 for SAOP; for the mediated protocol 500, or 20 per option on big plans. */
+export function defaultRounds(protocol: ProtocolName, space: OutcomeSpace): number {
+  if (protocol === "saop") return DEFAULT_ROUNDS.saop;
+  const options = space.cardinalities.reduce((a, b) => a + b, 0);
+  return Math.max(DEFAULT_ROUNDS.mediated, MEDIATED_ROUNDS_PER_OPTION * options);
+}
 export const DEFAULT_MEDIATOR = "frontier";
 
 export interface RunOptions {
@@ -34,7 +43,7 @@ export interface RunOptions {
   agents: readonly (string | AgentDefinition)[];
   /** Mediated protocol only: a built-in mediator name (default "frontier") or a mediator. */
   mediator?: string | Mediator;
-  /** Deadline in rounds (default 100 for SAOP, 500 mediated, unless only timeMs is given). */
+  /** Deadline in rounds (default: defaultRounds(), unless only timeMs is given). */
   rounds?: number;
   /** Deadline in milliseconds on `clock`. */
   timeMs?: number;
@@ -143,7 +152,7 @@ export function openNegotiation(prepared: PreparedScenario, options: RunOptions)
   if (options.agents.length !== n)
     throw new InputError("agents", `${options.agents.length} agents for ${n} parties: give one per party`);
   const definitions = options.agents.map((a) => (typeof a === "string" ? builtinAgent(a) : a));
-  const deadline = deadlineOf(protocol, options);
+  const deadline = deadlineOf(protocol, options, prepared.scenario.space);
   if (deadline.timeMs !== undefined && !options.clock)
     throw new InputError("timeMs", "needs a clock (options.clock)");
   // Indexes first: building them must not eat into a millisecond deadline.
@@ -189,8 +198,9 @@ export function openNegotiation(prepared: PreparedScenario, options: RunOptions)
   return { session, seats, agents: definitions.map((d) => d.name), mediator: mediator?.name, protocol };
 }
 
-function deadlineOf(protocol: ProtocolName, options: RunOptions): Deadline {
-  const rounds = options.rounds ?? (options.timeMs === undefined ? DEFAULT_ROUNDS[protocol] : undefined);
+function deadlineOf(protocol: ProtocolName, options: RunOptions, space: OutcomeSpace): Deadline {
+  const rounds =
+    options.rounds ?? (options.timeMs === undefined ? defaultRounds(protocol, space) : undefined);
   return {
     ...(rounds !== undefined ? { rounds } : {}),
     ...(options.timeMs !== undefined ? { timeMs: options.timeMs } : {}),
