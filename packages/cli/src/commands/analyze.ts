@@ -216,7 +216,10 @@ export function humanReport(report: AnalysisReport): string {
     if (!blocking.exact)
       lines.push("(Plan too large to enumerate and not additive: found by search, which can miss.)");
     if (blocking.sets.length > 0) {
-      lines.push("Reopening any one of these unblocks it:");
+      const size = blocking.sets[0].reopen.length;
+      lines.push(
+        `Smallest ways to unblock it — reopen any one of these ${size === 1 ? "points" : `sets of ${size} points`}:`,
+      );
       for (const s of blocking.sets) {
         const shown = [...s.reopen, ...report.open];
         const pkg = s.nash
