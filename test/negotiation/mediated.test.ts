@@ -29,7 +29,7 @@ function seat(override: Partial<Negotiator>): AgentDefinition {
 
 describe("mediated single negotiating text", () => {
   for (const mediator of ["annealing", "frontier"]) {
-    it(`${mediator}: each round one revision, every party votes once in seat order, settled points never move`, () => {
+    it(`${mediator}: each round one revision (or a straw poll), every party answers once in seat order, settled points never move`, () => {
       const fixed = [2, null, null, 0, null];
       const r = runNegotiation(scenario, {
         protocol: "mediated",
@@ -46,19 +46,40 @@ describe("mediated single negotiating text", () => {
           expect(e.offer[0]).toBe(2);
           expect(e.offer[3]).toBe(0);
         }
-        if (e.action === "propose" || e.action === "vote") {
-          const list = rounds.get(e.round) ?? [];
-          list.push(e.action === "propose" ? "propose" : `vote ${e.seat}`);
-          rounds.set(e.round, list);
-        }
+        if (e.action === "revise" || e.action === "agreement") continue;
+        const list = rounds.get(e.round) ?? [];
+        list.push(e.seat < 0 ? e.action : `${e.action === "reject" ? "ratify" : e.action} ${e.seat}`);
+        rounds.set(e.round, list);
       }
-      expect(rounds.size).toBe(59);
-      for (const list of rounds.values()) expect(list).toEqual(["propose", "vote 0", "vote 1", "vote 2"]);
-      const ratified = r.trace.filter((e) => e.action === "ratify" || e.action === "reject");
-      expect(ratified.every((e) => e.round === 59)).toBe(true);
-      if (r.endedBy === "agreement") expect(ratified.map((e) => e.seat)).toEqual([0, 1, 2]);
+      expect([...rounds.keys()]).toEqual(Array.from({ length: 60 }, (_, k) => k));
+      const polls = [...rounds.values()].filter((list) => list[0] === "poll").length;
+      if (mediator === "annealing") expect(polls).toBe(0);
+      for (const [round, list] of rounds) {
+        if (round === 59)
+          expect(list.slice(0, 3)).toEqual(["ratify 0", "ratify 1", "ratify 2"].slice(0, list.length));
+        else if (list[0] === "poll") expect(list).toEqual(["poll", "ratify 0", "ratify 1", "ratify 2"]);
+        else expect(list).toEqual(["propose", "vote 0", "vote 1", "vote 2"]);
+      }
     });
   }
+
+  it("frontier: polls the parties from t = 0.5 while some would refuse the draft, and stops once all would accept", () => {
+    const s = syntheticScenario({ parties: 3, issues: 8, options: 4, seed: 2, reservation: 0.5 });
+    const r = runNegotiation(s, {
+      protocol: "mediated",
+      mediator: "frontier",
+      agents: ["linear", "linear", "linear"],
+      seed: 1,
+    });
+    const polls = r.trace.flatMap((e, k) => (e.action === "poll" ? [k] : []));
+    expect(polls.length).toBeGreaterThan(0);
+    expect(r.trace[polls[0]].t).toBeGreaterThanOrEqual(0.5);
+    const answers = polls.map((k) => r.trace.slice(k + 1, k + 4).map((e) => e.action));
+    for (const a of answers.slice(0, -1)) expect(a).toContain("reject");
+    if (r.endedBy === "agreement")
+      expect(answers[answers.length - 1]).toEqual(["ratify", "ratify", "ratify"]);
+    expect(r.endedBy).toBe("agreement");
+  });
 
   it("frontier: after evening the draft out (t ≥ 0.5) it takes only revisions no party finds worse, so every party's utility only rises", () => {
     let revisions = 0;

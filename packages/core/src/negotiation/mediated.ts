@@ -26,6 +26,10 @@ export interface Mediator {
   propose(draft: Outcome, state: TurnState): Outcome;
   /** Learns from every party's vote and decides whether the revision replaces the draft. */
   decide(revision: Outcome, draft: Outcome, votes: readonly Vote[], state: TurnState): boolean;
+  /** Whether to spend this round on a straw poll: would each party accept the draft as it stands? */
+  pollNow?(state: TurnState): boolean;
+  /** The poll's answers, per party (a no does not end the negotiation). */
+  polled?(draft: Outcome, accepted: readonly boolean[], state: TurnState): void;
 }
 
 export interface MediatedOptions extends SessionOptions {
@@ -41,9 +45,11 @@ const RATIFY_SHARE = 0.05;
 /**
  * Mediated single negotiating text. Each round the mediator proposes a
  * revision of its draft; every party votes on it privately (better, worse or
- * same than the draft); the mediator decides. In the last round (or the last
- * 5% of a millisecond deadline) every party must ratify the draft for an
- * agreement; one rejection means no agreement. Any party may end it.
+ * same than the draft); the mediator decides. A mediator may instead spend a
+ * round on a straw poll (would each party accept the draft as it stands?),
+ * which binds no one. In the last round (or the last 5% of a millisecond
+ * deadline) every party must ratify the draft for an agreement; one
+ * rejection means no agreement. Any party may end it.
  */
 export class MediatedSession extends SessionBase implements Session {
   readonly protocol = "mediated";
@@ -52,7 +58,9 @@ export class MediatedSession extends SessionBase implements Session {
   private draft: number[];
   private revision: number[] | null = null;
   private readonly votes: Vote[] = [];
+  private readonly answers: boolean[] = [];
   private ratifying = false;
+  private polling = false;
   private readonly mediator: Mediator;
   private readonly fixed: readonly (number | null)[];
 
@@ -85,14 +93,18 @@ export class MediatedSession extends SessionBase implements Session {
       return null;
     }
     const state = { round, t };
-    if (!this.ratifying && this.voter === 0 && this.revision === null) {
+    if (!this.ratifying && !this.polling && this.voter === 0 && this.revision === null) {
       if (this.ratifyNow(t)) this.ratifying = true;
-      else {
+      else if (this.mediator.pollNow?.(state)) {
+        this.polling = true;
+        this.emit(this.withOffer(stamp({ round, t, seat: -1, action: "poll" }, ms), this.draft));
+      } else {
         this.revision = this.mediatorOutcome(this.mediator.propose(this.draft, state), "revision");
         this.emit(this.withOffer(stamp({ round, t, seat: -1, action: "propose" }, ms), this.revision));
       }
     }
-    if (this.ratifying) return { kind: "ratify", seat: this.voter, draft: this.draft, state };
+    if (this.ratifying || this.polling)
+      return { kind: "ratify", seat: this.voter, draft: this.draft, final: this.ratifying, state };
     return { kind: "vote", seat: this.voter, revision: this.revision!, draft: this.draft, state };
   }
 
@@ -108,8 +120,18 @@ export class MediatedSession extends SessionBase implements Session {
     }
     if (expected.kind === "ratify") {
       if (move.type !== "accept" && move.type !== "reject")
-        throw new InvalidMove(`the final draft needs accept or reject, not "${move.type}"`);
+        throw new InvalidMove(`the draft needs accept or reject, not "${move.type}"`);
       this.emit(stamp({ round, t, seat, action: move.type === "accept" ? "ratify" : "reject" }, ms));
+      if (!expected.final) {
+        this.answers.push(move.type === "accept");
+        if (++this.voter < this.parties) return;
+        this.mediator.polled?.(this.draft, this.answers, { round, t });
+        this.answers.length = 0;
+        this.polling = false;
+        this.voter = 0;
+        this.round++;
+        return;
+      }
       if (move.type === "reject") this.finish("rejected", null, round + 1, t);
       else if (++this.voter === this.parties) {
         this.emit(this.withOffer(stamp({ round, t, seat: -1, action: "agreement" }, ms), this.draft));

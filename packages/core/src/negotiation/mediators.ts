@@ -76,9 +76,13 @@ export class AnnealingMediator implements Mediator {
  * estimated standing (scores normalised to [0, 1] per party) and takes it
  * even over objections when the estimate says so, since a draft that
  * favours one side can never be fixed by unanimous improvements alone.
- * Afterwards it proposes, among a handful of one- and two-point revisions,
+ * Then it climbs: among sampled one- and two-point revisions it proposes
  * the one whose smallest predicted gain is largest, and takes only
- * revisions no party finds worse: every party gains monotonically up to the frontier.
+ * revisions no party finds worse. From then on it also polls the parties
+ * now and then (would you accept the draft?); while some would not, it
+ * climbs for them: it proposes what should help them most and takes a
+ * revision none of them finds worse and one finds better, over the others'
+ * objections, until a poll finds everyone willing.
  */
 export class FrontierMediator implements Mediator {
   readonly name = "frontier";
@@ -86,12 +90,16 @@ export class FrontierMediator implements Mediator {
   private open: number[] = [];
   private offsets: number[] = [];
   private scores: Float64Array[] = [];
+  /** Parties that said no in the last straw poll: the climb works for them first. */
+  private needy: number[] = [];
+  private nextPoll = 0;
 
   constructor(
     private readonly candidates = 16,
     private readonly exploration = 0.15,
     private readonly probeUntil = 0.1,
     private readonly balanceUntil = 0.5,
+    private readonly pollEvery = 0.01,
   ) {}
 
   init(setup: MediatorSetup): void {
@@ -104,6 +112,18 @@ export class FrontierMediator implements Mediator {
       return at;
     });
     this.scores = Array.from({ length: setup.parties }, () => new Float64Array(total));
+    this.needy = [];
+    this.nextPoll = this.balanceUntil;
+  }
+
+  pollNow(state: TurnState): boolean {
+    return state.t >= this.nextPoll;
+  }
+
+  polled(_draft: Outcome, accepted: readonly boolean[], state: TurnState): void {
+    this.needy = accepted.flatMap((yes, p) => (yes ? [] : [p]));
+    // Everyone willing: climb for all and stop asking; otherwise ask again a little later.
+    this.nextPoll = this.needy.length === 0 ? Number.POSITIVE_INFINITY : state.t + this.pollEvery;
   }
 
   initial(): Outcome {
@@ -120,7 +140,11 @@ export class FrontierMediator implements Mediator {
     let bestScore = Number.NEGATIVE_INFINITY;
     for (let c = 0, n = balancing ? this.candidates : 2 * this.candidates; c < n; c++) {
       const candidate = mutate(draft, this.open, space.cardinalities, changes(), rng);
-      const score = balancing ? this.balance(candidate) : this.predictedMinGain(candidate, draft);
+      const score = balancing
+        ? this.balance(candidate)
+        : this.needy.length > 0
+          ? this.rescue(candidate, draft)
+          : this.predictedMinGain(candidate, draft);
       if (score > bestScore) {
         bestScore = score;
         best = candidate;
@@ -132,33 +156,59 @@ export class FrontierMediator implements Mediator {
   decide(revision: Outcome, draft: Outcome, votes: readonly Vote[], state: TurnState): boolean {
     for (let p = 0; p < votes.length; p++) this.learn(p, revision, draft, votes[p]);
     if (!votes.includes("worse")) return true;
+    if (this.needy.length > 0 && state.t >= this.balanceUntil)
+      return (
+        this.needy.every((p) => votes[p] !== "worse") &&
+        this.needy.some((p) => votes[p] === "better") &&
+        this.rescue(revision, draft) > 0
+      );
     const balancing = state.t >= this.probeUntil && state.t < this.balanceUntil;
     return balancing && this.balance(revision) > this.balance(draft) + 1e-9;
   }
 
   /** The least-favoured party's estimated standing: min over parties of its score, normalised to [0, 1]. */
   private balance(outcome: Outcome): number {
-    const cards = this.setup.space.cardinalities;
     let min = Number.POSITIVE_INFINITY;
-    for (const s of this.scores) {
-      let at = 0;
-      let lo = 0;
-      let hi = 0;
-      for (let i = 0; i < outcome.length; i++) {
-        const base = this.offsets[i];
-        at += s[base + outcome[i]];
-        let issueLo = s[base];
-        let issueHi = s[base];
-        for (let k = 1; k < cards[i]; k++) {
-          issueLo = Math.min(issueLo, s[base + k]);
-          issueHi = Math.max(issueHi, s[base + k]);
-        }
-        lo += issueLo;
-        hi += issueHi;
-      }
-      min = Math.min(min, hi > lo ? (at - lo) / (hi - lo) : 0.5);
-    }
+    for (let p = 0; p < this.scores.length; p++) min = Math.min(min, this.standing(p, outcome));
     return min;
+  }
+
+  /** A party's learned score of `outcome`, normalised to [0, 1] between its worst and best possible. */
+  private standing(party: number, outcome: Outcome): number {
+    const cards = this.setup.space.cardinalities;
+    const s = this.scores[party];
+    let at = 0;
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < outcome.length; i++) {
+      const base = this.offsets[i];
+      at += s[base + outcome[i]];
+      let issueLo = s[base];
+      let issueHi = s[base];
+      for (let k = 1; k < cards[i]; k++) {
+        issueLo = Math.min(issueLo, s[base + k]);
+        issueHi = Math.max(issueHi, s[base + k]);
+      }
+      lo += issueLo;
+      hi += issueHi;
+    }
+    return hi > lo ? (at - lo) / (hi - lo) : 0.5;
+  }
+
+  /**
+   * For the parties that refused the draft: their smallest gain in standing,
+   * less the largest loss it costs anyone else, so a fix for one side does
+   * not overshoot into a draft the others refuse.
+   */
+  private rescue(revision: Outcome, draft: Outcome): number {
+    let gain = Number.POSITIVE_INFINITY;
+    let loss = 0;
+    for (let p = 0; p < this.scores.length; p++) {
+      const delta = this.standing(p, revision) - this.standing(p, draft);
+      if (this.needy.includes(p)) gain = Math.min(gain, delta);
+      else loss = Math.min(loss, delta);
+    }
+    return gain + loss;
   }
 
   private predictedGain(party: number, revision: Outcome, draft: Outcome): number {
@@ -170,9 +220,16 @@ export class FrontierMediator implements Mediator {
     return gain;
   }
 
-  private predictedMinGain(revision: Outcome, draft: Outcome): number {
+  private predictedMinGain(
+    revision: Outcome,
+    draft: Outcome,
+    parties: readonly number[] | null = null,
+  ): number {
     let min = Number.POSITIVE_INFINITY;
-    for (let p = 0; p < this.scores.length; p++) min = Math.min(min, this.predictedGain(p, revision, draft));
+    if (parties) for (const p of parties) min = Math.min(min, this.predictedGain(p, revision, draft));
+    else
+      for (let p = 0; p < this.scores.length; p++)
+        min = Math.min(min, this.predictedGain(p, revision, draft));
     return min;
   }
 
@@ -200,7 +257,7 @@ export const MEDIATORS: Record<string, { description: string; create(): Mediator
   },
   frontier: {
     description:
-      "learns each party's preferences from its votes, evens the draft out, then proposes predicted win-win revisions",
+      "learns each party's preferences from its votes, evens the draft out, proposes predicted win-win revisions, polls who would refuse",
     create: () => new FrontierMediator(),
   },
 };

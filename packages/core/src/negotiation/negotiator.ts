@@ -41,7 +41,8 @@ export type Response = "accept" | "reject" | "end";
  * order: `init` once, then per turn `respond` (when there is an offer to
  * answer) and `propose` (on the opening move, or after "reject"); `observe`
  * tells it the others' moves. In the mediated protocol `compare` votes on
- * each revision and `ratify` answers the final draft; when they are absent
+ * each revision and `ratify` answers the final draft (and the mediator's
+ * straw polls, which bind no one); when they are absent
  * the seat answers truthfully from its own utility (better/worse/same;
  * ratify iff the draft is worth at least the reservation value).
  * Offers are dense outcomes (one option index per issue); the session copies them.

@@ -61,8 +61,11 @@ export type Expectation =
   | { kind: "offer"; seat: number; offer: Outcome | null; from: number; state: TurnState }
   /** Mediated: vote on `revision` against the current `draft`. */
   | { kind: "vote"; seat: number; revision: Outcome; draft: Outcome; state: TurnState }
-  /** Mediated: accept (ratify) or reject the final draft. */
-  | { kind: "ratify"; seat: number; draft: Outcome; state: TurnState };
+  /**
+   * Mediated: accept (ratify) or reject the draft. `final`: the last vote,
+   * which needs every yes; otherwise a straw poll the mediator learns from.
+   */
+  | { kind: "ratify"; seat: number; draft: Outcome; final: boolean; state: TurnState };
 
 /** Why a negotiation ended. */
 export type EndReason = "agreement" | "deadline" | "ended" | "fault" | "rejected";
@@ -83,6 +86,7 @@ export interface TraceEvent {
     | "accept"
     | "end"
     | "propose"
+    | "poll"
     | "vote"
     | "revise"
     | "ratify"
