@@ -77,6 +77,36 @@ for (const rel of scenarios) {
   }
 }
 
+// The mediated single text: one revision and every party's vote per round.
+console.log(
+  "\nMediated single text, truthful parties, default deadline (500 rounds on these plans), per CPU-second",
+);
+for (const rel of scenarios) {
+  const scenario = loadScenario(join(rel), { onWarning: () => {} });
+  const prepared = new PreparedScenario(scenario);
+  const analysis = analyseScenario(scenario);
+  for (const mediator of ["annealing", "frontier"]) {
+    const agents = scenario.parties.map(() => "linear");
+    const once = (seed) =>
+      runNegotiation(prepared, { protocol: "mediated", mediator, agents, seed, analysis });
+    for (let seed = 0; seed < 20; seed++) once(seed);
+    const c0 = process.cpuUsage();
+    let n = 0;
+    let rounds = 0;
+    let near = 0;
+    while (n < 200) {
+      const r = once(n++);
+      rounds += r.rounds;
+      if (r.agreement && r.metrics.paretoDistance <= 0.05) near++;
+    }
+    const c = process.cpuUsage(c0);
+    const cpu = (c.user + c.system) / 1e6;
+    console.log(
+      `${rel.padEnd(29)} ${mediator.padEnd(10)} ${fmt(n / cpu).padStart(8)} negotiations/s ${fmt(rounds / cpu).padStart(10)} rounds/s, ${near}/${n} within 0.05 of the frontier`,
+    );
+  }
+}
+
 function join(rel) {
   return `${ROOT}scenarios/genius/${rel}`;
 }

@@ -23,7 +23,12 @@ function mutate(
 ) {
   const out = Array.from(draft);
   const k = Math.min(changes, open.length);
-  const picked = rng.shuffle(open.slice()).slice(0, k);
+  // Few changes among many issues: draw positions until k distinct ones, rather than shuffle them all.
+  const picked: number[] = [];
+  while (picked.length < k) {
+    const i = open[rng.int(open.length)];
+    if (!picked.includes(i)) picked.push(i);
+  }
   for (const i of picked) out[i] = (out[i] + 1 + rng.int(cards[i] - 1)) % cards[i];
   return out;
 }
@@ -90,6 +95,9 @@ export class FrontierMediator implements Mediator {
   private open: number[] = [];
   private offsets: number[] = [];
   private scores: Float64Array[] = [];
+  /** Per party, the lowest and highest score any outcome can have (kept in step with the scores). */
+  private lowest = new Float64Array(0);
+  private highest = new Float64Array(0);
   /** Parties that said no in the last straw poll: the climb works for them first. */
   private needy: number[] = [];
   private nextPoll = 0;
@@ -112,6 +120,8 @@ export class FrontierMediator implements Mediator {
       return at;
     });
     this.scores = Array.from({ length: setup.parties }, () => new Float64Array(total));
+    this.lowest = new Float64Array(setup.parties);
+    this.highest = new Float64Array(setup.parties);
     this.needy = [];
     this.nextPoll = this.balanceUntil;
   }
@@ -175,14 +185,22 @@ export class FrontierMediator implements Mediator {
 
   /** A party's learned score of `outcome`, normalised to [0, 1] between its worst and best possible. */
   private standing(party: number, outcome: Outcome): number {
-    const cards = this.setup.space.cardinalities;
     const s = this.scores[party];
     let at = 0;
+    for (let i = 0; i < outcome.length; i++) at += s[this.offsets[i] + outcome[i]];
+    const lo = this.lowest[party];
+    const hi = this.highest[party];
+    return hi > lo ? (at - lo) / (hi - lo) : 0.5;
+  }
+
+  /** Recomputes a party's worst and best possible score after its scores moved. */
+  private rescale(party: number): void {
+    const cards = this.setup.space.cardinalities;
+    const s = this.scores[party];
     let lo = 0;
     let hi = 0;
-    for (let i = 0; i < outcome.length; i++) {
+    for (let i = 0; i < cards.length; i++) {
       const base = this.offsets[i];
-      at += s[base + outcome[i]];
       let issueLo = s[base];
       let issueHi = s[base];
       for (let k = 1; k < cards[i]; k++) {
@@ -192,7 +210,8 @@ export class FrontierMediator implements Mediator {
       lo += issueLo;
       hi += issueHi;
     }
-    return hi > lo ? (at - lo) / (hi - lo) : 0.5;
+    this.lowest[party] = lo;
+    this.highest[party] = hi;
   }
 
   /**
@@ -245,6 +264,7 @@ export class FrontierMediator implements Mediator {
       s[this.offsets[i] + revision[i]] += sign;
       s[this.offsets[i] + draft[i]] -= sign;
     }
+    this.rescale(party);
   }
 }
 
