@@ -40,13 +40,16 @@ export type WorkerMessage =
   | { type: "error"; message: string };
 
 export interface IsolatedOptions {
-  /** Extra time after the deadline before a stuck worker is stopped (default: max(1000 ms, timeMs)). */
+  /** Extra time after the deadline before a stuck worker is stopped (default: max(1000 ms, timeMs / 10)). */
   graceMs?: number;
   /** Precomputed analysis for the metrics (computed when absent). */
   analysis?: ScenarioAnalysis | null;
   /** Every trace event as the worker reports it. */
   onEvent?: (event: TraceEvent) => void;
 }
+
+/** How long a worker may take to load the scenario and the agents before the negotiation starts. */
+const STARTUP_MS = 10_000;
 
 /** True when an agent spec names a module file rather than a built-in agent. */
 export function isModulePath(spec: string): boolean {
@@ -105,7 +108,9 @@ export function runIsolated(
   const worker = new Worker(workerUrl(), {
     workerData: { scenario: writeParleyScenario(scenario, "json"), request: { ...request, agents } },
   });
-  const started = performance.now();
+  // The deadline runs from the first call into a seat; loading the scenario and the agents comes before.
+  let started = performance.now();
+  let running = false;
   let calling = { seat: -1, round: 0 };
   return new Promise((done, fail) => {
     const finish = (outcome: () => NegotiationResult) => {
@@ -135,10 +140,19 @@ export function runIsolated(
         const names = request.agents.map((a) => (isModulePath(a) ? a : a.toLowerCase()));
         return negotiationResult(prepared, ending, { protocol, agents: names }, trace, analysis);
       });
-    const watchdog = setTimeout(
-      () => abandon(`did not return within the ${request.timeMs} ms time budget; its worker was stopped`),
-      request.timeMs + (options.graceMs ?? Math.max(1000, request.timeMs)),
+    let watchdog = setTimeout(
+      () => abandon(`the negotiation did not start within ${STARTUP_MS} ms; its worker was stopped`),
+      STARTUP_MS,
     );
+    const startClock = () => {
+      running = true;
+      started = performance.now();
+      clearTimeout(watchdog);
+      watchdog = setTimeout(
+        () => abandon(`did not return within the ${request.timeMs} ms time budget; its worker was stopped`),
+        request.timeMs + (options.graceMs ?? Math.max(1000, request.timeMs / 10)),
+      );
+    };
     worker.on("message", (message: WorkerMessage) => {
       switch (message.type) {
         case "event":
@@ -146,6 +160,7 @@ export function runIsolated(
           options.onEvent?.(message.event);
           break;
         case "seat":
+          if (!running) startClock();
           calling = { seat: message.seat, round: message.round };
           break;
         case "done":
