@@ -155,6 +155,30 @@ describe("the CLI refuses bad input: exit 2, one line naming file, element and r
     );
   });
 
+  it("a Parley file without its format version, or without a required field", () => {
+    const body =
+      "issues: [{name: a, options: [p, q]}]\nparties: [{name: A, weights: {a: 1}, values: {a: {p: 1}}}]\n";
+    expectRefused(
+      ["inspect", file("noversion.yaml", `name: x\n${body}`)],
+      /noversion\.yaml: parley: must be 1: .*"parley: 1"$/,
+    );
+    expectRefused(
+      ["inspect", file("noname.yaml", `parley: 1\n${body}`)],
+      /noname\.yaml: name: is missing \(expected string\)$/,
+    );
+  });
+
+  it("a folder with two Parley scenarios", () => {
+    const dir = join(work, "two-plans");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "a.yaml"), "parley: 1\n");
+    writeFileSync(join(dir, "b.yml"), "parley: 1\n");
+    expectRefused(
+      ["inspect", dir],
+      /two-plans: holds several Parley scenarios \(a\.yaml, b\.yml\): name the file$/,
+    );
+  });
+
   it("--debug adds the stack trace", () => {
     const run = runCli(["inspect", join(work, "nowhere"), "--debug"]);
     expect(run.status).toBe(2);

@@ -146,3 +146,12 @@ describe("parley convert", () => {
     expect(run.stderr).toMatch(/^parley: party "profile-1": GeniusWeb has no hyper-rectangle profiles/);
   });
 });
+
+describe("a folder holding one Parley scenario beside other material", () => {
+  it("reads the scenario file and ignores the record, draft and README", () => {
+    const folder = JSON.parse(ok(["inspect", "scenarios/peace-plan", "--json"]));
+    const file = JSON.parse(ok(["inspect", "scenarios/peace-plan/plan.yaml", "--json"]));
+    expect(folder).toEqual(file);
+    expect(folder.issues).toHaveLength(20);
+  });
+});

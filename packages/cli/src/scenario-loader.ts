@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import {
   InputError,
@@ -30,7 +30,8 @@ export interface LoadOptions {
  * - a GeniusWeb folder (a domain JSON and LinearAdditiveUtilitySpace profile
  *   JSONs), or one file of it: a domain file stands for its folder, a profile
  *   file for a one-party scenario on the domain it embeds,
- * - a Parley `.json`, `.yaml` or `.yml` file.
+ * - a Parley `.json`, `.yaml` or `.yml` file, or a folder holding one Parley
+ *   `.yaml` file beside other material (a record, a draft, a README).
  */
 export function loadScenario(path: string, options: LoadOptions = {}): Scenario {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_MB * 1024 * 1024;
@@ -49,6 +50,11 @@ function readAny(full: string, shown: string, maxBytes: number): ReadResult {
     if (xml.length > 0) {
       const files = xml.map((n) => readText(join(full, n), n, maxBytes));
       return readGeniusScenario(files, { name: basename(full), source: shown });
+    }
+    const parley = names.filter((n) => isParleyScenarioFile(join(full, n)));
+    if (parley.length === 1) return readAny(join(full, parley[0]), join(shown, parley[0]), maxBytes);
+    if (parley.length > 1) {
+      throw new InputError(shown, `holds several Parley scenarios (${parley.join(", ")}): name the file`);
     }
     const json = names.filter((n) => extname(n).toLowerCase() === ".json");
     if (json.length > 0) {
@@ -76,6 +82,20 @@ function readAny(full: string, shown: string, maxBytes: number): ReadResult {
     shown,
     "is not a scenario Parley reads (a GENIUS or GeniusWeb folder, or a .json/.yaml/.yml file)",
   );
+}
+
+/** A .yaml/.yml file whose first key is `parley:` (the format version): a Parley scenario. */
+function isParleyScenarioFile(full: string): boolean {
+  const ext = extname(full).toLowerCase();
+  if (ext !== ".yaml" && ext !== ".yml") return false;
+  const head = Buffer.alloc(4096);
+  const fd = openSync(full, "r");
+  try {
+    const n = readSync(fd, head, 0, head.length, 0);
+    return /^parley:/m.test(head.subarray(0, n).toString("utf8"));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether JSON text is a GeniusWeb domain or profile (anything else is left to the Parley reader). */

@@ -129,7 +129,11 @@ export const partySchema = z
 
 export const parleyScenarioSchema = z
   .object({
-    parley: z.literal(PARLEY_FORMAT_VERSION).describe("Format version."),
+    parley: z
+      .literal(PARLEY_FORMAT_VERSION, {
+        error: `must be ${PARLEY_FORMAT_VERSION}: the first key of a Parley scenario file is the format version, "parley: ${PARLEY_FORMAT_VERSION}"`,
+      })
+      .describe("Format version."),
     name: text,
     title: z.string().optional(),
     description: z.string().optional(),

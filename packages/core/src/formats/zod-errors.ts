@@ -7,5 +7,11 @@ export function schemaError(file: string, error: z.ZodError): InputError {
   const path = issue.path
     .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
     .join("");
-  return new InputError(path ? `${file}: ${path}` : file, issue.message);
+  return new InputError(path ? `${file}: ${path}` : file, plainMessage(issue.message));
+}
+
+/** zod's "Invalid input: expected string, received undefined" reads better as "is missing". */
+function plainMessage(message: string): string {
+  const missing = /^Invalid input: expected (.+), received undefined$/.exec(message);
+  return missing ? `is missing (expected ${missing[1]})` : message;
 }
