@@ -1,7 +1,12 @@
-// Writes parley-scenario.schema.json from the zod schema in @parley/core (run `npm run schema`).
+// Writes the JSON Schemas of Parley's file formats from their zod schemas in @parley/core (`npm run schema`).
 import { writeFileSync } from "node:fs";
-import { parleyJsonSchema } from "../dist/index.js";
+import { parleyJsonSchema, recordJsonSchema } from "../dist/index.js";
 
-const target = new URL("./parley-scenario.schema.json", import.meta.url);
-writeFileSync(target, `${JSON.stringify(parleyJsonSchema(), null, 2)}\n`);
-process.stdout.write(`wrote ${target.pathname}\n`);
+for (const [file, schema] of [
+  ["parley-scenario.schema.json", parleyJsonSchema()],
+  ["parley-record.schema.json", recordJsonSchema()],
+]) {
+  const target = new URL(`./${file}`, import.meta.url);
+  writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
+  process.stdout.write(`wrote ${target.pathname}\n`);
+}

@@ -189,3 +189,12 @@ export type EventTime = z.output<typeof eventTimeSchema>;
 export type PointStatus = (typeof POINT_STATUSES)[number];
 export type RecordPerson = NegotiationRecord["people"][number];
 export type RecordSource = NegotiationRecord["sources"][number];
+
+/** The JSON Schema of a record file (shipped as schema/parley-record.schema.json). */
+export function recordJsonSchema(): Record<string, unknown> {
+  return {
+    $id: "https://parley.dev/schema/parley-record-1.json",
+    title: "Parley negotiation record",
+    ...z.toJSONSchema(recordSchema, { io: "input" }),
+  };
+}
