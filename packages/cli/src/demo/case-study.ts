@@ -15,7 +15,7 @@ import {
 
 /** The built-in pieces the walkthrough's negotiation uses (truthful voters under a single-text mediator). */
 export const CASE_AGENT = "boulware";
-export const CASE_MEDIATOR = "annealing";
+export const CASE_MEDIATOR = "frontier";
 /** How many mediated negotiations are run (seeds seed, seed+1, …): one run alone says little. */
 export const CASE_RUNS = 20;
 

@@ -297,12 +297,13 @@ function negotiationSection(study: CaseStudy): Block[] {
     {
       kind: "text",
       text:
-        `The mediator writes one text and revises it round by round (the "${CASE_MEDIATOR}" mediator, after ` +
-        "Klein et al. 2003): each round it changes one or two of the open points; every party privately votes " +
-        "better, worse or the same; early on the mediator sometimes keeps a change someone dislikes, later " +
-        "only changes nobody dislikes. In the last round each party ratifies the text only if it is worth " +
-        `more to it than no deal. The parties are built-in agents ("${CASE_AGENT}") that vote truthfully; ` +
-        "the mediator never sees their preferences, only their votes.",
+        `The mediator writes one text and revises it round by round (the "${CASE_MEDIATOR}" mediator): each ` +
+        "round it changes one or two of the open points and every party privately votes better, worse or the " +
+        "same. From the votes alone it learns what each party values; it first evens the text out for the " +
+        "party worst served, then keeps only changes nobody calls worse, and now and then asks whether each " +
+        "party would accept the text as it stands. At the end each party ratifies the text only if it is " +
+        `worth more to it than no deal. The parties are built-in agents ("${CASE_AGENT}") that vote ` +
+        "truthfully; the mediator never sees their preferences, only their votes.",
     },
     {
       kind: "text",
