@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "packages/cli/dist/main.js");
@@ -99,6 +100,17 @@ function parallelCapacity() {
   return time(1).then((one) => time(2).then((two) => (2 * one) / two));
 }
 
+/** N bare worker threads splitting the jobs (see tournament-raw-worker.mjs): the ceiling for any pool. */
+function runRaw(n) {
+  const started = performance.now();
+  const workerData = { root, scenarios: SCENARIOS, agents: AGENTS, reps: REPS, rounds: ROUNDS, n };
+  const url = new URL("./tournament-raw-worker.mjs", import.meta.url);
+  const threads = Array.from({ length: n }, (_, k) => new Worker(url, { workerData: { ...workerData, k } }));
+  return Promise.all(
+    threads.map((w) => new Promise((r) => w.once("message", () => w.terminate().then(r)))),
+  ).then(() => (performance.now() - started) / 1000);
+}
+
 const best = (xs) => Math.min(...xs);
 const rate = (s) => Math.round(TOTAL / s);
 console.log(
@@ -112,7 +124,17 @@ const inProcess = best(Array.from({ length: trials }, runInProcess));
 console.log(`in-process loop, no workers or store: ${inProcess.toFixed(2)} s, ${rate(inProcess)}/s`);
 // 1 and 2 workers alternate, so both meet the same moments of a shared machine.
 const runs = { 1: [], 2: [] };
-for (let t = 0; t < trials; t++) for (const workers of [1, 2]) runs[workers].push(runCli(workers));
+const raw = { 1: [], 2: [] };
+for (let t = 0; t < trials; t++)
+  for (const workers of [1, 2]) {
+    raw[workers].push(await runRaw(workers));
+    runs[workers].push(runCli(workers));
+  }
+const rawSpeedup = best(raw[1]) / best(raw[2]);
+console.log(
+  `bare workers, no pool or store: 1 → ${best(raw[1]).toFixed(2)} s, 2 → ${best(raw[2]).toFixed(2)} s ` +
+    `(${rawSpeedup.toFixed(2)}×: what this machine allows two threads here)`,
+);
 const results = {};
 for (const workers of [1, 2]) {
   const wall = best(runs[workers].map((r) => r.wall));
