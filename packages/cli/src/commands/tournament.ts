@@ -38,7 +38,7 @@ import { loadOptionsFrom, loadScenario, scenarioOptions } from "../scenario-load
 
 interface TournamentOptions {
   agents?: string;
-  agent: string[];
+  agent?: string[];
   reps: number;
   rounds: number;
   workers?: number;
@@ -59,17 +59,12 @@ export function registerTournament(program: Command): void {
       "Run every agent against every other (each in each role, self-play included) on every scenario, " +
         "in parallel, resumably; print the leaderboard.",
     )
-    .argument("<scenario...>", "GENIUS folders or Parley .json/.yaml files")
+    .argument("<scenario...>", "GENIUS folders, GeniusWeb folders or files, or Parley .json/.yaml files")
     .option(
       "--agents <list>",
       "agents, comma-separated: built-in names (see `parley agents`) or module paths",
     )
-    .option(
-      "--agent <path>",
-      "an agent module (default export: an agent definition); repeatable",
-      collect,
-      [],
-    )
+    .option("--agent <path>", "an agent module (default export: an agent definition); repeatable", collect)
     .addOption(
       new Option("--reps <n>", "repetitions of every scenario and line-up")
         .default(1)
@@ -162,7 +157,7 @@ async function resolveAgents(
     .split(",")
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-  specs.push(...opts.agent);
+  specs.push(...(opts.agent ?? []));
   if (specs.length === 0)
     throw new InputError(
       "--agents",
@@ -314,8 +309,8 @@ function report(
   return `${lines.join("\n")}\n`;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function positive(flag: string) {
