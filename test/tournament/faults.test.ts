@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -51,20 +51,31 @@ describe("parley tournament with misbehaving agents", () => {
     expect(reasonOf("conceder;thrower")).toMatchObject({
       status: "failed",
       reason: "seat 2 (thrower) threw: deliberate failure",
+      fault_seats: "2",
     });
     expect(reasonOf("looper;conceder")).toMatchObject({
       status: "failed",
-      reason: "exceeded its wall-clock budget of 1500 ms (worker terminated)",
+      reason: "seat 1 (looper) exceeded its wall-clock budget of 1500 ms (worker terminated)",
+      fault_seats: "1",
     });
     expect(reasonOf("conceder;hog")).toMatchObject({
       status: "failed",
-      reason: "ran out of memory (worker heap limit 64 MB)",
+      reason: "seat 2 (hog) ran out of memory (worker heap limit 64 MB)",
+      fault_seats: "2",
     });
     expect(reasonOf("crasher;conceder")).toMatchObject({
       status: "failed",
-      reason: "the worker exited (code 3)",
+      reason: "seat 1 (crasher) ended its worker (exit code 3)",
+      fault_seats: "1",
     });
     expect(run.stdout).toMatch(/Tournament: 25 of 25 negotiations \(\d+ failed\)/);
+    // Failures are charged to the seat at fault, never to conceder.
+    const board = JSON.parse(readFileSync(join(out, "details.json"), "utf8"));
+    const failures = Object.fromEntries(
+      board.agents.map((a: { name: string; failures: number }) => [a.name, a.failures]),
+    );
+    expect(failures.conceder).toBe(0);
+    expect(failures.thrower).toBeGreaterThan(0);
   });
 
   it("refuses a missing module or one without the interface before the run starts (exit 2)", () => {

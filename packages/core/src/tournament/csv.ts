@@ -59,7 +59,8 @@ export function scenariosCsv(board: Leaderboard): string {
 
 /**
  * One line per negotiation with a result, in plan order. Per-seat columns
- * (agents, utilities, advantages) list seats in party order separated by `;`.
+ * (agents, utilities, advantages) list seats in party order separated by `;`;
+ * fault_seats lists the 1-based seats a failure is charged to, when known.
  */
 export function resultsCsv(plan: TournamentPlan, results: Iterable<JobResult>): string {
   const byId = new Map<string, JobResult>();
@@ -72,6 +73,7 @@ export function resultsCsv(plan: TournamentPlan, results: Iterable<JobResult>): 
     "seed",
     "status",
     "reason",
+    "fault_seats",
     "agreement",
     "rounds",
     "utilities",
@@ -94,6 +96,7 @@ export function resultsCsv(plan: TournamentPlan, results: Iterable<JobResult>): 
         job.seed,
         r.status,
         r.reason,
+        r.faultSeats?.map((s) => s + 1).join(";"),
         s?.agreement,
         s?.rounds,
         s?.utilities.join(";"),

@@ -25,5 +25,7 @@ export interface JobResult {
   jobId: string;
   status: "ok" | "failed";
   reason?: string;
+  /** Failed: the seats (party positions) at fault, when known; absent when the whole run is to blame. */
+  faultSeats?: number[];
   score: NegotiationScore | null;
 }

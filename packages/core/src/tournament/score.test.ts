@@ -95,14 +95,27 @@ describe("scoreTournament", () => {
     expect(scoreTournament(plan, shuffled)).toEqual(scoreTournament(plan, results));
   });
 
-  it("leaves failed negotiations out of the means and counts them", () => {
+  it("leaves failed negotiations out of the means and charges them to the seat at fault", () => {
     const results = resultsFor(2);
     results[0] = { jobId: results[0].jobId, status: "failed", reason: "stuck", score: null };
+    // Job 3 is x vs y (x in seat 1, y in seat 2) and job 6 is y vs x.
+    expect([plan.jobs[3].lineup, plan.jobs[6].lineup]).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    results[3] = { ...results[3], status: "failed", reason: "seat 2 (y) threw", faultSeats: [1] };
+    results[6] = {
+      jobId: results[6].jobId,
+      status: "failed",
+      reason: "the negotiation crashed",
+      score: null,
+    };
     const board = scoreTournament(plan, results);
-    expect(board.failed).toBe(1);
-    const x = board.agents.find((a) => a.name === "x")!;
-    expect(x.failures).toBe(1);
-    expect(x.seats).toBe(22); // job 0 is x vs x: two seats gone
+    expect(board.failed).toBe(3);
+    const byName = (n: string) => board.agents.find((a) => a.name === n)!;
+    expect(byName("x").failures).toBe(2); // job 0 (x vs x) and job 6 (seat unknown)
+    expect(byName("y").failures).toBe(2); // job 3 (its seat) and job 6
+    expect(byName("x").seats).toBe(24 - 2 - 1 - 1);
   });
 
   it("scores a partial run and summarises in the documented JSON shape", () => {

@@ -11,7 +11,10 @@ export interface AgentScore {
   name: string;
   /** Seats scored. */
   seats: number;
-  /** Negotiations it took part in that failed. */
+  /**
+   * Failed negotiations charged to it: those where its seat was at fault, and
+   * those it took part in when the seat at fault is unknown.
+   */
   failures: number;
   utility: Estimate;
   advantage: Estimate;
@@ -113,10 +116,10 @@ export function scoreTournament(plan: TournamentPlan, results: Iterable<JobResul
     const result = inPlanOrder[job.index];
     if (result === undefined) continue;
     negotiations++;
-    const participants = new Set(job.lineup);
     if (result.status === "failed" || result.score === null) {
       failed++;
-      for (const a of participants) overall[a].failures++;
+      const charged = result.faultSeats?.length ? result.faultSeats.map((s) => job.lineup[s]) : job.lineup;
+      for (const a of new Set(charged)) overall[a].failures++;
       continue;
     }
     const score = result.score;

@@ -13,10 +13,11 @@ export interface WorkerSetup {
 }
 
 /**
- * The worker's workerData: an Int32Array[2] it updates before each job with
- * the batch sequence number and the job's position in it. The watchdog reads
- * it without a message round trip, so a stuck job is seen even while the
- * worker's event loop is blocked.
+ * The worker's workerData: an Int32Array[3] it updates as it goes: the batch
+ * sequence number and the job's position in it (before each job), and the
+ * seat being called (before each call into a seat; -1 outside them). The
+ * watchdog reads it without a message round trip, so a stuck job, and the
+ * seat stuck in it, are seen even while the worker's event loop is blocked.
  */
 export interface WorkerData {
   progress: SharedArrayBuffer;

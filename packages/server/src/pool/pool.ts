@@ -21,7 +21,7 @@ const BATCHES_AHEAD = 2;
 
 interface Slot {
   worker: Worker;
-  /** Int32Array[2]: the batch and position of the job the worker is running (see WorkerData). */
+  /** Int32Array[3]: batch, position and seat the worker is running (see WorkerData). */
   progress: Int32Array;
   ready: boolean;
   /** Set once the pool has given up on this worker (terminated or died). */
@@ -99,9 +99,9 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const progressBuffer = new SharedArrayBuffer(8);
+    const progressBuffer = new SharedArrayBuffer(12);
     const progress = new Int32Array(progressBuffer);
-    progress[0] = -1;
+    progress.fill(-1);
     const worker = new Worker(new URL("./worker.js", import.meta.url), {
       workerData: { progress: progressBuffer } satisfies WorkerData,
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
@@ -126,14 +126,14 @@ export class WorkerPool {
       const reason =
         err.code === "ERR_WORKER_OUT_OF_MEMORY"
           ? `ran out of memory (worker heap limit ${this.options.memoryMb} MB)`
-          : `the worker died: ${err.message}`;
+          : `crashed its worker: ${err.message}`;
       this.lose(slot, reason);
     });
     worker.on("exit", (code) => {
       // Replacing a worker that cannot even start would only loop.
       if (!slot.ready && !slot.gone)
         this.fail(new Error(`a tournament worker exited (code ${code}) before it was ready`));
-      else this.lose(slot, `the worker exited (code ${code})`);
+      else this.lose(slot, `ended its worker (exit code ${code})`);
     });
   }
 
@@ -187,23 +187,33 @@ export class WorkerPool {
   }
 
   /**
-   * A worker is lost: the job it was running fails with `reason`; the other
-   * jobs it held (finished but unreported, or not started) go back in the
-   * queue; a new worker takes its place.
+   * A worker is lost: the job it was running fails, charged to the seat that
+   * was being called when it is known, with `what` happened; the other jobs it
+   * held (finished but unreported, or not started) go back in the queue; a
+   * new worker takes its place.
    */
-  private lose(slot: Slot, reason: string): void {
+  private lose(slot: Slot, what: string): void {
     if (this.closed || slot.gone) return;
     slot.gone = true;
     this.slots.delete(slot);
     void slot.worker.terminate();
     const current = this.currentJob(slot);
+    const seat = Atomics.load(slot.progress, 2);
     const run = this.run;
     if (run)
       for (const jobs of slot.batches.values())
         for (const job of jobs) if (job !== current) run.queue.push(job);
     slot.batches.clear();
     this.spawn();
-    if (current) this.deliver([{ jobId: current.id, status: "failed", reason, score: null }]);
+    if (current) this.deliver([this.failure(current, seat, what)]);
+  }
+
+  private failure(job: WorkerJob, seat: number, what: string): JobResult {
+    if (seat < 0 || seat >= job.lineup.length)
+      return { jobId: job.id, status: "failed", reason: `the negotiation ${what}`, score: null };
+    const agent = this.setup?.agents[job.lineup[seat]].name;
+    const reason = `seat ${seat + 1} (${agent}) ${what}`;
+    return { jobId: job.id, status: "failed", reason, faultSeats: [seat], score: null };
   }
 
   /** The job `slot` was running: the one its progress cell names, else the first it was given. */

@@ -27,6 +27,7 @@ export function runJob(
   agents: readonly AgentDefinition[],
   settings: TournamentSettings,
   job: WorkerJob,
+  onSeatCall?: (seat: number) => void,
 ): JobResult {
   const result = runNegotiation(prepared, {
     protocol: settings.protocol,
@@ -35,6 +36,7 @@ export function runJob(
     seed: job.seed,
     analysis,
     keepTrace: false,
+    onSeatCall,
   });
   const m = result.metrics!;
   const score = {
@@ -48,5 +50,5 @@ export function runJob(
   };
   if (result.errors.length === 0) return { jobId: job.id, status: "ok", score };
   const reason = result.errors.map((e) => `seat ${e.seat + 1} (${e.agent}) ${e.reason}`).join("; ");
-  return { jobId: job.id, status: "failed", reason, score };
+  return { jobId: job.id, status: "failed", reason, faultSeats: result.errors.map((e) => e.seat), score };
 }

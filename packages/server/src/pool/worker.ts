@@ -30,6 +30,10 @@ async function start(given: WorkerSetup): Promise<void> {
   port.postMessage({ type: "ready" } satisfies FromWorker);
 }
 
+const onSeatCall = (seat: number): void => {
+  Atomics.store(progress, 2, seat);
+};
+
 function loadAgent(source: AgentSource): Promise<AgentDefinition> {
   return "builtin" in source ? Promise.resolve(builtinAgent(source.builtin)) : loadAgentModule(source.module);
 }
@@ -39,7 +43,16 @@ function runBatch(seq: number, jobs: Extract<ToWorker, { type: "batch" }>["jobs"
   const results = jobs.map((job, i) => {
     Atomics.store(progress, 0, seq);
     Atomics.store(progress, 1, i);
-    return runJob(prepared[job.scenario], setup.analyses[job.scenario], agents, setup.settings, job);
+    Atomics.store(progress, 2, -1);
+    return runJob(
+      prepared[job.scenario],
+      setup.analyses[job.scenario],
+      agents,
+      setup.settings,
+      job,
+      onSeatCall,
+    );
   });
+  Atomics.store(progress, 2, -1);
   port.postMessage({ type: "done", seq, results, busyMs: performance.now() - started } satisfies FromWorker);
 }

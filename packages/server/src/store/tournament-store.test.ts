@@ -45,7 +45,9 @@ describe("TournamentStore", () => {
     const first = TournamentStore.open(dir, plan);
     expect(first.pendingJobs()).toHaveLength(12);
     first.record([ok(plan.jobs[0].id, 0.25), ok(plan.jobs[5].id, 0.5)]);
-    first.record([{ jobId: plan.jobs[7].id, status: "failed", reason: "stuck", score: null }]);
+    first.record([
+      { jobId: plan.jobs[7].id, status: "failed", reason: "stuck", faultSeats: [1], score: null },
+    ]);
     first.close();
 
     const again = TournamentStore.open(dir, planTournament(spec()));
@@ -54,7 +56,13 @@ describe("TournamentStore", () => {
     expect(pending).toEqual([1, 2, 3, 4, 6, 8, 9, 10, 11]);
     const stored = again.results().sort((x, y) => x.jobId.localeCompare(y.jobId));
     const expected = [ok(plan.jobs[0].id, 0.25), ok(plan.jobs[5].id, 0.5)];
-    expected.push({ jobId: plan.jobs[7].id, status: "failed", reason: "stuck", score: null });
+    expected.push({
+      jobId: plan.jobs[7].id,
+      status: "failed",
+      reason: "stuck",
+      faultSeats: [1],
+      score: null,
+    });
     expect(stored).toEqual(expected.sort((x, y) => x.jobId.localeCompare(y.jobId)));
     again.close();
   });

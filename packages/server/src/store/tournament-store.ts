@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS results (
   job_id TEXT PRIMARY KEY REFERENCES jobs(id),
   status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
   reason TEXT,
+  fault_seats TEXT,
   score TEXT
 );
 `;
@@ -35,6 +36,7 @@ interface ResultRow {
   job_id: string;
   status: "ok" | "failed";
   reason: string | null;
+  fault_seats: string | null;
   score: string | null;
 }
 
@@ -54,10 +56,13 @@ export class TournamentStore {
     readonly plan: TournamentPlan,
   ) {
     // Plain INSERT: a second result for a job is a bug, and the primary key makes it loud.
-    const insert = db.prepare("INSERT INTO results (job_id, status, reason, score) VALUES (?, ?, ?, ?)");
+    const insert = db.prepare(
+      "INSERT INTO results (job_id, status, reason, fault_seats, score) VALUES (?, ?, ?, ?, ?)",
+    );
+    const json = (x: unknown) => (x === null || x === undefined ? null : JSON.stringify(x));
     this.recordBatch = db.transaction((batch: readonly JobResult[]) => {
       for (const r of batch)
-        insert.run(r.jobId, r.status, r.reason ?? null, r.score === null ? null : JSON.stringify(r.score));
+        insert.run(r.jobId, r.status, r.reason ?? null, json(r.faultSeats), json(r.score));
     });
   }
 
@@ -113,17 +118,17 @@ export class TournamentStore {
 
   /** Every stored result. */
   results(): JobResult[] {
-    return (this.db.prepare("SELECT job_id, status, reason, score FROM results").all() as ResultRow[]).map(
-      (row) => {
-        const result: JobResult = {
-          jobId: row.job_id,
-          status: row.status,
-          score: row.score === null ? null : (JSON.parse(row.score) as NegotiationScore),
-        };
-        if (row.reason !== null) result.reason = row.reason;
-        return result;
-      },
-    );
+    const rows = this.db.prepare("SELECT job_id, status, reason, fault_seats, score FROM results").all();
+    return (rows as ResultRow[]).map((row) => {
+      const result: JobResult = {
+        jobId: row.job_id,
+        status: row.status,
+        score: row.score === null ? null : (JSON.parse(row.score) as NegotiationScore),
+      };
+      if (row.reason !== null) result.reason = row.reason;
+      if (row.fault_seats !== null) result.faultSeats = JSON.parse(row.fault_seats) as number[];
+      return result;
+    });
   }
 
   /** How many planned jobs the store holds and how many have a result. */
