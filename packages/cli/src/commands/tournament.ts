@@ -122,7 +122,7 @@ async function runWith(pool: WorkerPool, paths: string[], opts: TournamentOption
     scenarios: scenarios.map((s) => ({
       name: s.name,
       parties: s.parties.length,
-      fingerprint: hash53(JSON.stringify(toPlainScenario(s))).toString(16),
+      fingerprint: scenarioFingerprint(s),
     })),
     agents,
     reps: opts.reps,
@@ -307,6 +307,12 @@ function report(
   ];
   if (opts.plot) lines.push(`Plot: ${opts.plot}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** What identifies a scenario's content: not where it was read from, so a run resumes from another directory. */
+function scenarioFingerprint(scenario: Scenario): string {
+  const { source: _where, ...content } = toPlainScenario(scenario);
+  return hash53(JSON.stringify(content)).toString(16);
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

@@ -49,8 +49,11 @@ export async function loadAgentModule(path: string): Promise<AgentDefinition> {
   return def as AgentDefinition;
 }
 
-/** What identifies a module agent's code: its absolute path and a hash of its content. */
+/**
+ * What identifies a module agent's code: a hash of the module file's content
+ * (not its path, so a tournament resumes from another working directory; not
+ * the files it imports).
+ */
 export function moduleFingerprint(path: string): string {
-  const full = resolve(path);
-  return `${full}#${hash53(readFileSync(full, "utf8")).toString(16)}`;
+  return `module#${hash53(readFileSync(resolve(path), "utf8")).toString(16)}`;
 }
