@@ -1,16 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { bundledScenarioPath } from "../helpers/scenarios.js";
-import { CAR, LAPTOP, readResultsCsv, storeCounts, tempDir } from "./tournament-cli.js";
+import { CAR, LAPTOP, readResultsCsv, removeTempDirs, storeCounts, tempDir } from "./tournament-cli.js";
 
 const AGENTS = "boulware,conceder,tft";
 
 function tournament(out: string, ...extra: string[]) {
   return runCli(["tournament", LAPTOP, CAR, "--agents", AGENTS, "--reps", "3", "--out", out, ...extra]);
 }
+
+afterAll(removeTempDirs);
 
 describe("parley tournament", () => {
   it("runs every line-up, stores every result once and exports the leaderboard", () => {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { LAPTOP, readResultsCsv, storeCounts, tempDir } from "./tournament-cli.js";
+import { LAPTOP, readResultsCsv, removeTempDirs, storeCounts, tempDir } from "./tournament-cli.js";
 
 /**
  * Agent modules written here, from outside the project, against the
@@ -29,6 +29,8 @@ function agentModule(dir: string, name: string, propose: string): string {
   );
   return path;
 }
+
+afterAll(removeTempDirs);
 
 describe("parley tournament with misbehaving agents", () => {
   it("fails their negotiations with the reason and finishes the tournament", () => {

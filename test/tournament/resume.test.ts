@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { CAR, ITEX, LAPTOP, storeCounts, tempDir } from "./tournament-cli.js";
+import { CAR, ITEX, LAPTOP, removeTempDirs, storeCounts, tempDir } from "./tournament-cli.js";
 
 const MAIN = fileURLToPath(new URL("../../packages/cli/dist/main.js", import.meta.url));
 const AGENTS = "boulware,conceder,linear,tft,micro";
@@ -43,6 +43,8 @@ function resultsNow(out: string): number {
     return 0;
   }
 }
+
+afterAll(removeTempDirs);
 
 describe("parley tournament after kill -9", () => {
   it("resumes with exactly the planned negotiations, none twice, and the uninterrupted leaderboard", async () => {

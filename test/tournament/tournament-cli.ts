@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -8,7 +8,19 @@ export const LAPTOP = bundledScenarioPath("anac/y2012/LaptopA");
 export const CAR = bundledScenarioPath("anac/y2012/CarA");
 export const ITEX = bundledScenarioPath("anac/y2012/ItexvsCypressA");
 
-export const tempDir = (): string => mkdtempSync(join(tmpdir(), "parley-tournament-"));
+const made: string[] = [];
+
+/** A fresh temporary directory, removed by removeTempDirs. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "parley-tournament-"));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every directory tempDir made (call it in afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** Results in a tournament store: how many, and how many distinct job ids. */
 export function storeCounts(out: string): { results: number; distinct: number; planned: number } {
