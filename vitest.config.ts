@@ -3,10 +3,20 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "@parley/server": fileURLToPath(new URL("./packages/server/src/index.ts", import.meta.url)),
-      "@parley/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),
-    },
+    alias: [
+      {
+        find: /^@parley\/server$/,
+        replacement: fileURLToPath(new URL("./packages/server/src/index.ts", import.meta.url)),
+      },
+      {
+        find: /^@parley\/core\/engine$/,
+        replacement: fileURLToPath(new URL("./packages/core/src/engine.ts", import.meta.url)),
+      },
+      {
+        find: /^@parley\/core$/,
+        replacement: fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),
+      },
+    ],
   },
   test: {
     include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],

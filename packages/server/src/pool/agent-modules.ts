@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type AgentDefinition, hash53, InputError } from "@parley/core";
+import { type AgentDefinition, hash53, InputError } from "@parley/core/engine";
 
 /** Where a tournament's agent comes from: a built-in name or a module file. */
 export type AgentSource = { name: string; builtin: string } | { name: string; module: string };

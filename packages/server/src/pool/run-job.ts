@@ -5,7 +5,7 @@ import {
   runNegotiation,
   type ScenarioAnalysis,
   type TournamentSettings,
-} from "@parley/core";
+} from "@parley/core/engine";
 
 /** What a worker needs of a planned job. */
 export interface WorkerJob {

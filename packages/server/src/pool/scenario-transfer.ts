@@ -1,4 +1,4 @@
-import { type Issue, OutcomeSpace, type Party, type Scenario, type ScenarioMeta } from "@parley/core";
+import { type Issue, OutcomeSpace, type Party, type Scenario, type ScenarioMeta } from "@parley/core/engine";
 
 /** A scenario as plain data: what structured cloning can carry to a worker (OutcomeSpace is a class). */
 export interface PlainScenario extends ScenarioMeta {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { type AgentDefinition, builtinAgent, PreparedScenario } from "@parley/core";
+import { type AgentDefinition, builtinAgent, PreparedScenario } from "@parley/core/engine";
 import { type AgentSource, loadAgentModule } from "./agent-modules.js";
 import type { FromWorker, ToWorker, WorkerData, WorkerSetup } from "./messages.js";
 import { runJob } from "./run-job.js";
