@@ -1,5 +1,7 @@
 // One process of bench/scaling.mjs: runs every n-th of the tournament benchmark's 5,000 negotiations
 // (or a dependent floating-point loop) in its own thread, and prints the seconds the loop took.
+import { AGENTS, SCENARIOS } from "./tournament-jobs.mjs";
+
 const [kind, k, n, reps] = process.argv.slice(2);
 const root = new URL("../", import.meta.url);
 if (kind === "float") {
@@ -12,24 +14,10 @@ if (kind === "float") {
 } else {
   const core = await import(new URL("packages/core/dist/index.js", root));
   const { loadScenario } = await import(new URL("packages/cli/dist/scenario-loader.js", root));
-  const domains = [
-    "Amsterdam",
-    "Barbecue",
-    "Camera",
-    "Car",
-    "EnergySmall",
-    "EnglandvsZimbabwe",
-    "FiftyFifty",
-    "Grocery",
-    "ItexvsCypress",
-    "Laptop",
-  ];
-  const scenarios = domains.map((d) =>
-    loadScenario(new URL(`scenarios/genius/anac/y2012/${d}A`, root).pathname, { onWarning: () => {} }),
-  );
+  const scenarios = SCENARIOS.map((path) => loadScenario(path, { onWarning: () => {} }));
   const prepared = scenarios.map((s) => new core.PreparedScenario(s));
   const analyses = scenarios.map((s) => core.analyseScenario(s));
-  const agents = ["boulware", "conceder", "linear", "tft", "micro"].map((a) => core.builtinAgent(a));
+  const agents = AGENTS.map((a) => core.builtinAgent(a));
   let job = 0;
   const started = performance.now();
   for (let rep = 0; rep < Number(reps); rep++)

@@ -10,26 +10,13 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { AGENTS, SCENARIOS } from "./tournament-jobs.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "packages/cli/dist/main.js");
 const core = await import(join(root, "packages/core/dist/index.js"));
 const { loadScenario } = await import(join(root, "packages/cli/dist/scenario-loader.js"));
 
-const AGENTS = ["boulware", "conceder", "linear", "tft", "micro"];
-const DOMAINS = [
-  "Amsterdam",
-  "Barbecue",
-  "Camera",
-  "Car",
-  "EnergySmall",
-  "EnglandvsZimbabwe",
-  "FiftyFifty",
-  "Grocery",
-  "ItexvsCypress",
-  "Laptop",
-];
-const SCENARIOS = DOMAINS.map((d) => join(root, "scenarios/genius/anac/y2012", `${d}A`));
 const REPS = Number(process.argv[3] ?? 20);
 const TOTAL = 10 * 25 * REPS;
 const ROUNDS = 100;

@@ -1,19 +1,13 @@
-export * from "./analysis/index.js";
-export * from "./errors.js";
+// Everything of the core: the engine (model, analysis, negotiation, tournament scoring) and the
+// file formats, records and plot specs built on it.
+export * from "./engine.js";
 export * from "./formats/genius.js";
 export * from "./formats/genius-write.js";
 export * from "./formats/geniusweb.js";
 export * from "./formats/geniusweb-write.js";
 export * from "./formats/parley.js";
 export * from "./formats/parley-schema.js";
-export * from "./model/profile.js";
-export * from "./model/rng.js";
-export * from "./model/scenario.js";
-export * from "./model/space.js";
-export * from "./model/utility.js";
-export * from "./negotiation/index.js";
 export * from "./plots/dance.js";
 export * from "./plots/index.js";
 export * from "./plots/tournament.js";
 export * from "./record/index.js";
-export * from "./tournament/index.js";
