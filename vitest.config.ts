@@ -13,6 +13,26 @@ export default defineConfig({
         replacement: fileURLToPath(new URL("./packages/core/src/engine.ts", import.meta.url)),
       },
       {
+        find: /^@parley\/core\/catalog$/,
+        replacement: fileURLToPath(new URL("./packages/core/src/catalog.ts", import.meta.url)),
+      },
+      {
+        find: /^@parley\/core\/errors$/,
+        replacement: fileURLToPath(new URL("./packages/core/src/errors.ts", import.meta.url)),
+      },
+      {
+        find: /^@parley\/core\/formats\/genius$/,
+        replacement: fileURLToPath(new URL("./packages/core/src/formats/genius.ts", import.meta.url)),
+      },
+      {
+        find: /^@parley\/core\/formats\/geniusweb$/,
+        replacement: fileURLToPath(new URL("./packages/core/src/formats/geniusweb.ts", import.meta.url)),
+      },
+      {
+        find: /^@parley\/core\/formats\/parley$/,
+        replacement: fileURLToPath(new URL("./packages/core/src/formats/parley.ts", import.meta.url)),
+      },
+      {
         find: /^@parley\/core$/,
         replacement: fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),
       },

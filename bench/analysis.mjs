@@ -44,14 +44,14 @@ function scenarioFolders(dir) {
     scenarioFolders(join(ROOT, "scenarios/genius/anac", y)),
   );
   // One untimed pass warms the JIT; the timed pass is what a long-lived process sees.
-  const pass = () => {
+  const pass = async () => {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     let largest = { outcomes: 0n, time: 0, name: "" };
     let parse = 0;
     for (const folder of folders) {
       const p0 = performance.now();
-      const scenario = loadScenario(folder, { onWarning: () => {} });
+      const scenario = await loadScenario(folder, { onWarning: () => {} });
       parse += seconds(p0);
       const { time } = solve(scenario);
       if (scenario.space.size > largest.outcomes)
@@ -59,8 +59,8 @@ function scenarioFolders(dir) {
     }
     return { total: seconds(t0), cpu: cpuSeconds(c0), parse, largest };
   };
-  const cold = pass();
-  const warm = pass();
+  const cold = await pass();
+  const warm = await pass();
   console.log(
     `(1) ANAC 2010-2013: ${folders.length} scenarios, frontier + Nash/KS/egalitarian/max welfare, parsing included`,
   );
@@ -133,7 +133,7 @@ for (const rel of [
   "scenarios/genius/anac/y2014/10issues",
   "scenarios/genius/anac/y2014/10issuesDiscountedwithRV",
 ]) {
-  const scenario = loadScenario(join(ROOT, rel), { onWarning: () => {} });
+  const scenario = await loadScenario(join(ROOT, rel), { onWarning: () => {} });
   const r = solve(scenario);
   const quality = r.frontier.exact
     ? "exact"

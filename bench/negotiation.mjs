@@ -64,7 +64,7 @@ console.log(
   "scenario                      agents                           trace  negotiations/s     rounds/s   (wall n/s)  mean rounds  agreed",
 );
 for (const rel of scenarios) {
-  const scenario = loadScenario(join(rel), { onWarning: () => {} });
+  const scenario = await loadScenario(join(rel), { onWarning: () => {} });
   const prepared = new PreparedScenario(scenario);
   const analysis = analyseScenario(scenario);
   for (const agents of lineups) {
@@ -82,7 +82,7 @@ console.log(
   "\nMediated single text, truthful parties, default deadline (500 rounds on these plans), per CPU-second",
 );
 for (const rel of scenarios) {
-  const scenario = loadScenario(join(rel), { onWarning: () => {} });
+  const scenario = await loadScenario(join(rel), { onWarning: () => {} });
   const prepared = new PreparedScenario(scenario);
   const analysis = analyseScenario(scenario);
   for (const mediator of ["annealing", "frontier"]) {
@@ -123,7 +123,7 @@ function queries(index) {
   return { perSecond: targets.length / s, sink };
 }
 {
-  const england = loadScenario(join("anac/y2010/EnglandZimbabwe"), { onWarning: () => {} });
+  const england = await loadScenario(join("anac/y2010/EnglandZimbabwe"), { onWarning: () => {} });
   const u = compileUtility(england.space, england.parties[0].profile);
   let t0 = performance.now();
   const index = buildBidIndex(england.space, u);

@@ -14,7 +14,7 @@ if (kind === "float") {
 } else {
   const core = await import(new URL("packages/core/dist/index.js", root));
   const { loadScenario } = await import(new URL("packages/cli/dist/scenario-loader.js", root));
-  const scenarios = SCENARIOS.map((path) => loadScenario(path, { onWarning: () => {} }));
+  const scenarios = await Promise.all(SCENARIOS.map((path) => loadScenario(path, { onWarning: () => {} })));
   const prepared = scenarios.map((s) => new core.PreparedScenario(s));
   const analyses = scenarios.map((s) => core.analyseScenario(s));
   const agents = AGENTS.map((a) => core.builtinAgent(a));

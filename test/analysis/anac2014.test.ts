@@ -14,8 +14,8 @@ function paretoXml(rel: string): number[][] {
 describe("search-based frontier on the ANAC 2014 hyper-rectangle scenarios (10^10 outcomes)", () => {
   it.each(["anac/y2014/10issues", "anac/y2014/10issuesDiscountedwithRV"])(
     "%s: weakly dominates every reference point to within 0.01",
-    (rel) => {
-      const frontier = paretoFrontier(loadBundled(rel));
+    async (rel) => {
+      const frontier = paretoFrontier(await loadBundled(rel));
       expect(frontier.exact).toBe(false);
       const reference = paretoXml(rel);
       expect(reference.length).toBeGreaterThan(5);
@@ -28,13 +28,13 @@ describe("search-based frontier on the ANAC 2014 hyper-rectangle scenarios (10^1
     },
   );
 
-  it("is deterministic for a seed", () => {
-    const scenario = loadBundled("anac/y2014/10issues");
+  it("is deterministic for a seed", async () => {
+    const scenario = await loadBundled("anac/y2014/10issues");
     expect(paretoFrontier(scenario, { seed: 5 })).toEqual(paretoFrontier(scenario, { seed: 5 }));
   });
 
-  it("diagnoses a blocked plan by search, and each unblocking package reaches both reservations", () => {
-    const scenario = loadBundled("anac/y2014/10issuesDiscountedwithRV");
+  it("diagnoses a blocked plan by search, and each unblocking package reaches both reservations", async () => {
+    const scenario = await loadBundled("anac/y2014/10issuesDiscountedwithRV");
     // The last four points settled on 0 leave no outcome worth 0.75 to both parties.
     const fixed = scenario.space.issues.map((_, i) => (i >= 6 ? 0 : null));
     const report = analyze(scenario, { fixed });

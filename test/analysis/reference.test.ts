@@ -18,9 +18,9 @@ describe("reproduces every reference frontier and solution point", () => {
     expect(withFrontier.length).toBeGreaterThan(100);
   });
 
-  it.each(withFrontier)("%s", (rel) => {
+  it.each(withFrontier)("%s", async (rel) => {
     const ref = loadReference(rel);
-    const scenario = loadBundled(rel);
+    const scenario = await loadBundled(rel);
     expect(scenario.parties.map((p) => p.profile.reservation)).toEqual(ref.reservation);
     const frontier = paretoFrontier(scenario);
     expect(frontier.exact).toBe(true);

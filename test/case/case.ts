@@ -9,8 +9,8 @@ export const CASE_DIR = `${ROOT}scenarios/peace-plan`;
 export const PLAN = `${CASE_DIR}/plan.yaml`;
 
 /** The bundled peace plan and its draft (settled option per point, null where open). */
-export function loadCase(): { scenario: Scenario; draft: (number | null)[] } {
-  const scenario = loadScenario(PLAN);
+export async function loadCase(): Promise<{ scenario: Scenario; draft: (number | null)[] }> {
+  const scenario = await loadScenario(PLAN);
   const file = `${CASE_DIR}/draft.json`;
   return { scenario, draft: readPartialDraft(scenario, readFileSync(file, "utf8"), file) };
 }

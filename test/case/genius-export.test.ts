@@ -8,16 +8,16 @@ import { runCli } from "../helpers/cli.js";
 import { allowedBy, bestWorstGap, nashPackage, planOf } from "./bound-search.js";
 import { loadCase, PLAN } from "./case.js";
 
-const { scenario, draft } = loadCase();
+const { scenario, draft } = await loadCase();
 const dir = mkdtempSync(join(tmpdir(), "parley-case-"));
 const out = join(dir, "genius");
 let exported: Scenario;
 
-beforeAll(() => {
+beforeAll(async () => {
   const run = runCli(["convert", PLAN, out, "--to", "genius"]);
   expect(run.stderr).not.toMatch(/Error|at .*\.js/);
   expect(run.status).toBe(0);
-  exported = loadScenario(out, { onWarning: () => {} });
+  exported = await loadScenario(out, { onWarning: () => {} });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

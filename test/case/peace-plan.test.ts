@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { allowedBy, bestWorstGap, nashPackage, planOf } from "./bound-search.js";
 import { loadCase } from "./case.js";
 
-const { scenario, draft } = loadCase();
+const { scenario, draft } = await loadCase();
 const { space } = scenario;
 const name = (i: number) => space.issues[i].name;
 const T = space.issueIndex("territory");

@@ -16,9 +16,9 @@ describe("every bundled GENIUS scenario matches the brute-force reference", () =
     expect(scenarios.length).toBeGreaterThan(100);
   });
 
-  it.each(scenarios)("%s", (rel) => {
+  it.each(scenarios)("%s", async (rel) => {
     const ref = loadReference(rel);
-    const scenario = loadBundled(rel);
+    const scenario = await loadBundled(rel);
     expect(scenario.space.size.toString()).toBe(ref.outcomes);
     expect(scenario.parties.map((p) => `${p.name}.xml`)).toEqual(ref.parties);
     scenario.parties.forEach((p, i) => {

@@ -33,7 +33,7 @@ export function bundledScenarioPath(rel: string): string {
 }
 
 /** Loads a bundled GENIUS scenario (optionally only some parties, 1-based like `--parties`). */
-export function loadBundled(rel: string, parties?: string): Scenario {
+export function loadBundled(rel: string, parties?: string): Promise<Scenario> {
   return loadScenario(bundledScenarioPath(rel), { parties, onWarning: () => {} });
 }
 

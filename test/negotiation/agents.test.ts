@@ -10,7 +10,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { bundledScenarios, loadBundled } from "../helpers/scenarios.js";
 
-const england = loadBundled("anac/y2010/EnglandZimbabwe");
+const england = await loadBundled("anac/y2010/EnglandZimbabwe");
 
 describe("built-in agents", () => {
   it("have stable lowercase names and one-line descriptions", () => {
@@ -84,10 +84,10 @@ describe("built-in agents", () => {
     for (const e of offers) expect(e.utilities![0]).toBeGreaterThanOrEqual(0.6);
   });
 
-  it("nash-frequency against itself agrees everywhere and nearer the Nash point than Boulware vs Conceder", () => {
+  it("nash-frequency against itself agrees everywhere and nearer the Nash point than Boulware vs Conceder", async () => {
     const tally = { nash: { agreed: 0, distance: 0 }, time: { agreed: 0, distance: 0 }, runs: 0 };
     for (const rel of bundledScenarios()) {
-      const s = loadBundled(rel);
+      const s = await loadBundled(rel);
       if (s.parties.length !== 2 || s.space.size > 300_000n) continue;
       const analysis = analyseScenario(s);
       if (!analysis.solutions.nash) continue;

@@ -79,7 +79,7 @@ describe("parley negotiate", () => {
 
 describe("the negotiation dance", () => {
   it("is a valid Vega-Lite chart of each seat's offers, the frontier, the Nash point and the agreement", async () => {
-    const scenario = loadBundled("anac/y2010/EnglandZimbabwe");
+    const scenario = await loadBundled("anac/y2010/EnglandZimbabwe");
     const analysis = analyseScenario(scenario);
     const result = runNegotiation(scenario, { agents: ["linear", "conceder"], seed: 1, analysis });
     const dance = danceOf(scenario, result, analysis);
@@ -93,8 +93,8 @@ describe("the negotiation dance", () => {
     expect(svg).toContain("Nash point");
   });
 
-  it("draws the mediator's drafts for the mediated protocol", () => {
-    const scenario = loadBundled("anac/y2010/EnglandZimbabwe");
+  it("draws the mediator's drafts for the mediated protocol", async () => {
+    const scenario = await loadBundled("anac/y2010/EnglandZimbabwe");
     const result = runNegotiation(scenario, {
       protocol: "mediated",
       agents: ["linear", "linear"],

@@ -24,7 +24,7 @@ describe("the example agent in docs/negotiators.md", () => {
   it("is a working AgentDefinition: concedes from its best toward its reservation and reaches agreements", async () => {
     const def = (await import(pathToFileURL(file).href)).default as AgentDefinition;
     expect(def.name).toBe("my-linear");
-    const scenario = loadBundled("anac/y2010/EnglandZimbabwe");
+    const scenario = await loadBundled("anac/y2010/EnglandZimbabwe");
     const r = runNegotiation(scenario, { agents: [def, "boulware"], seed: 1 });
     expect(r.errors).toEqual([]);
     expect(r.endedBy).toBe("agreement");

@@ -107,9 +107,10 @@ describe("faulty seats are ended, the negotiation finishes, the process goes on"
   });
 });
 
+const england = await loadBundled("anac/y2010/EnglandZimbabwe");
+
 describe("isolated runner (worker thread)", () => {
   const looping = fileURLToPath(new URL("./fixtures/looping-agent.mjs", import.meta.url));
-  const england = loadBundled("anac/y2010/EnglandZimbabwe");
 
   it("stops a seat stuck in an infinite loop and finalises the result from the events received", async () => {
     const events: string[] = [];

@@ -174,14 +174,14 @@ describe("mediated single negotiating text", () => {
 });
 
 describe("mediated protocol quality on the bundled scenarios", () => {
-  it("with truthful parties, most runs agree within 0.05 of the Pareto frontier", () => {
+  it("with truthful parties, most runs agree within 0.05 of the Pareto frontier", async () => {
     const seeds = [0, 1, 2];
     const tally: Record<string, { near: number; runs: number }> = {
       annealing: { near: 0, runs: 0 },
       frontier: { near: 0, runs: 0 },
     };
     for (const rel of bundledScenarios()) {
-      const s = loadBundled(rel);
+      const s = await loadBundled(rel);
       if (s.space.size > 300_000n || s.parties.length > 4) continue;
       const prepared = new PreparedScenario(s);
       const analysis = analyseScenario(s);

@@ -7,7 +7,7 @@ import { resultSummary, runNegotiation, traceToJsonl } from "@parley/core";
 import { describe, expect, it } from "vitest";
 import { bundledScenarioPath, loadBundled } from "../helpers/scenarios.js";
 
-const scenario = loadBundled("anac/y2012/MusicCollectionA");
+const scenario = await loadBundled("anac/y2012/MusicCollectionA");
 const run = (agents: string[], seed: number, protocol: "saop" | "mediated" = "saop") => {
   const r = runNegotiation(scenario, { agents, seed, protocol });
   return { trace: traceToJsonl(scenario.space, r.trace), json: JSON.stringify(resultSummary(r)) };
@@ -38,7 +38,7 @@ describe("reproducibility", () => {
     expect(run(["linear", "linear"], 7, "mediated")).toEqual(run(["linear", "linear"], 7, "mediated"));
   });
 
-  it("parley negotiate: same seed ⇒ byte-identical --json and --trace", () => {
+  it("parley negotiate: same seed ⇒ byte-identical --json and --trace", async () => {
     const cli = fileURLToPath(new URL("../../packages/cli/dist/main.js", import.meta.url));
     const dir = mkdtempSync(join(tmpdir(), "parley-negotiate-"));
     const once = (k: number) => {
@@ -73,7 +73,7 @@ describe("reproducibility", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ round: 0, t: 0, seat: 0, action: "offer" });
-    const itex = loadBundled("anac/y2010/ItexvsCypress");
+    const itex = await loadBundled("anac/y2010/ItexvsCypress");
     expect(Object.keys(lines[0].offer)).toEqual(itex.space.issues.map((i) => i.name));
     expect(lines[0].utilities).toHaveLength(2);
     expect(lines.some((l) => "ms" in l)).toBe(false);

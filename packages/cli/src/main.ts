@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { InputError } from "@parley/core";
+import { InputError } from "@parley/core/errors";
 import { Command, CommanderError } from "commander";
 import { registerCommands } from "./commands/index.js";
 

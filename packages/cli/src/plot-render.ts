@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { InputError } from "@parley/core";
+import { InputError } from "@parley/core/errors";
 import type { TopLevelSpec } from "vega-lite";
 
 /** Scale of PNG output relative to the SVG's size, so text stays crisp. */

@@ -1,16 +1,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import {
-  InputError,
-  isGeniusWebJson,
-  type ReadResult,
-  readGeniusScenario,
-  readGeniusWebScenario,
-  readParleyScenario,
-  type Scenario,
-  selectParties,
-  type TextFile,
-} from "@parley/core";
+import type { ReadResult, Scenario, TextFile } from "@parley/core";
+import { InputError } from "@parley/core/errors";
 import { type Command, Option } from "commander";
 
 export const DEFAULT_MAX_FILE_MB = 50;
@@ -32,23 +23,27 @@ export interface LoadOptions {
  *   file for a one-party scenario on the domain it embeds,
  * - a Parley `.json`, `.yaml` or `.yml` file, or a folder holding one Parley
  *   `.yaml` file beside other material (a record, a draft, a README).
+ *
+ * Only the reader of the format found is loaded (GENIUS XML needs no schemas; a Parley YAML file
+ * no XML parser), so a command starts no slower than its input requires.
  */
-export function loadScenario(path: string, options: LoadOptions = {}): Scenario {
+export async function loadScenario(path: string, options: LoadOptions = {}): Promise<Scenario> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_MB * 1024 * 1024;
   const warn = options.onWarning ?? ((m: string) => process.stderr.write(`parley: warning: ${m}\n`));
   const full = resolve(path);
-  const result = readAny(full, path, maxBytes);
+  const result = await readAny(full, path, maxBytes);
   for (const w of result.warnings) warn(w);
   return options.parties === undefined ? result.scenario : pickParties(result.scenario, options.parties);
 }
 
-function readAny(full: string, shown: string, maxBytes: number): ReadResult {
+async function readAny(full: string, shown: string, maxBytes: number): Promise<ReadResult> {
   const stat = statOrFail(full, shown);
   if (stat.isDirectory()) {
     const names = readdirSync(full).sort();
     const xml = names.filter((n) => extname(n).toLowerCase() === ".xml");
     if (xml.length > 0) {
       const files = xml.map((n) => readText(join(full, n), n, maxBytes));
+      const { readGeniusScenario } = await import("@parley/core/formats/genius");
       return readGeniusScenario(files, { name: basename(full), source: shown });
     }
     const parley = names.filter((n) => isParleyScenarioFile(join(full, n)));
@@ -59,6 +54,7 @@ function readAny(full: string, shown: string, maxBytes: number): ReadResult {
     const json = names.filter((n) => extname(n).toLowerCase() === ".json");
     if (json.length > 0) {
       const files = json.map((n) => readText(join(full, n), n, maxBytes));
+      const { readGeniusWebScenario } = await import("@parley/core/formats/geniusweb");
       return readGeniusWebScenario(files, { source: shown }); // named by its domain
     }
     throw new InputError(
@@ -70,10 +66,12 @@ function readAny(full: string, shown: string, maxBytes: number): ReadResult {
   if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
     const file = readText(full, shown, maxBytes);
     if (ext === ".json") {
-      const kind = geniusWebKind(file.text);
+      const geniusWeb = await import("@parley/core/formats/geniusweb");
+      const kind = geniusWebKind(file.text, geniusWeb.isGeniusWebJson);
       if (kind === "domain") return readAny(dirname(full), dirname(shown), maxBytes);
-      if (kind === "profile") return readGeniusWebScenario([file], { source: shown });
+      if (kind === "profile") return geniusWeb.readGeniusWebScenario([file], { source: shown });
     }
+    const { readParleyScenario } = await import("@parley/core/formats/parley");
     return { scenario: readParleyScenario(file.text, shown), warnings: [] };
   }
   if (ext === ".xml")
@@ -99,7 +97,10 @@ function isParleyScenarioFile(full: string): boolean {
 }
 
 /** Whether JSON text is a GeniusWeb domain or profile (anything else is left to the Parley reader). */
-function geniusWebKind(text: string): "domain" | "profile" | null {
+function geniusWebKind(
+  text: string,
+  isGeniusWebJson: (raw: unknown) => boolean,
+): "domain" | "profile" | null {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -136,7 +137,7 @@ export function readText(full: string, shown: string, maxBytes: number): TextFil
 }
 
 /** Applies `--parties 1,3` (1-based, in file-name order). */
-export function pickParties(scenario: Scenario, list: string): Scenario {
+export async function pickParties(scenario: Scenario, list: string): Promise<Scenario> {
   const items = list.split(",").map((s) => s.trim());
   const positions = items.map((s) => {
     if (!/^\d+$/.test(s) || Number(s) < 1)
@@ -144,6 +145,7 @@ export function pickParties(scenario: Scenario, list: string): Scenario {
     return Number(s) - 1;
   });
   if (new Set(positions).size !== positions.length) throw new InputError("--parties", "lists a party twice");
+  const { selectParties } = await import("@parley/core/engine");
   try {
     return selectParties(scenario, positions);
   } catch (err) {

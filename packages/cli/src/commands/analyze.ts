@@ -10,11 +10,10 @@ import {
   type Scenario,
   withLocation,
 } from "@parley/core";
-import type { Command } from "commander";
 import { renderPlot } from "../plot-render.js";
-import { loadOptionsFrom, loadScenario, readText, scenarioOptions } from "../scenario-loader.js";
+import { loadOptionsFrom, loadScenario, readText } from "../scenario-loader.js";
 
-interface AnalyzeOptions {
+export interface AnalyzeOptions {
   fix: string[];
   settled?: string;
   from?: string;
@@ -25,56 +24,22 @@ interface AnalyzeOptions {
   maxFileMb?: number;
 }
 
-export function registerAnalyze(program: Command): void {
-  scenarioOptions(
-    program
-      .command("analyze")
-      .description(
-        "Where agreement lies, what blocks it, what unblocks it: Pareto frontier, Nash / Kalai–Smorodinsky / " +
-          "egalitarian / max-welfare points, agreement zone, blocking points, per-point conflict, trades",
-      )
-      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
-      .option(
-        "--fix <issue=value>",
-        "a settled point (repeatable)",
-        (v: string, acc: string[]) => [...acc, v],
-        [],
-      )
-      .option(
-        "--settled <file.json>",
-        'settled points from a JSON object {"issue": value, ...} (may be partial)',
-      )
-      .option("--from <draft.json>", 'a draft agreement {"issue": value, ...}: its Pareto improvements')
-      .option("--json", "print machine-readable JSON")
-      .option("--plot <file>", "draw the first two parties' utility space to a .svg or .png file")
-      .option("--seed <seed>", "seed of sampling and search", "0")
-      .addHelpText(
-        "after",
-        "\nConflict of a point: 1 − max over its options of the worst-off party's satisfaction, where a party's\n" +
-          "satisfaction with an option is 0 for its worst option of that point and 1 for its best. 0 means one\n" +
-          "option is every party's favourite; 1 means every option is some party's worst.\n" +
-          "Reopening a point (blocking sets) unsettles it and sets the parties' red lines on it aside.\n" +
-          "Besides the frontier, solutions, zone, open points, blocking sets, issues, improvements and trades,\n" +
-          "--json gives reasons (why a solution is null), blockedOn, closest,\n" +
-          "blockingNote and blockingExact (when the zone is empty), draft (with --from), settled (per issue).",
-      ),
-  ).action(async (path: string, opts: AnalyzeOptions) => {
-    const load = loadOptionsFrom(opts);
-    const scenario = loadScenario(path, load);
-    const read = (file: string) =>
-      readText(resolve(file), file, load.maxBytes ?? Number.POSITIVE_INFINITY).text;
-    const settled = opts.settled === undefined ? [] : readSettled(read(opts.settled), opts.settled);
-    const fixed = parseFixes(scenario, [...settled, ...opts.fix]);
-    const draft =
-      opts.from === undefined ? undefined : readDraft(scenario, read(opts.from), opts.from, fixed);
-    const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-    const report = analyze(scenario, { fixed, draft, seed });
-    if (opts.plot) {
-      if (scenario.parties.length < 2) throw new InputError("--plot", "needs at least two parties");
-      await renderPlot(reportUtilitySpaceSpec(report, outcomeCloud(scenario, { fixed, seed })), opts.plot);
-    }
-    process.stdout.write(opts.json ? `${JSON.stringify(reportJson(report))}\n` : humanReport(report));
-  });
+/** `parley analyze <scenario>` (declared in commands/index.ts). */
+export async function analyzeCommand(path: string, opts: AnalyzeOptions): Promise<void> {
+  const load = loadOptionsFrom(opts);
+  const scenario = await loadScenario(path, load);
+  const read = (file: string) =>
+    readText(resolve(file), file, load.maxBytes ?? Number.POSITIVE_INFINITY).text;
+  const settled = opts.settled === undefined ? [] : readSettled(read(opts.settled), opts.settled);
+  const fixed = parseFixes(scenario, [...settled, ...opts.fix]);
+  const draft = opts.from === undefined ? undefined : readDraft(scenario, read(opts.from), opts.from, fixed);
+  const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
+  const report = analyze(scenario, { fixed, draft, seed });
+  if (opts.plot) {
+    if (scenario.parties.length < 2) throw new InputError("--plot", "needs at least two parties");
+    await renderPlot(reportUtilitySpaceSpec(report, outcomeCloud(scenario, { fixed, seed })), opts.plot);
+  }
+  process.stdout.write(opts.json ? `${JSON.stringify(reportJson(report))}\n` : humanReport(report));
 }
 
 /** `--fix "issue=value"` → settled option per issue. The issue is the longest prefix before an "=" that names one. */

@@ -8,40 +8,32 @@ import {
   writeGeniusWebScenario,
   writeParleyScenario,
 } from "@parley/core";
-import { type Command, Option } from "commander";
-import { loadOptionsFrom, loadScenario, scenarioOptions } from "../scenario-loader.js";
+import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
+import type { ConvertTarget as Target } from "./index.js";
 
-const TARGETS = ["genius", "geniusweb", "json", "yaml"] as const;
-type Target = (typeof TARGETS)[number];
+export interface ConvertOptions {
+  to?: Target;
+  parties?: string;
+  maxFileMb?: number;
+}
 
-export function registerConvert(program: Command): void {
-  scenarioOptions(
-    program
-      .command("convert")
-      .description("Convert a scenario between GENIUS XML, GeniusWeb JSON and Parley JSON/YAML")
-      .argument("<in>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
-      .argument(
-        "<out>",
-        "a .json/.yaml/.yml file for Parley, else a new folder (GENIUS unless --to geniusweb)",
-      )
-      .addOption(new Option("--to <format>", "output format (default: from <out>)").choices(TARGETS)),
-  ).action((input: string, out: string, opts: { to?: Target; parties?: string; maxFileMb?: number }) => {
-    const scenario = loadScenario(input, loadOptionsFrom(opts));
-    const target = opts.to ?? targetOf(out);
-    const result = write(scenario, target);
-    for (const w of result.warnings) process.stderr.write(`parley: warning: ${w}\n`);
-    if (target === "json" || target === "yaml") {
-      writeFileSync(out, result.files[0].text);
-      process.stdout.write(`wrote ${out} (Parley ${target.toUpperCase()})\n`);
-      return;
-    }
-    prepareFolder(out);
-    for (const f of result.files) writeFileSync(join(out, f.name), f.text);
-    const kind = target === "genius" ? "GENIUS XML" : "GeniusWeb JSON";
-    process.stdout.write(
-      `wrote ${result.files.length} files to ${out} (${kind}: ${result.files.map((f) => f.name).join(", ")})\n`,
-    );
-  });
+/** `parley convert <in> <out>` (declared in commands/index.ts). */
+export async function convert(input: string, out: string, opts: ConvertOptions): Promise<void> {
+  const scenario = await loadScenario(input, loadOptionsFrom(opts));
+  const target = opts.to ?? targetOf(out);
+  const result = write(scenario, target);
+  for (const w of result.warnings) process.stderr.write(`parley: warning: ${w}\n`);
+  if (target === "json" || target === "yaml") {
+    writeFileSync(out, result.files[0].text);
+    process.stdout.write(`wrote ${out} (Parley ${target.toUpperCase()})\n`);
+    return;
+  }
+  prepareFolder(out);
+  for (const f of result.files) writeFileSync(join(out, f.name), f.text);
+  const kind = target === "genius" ? "GENIUS XML" : "GeniusWeb JSON";
+  process.stdout.write(
+    `wrote ${result.files.length} files to ${out} (${kind}: ${result.files.map((f) => f.name).join(", ")})\n`,
+  );
 }
 
 /** The format a path asks for: Parley for .json/.yaml/.yml files, else a GENIUS folder. */

@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "@parley/core";
-import type { Command } from "commander";
 import { loadRecord, readPartialDraft } from "../demo/case-files.js";
 import { studyCase } from "../demo/case-study.js";
 import { toMarkdown, toTerminal } from "../demo/document.js";
@@ -15,55 +14,44 @@ import { DEFAULT_MAX_FILE_MB, loadScenario, readText } from "../scenario-loader.
 /** The bundled case, found from this module (dist/commands/) so the demo runs from any directory. */
 const CASE_DIR = fileURLToPath(new URL("../../../../scenarios/peace-plan/", import.meta.url));
 
-interface DemoOptions {
+export interface DemoOptions {
   out: string;
   seed: string;
 }
 
-export function registerDemo(program: Command): void {
-  program
-    .command("demo")
-    .description(
-      "Walk through the case that started Parley: a 20-point peace plan blocked on one point — " +
-        "the plan, the record, the analysis and a mediated negotiation; writes plots and a report",
-    )
-    .option("--out <dir>", "folder for the plots and the report", "parley-out")
-    .option("--seed <n>", "seed of the first mediated negotiation (runs use n, n+1, …)", "1")
-    .action(async (opts: DemoOptions) => {
-      const seed = Number(opts.seed);
-      if (!Number.isSafeInteger(seed)) throw new InputError("--seed", `"${opts.seed}" is not an integer`);
-      const shown = (p: string) => relative(process.cwd(), p) || p;
-      const paths = {
-        plan: shown(join(CASE_DIR, "plan.yaml")),
-        draft: shown(join(CASE_DIR, "draft.json")),
-        record: shown(join(CASE_DIR, "record.yaml")),
-      };
-      const maxBytes = DEFAULT_MAX_FILE_MB * 1024 * 1024;
-      const scenario = loadScenario(paths.plan);
-      const draft = readPartialDraft(
-        scenario,
-        readText(resolve(paths.draft), paths.draft, maxBytes).text,
-        paths.draft,
-      );
-      const record = loadRecord(paths.record, scenario, maxBytes);
-      const study = studyCase({ scenario, draft, record, seed });
+/** `parley demo` (declared in commands/index.ts). */
+export async function demo(opts: DemoOptions): Promise<void> {
+  const seed = Number(opts.seed);
+  if (!Number.isSafeInteger(seed)) throw new InputError("--seed", `"${opts.seed}" is not an integer`);
+  const shown = (p: string) => relative(process.cwd(), p) || p;
+  const paths = {
+    plan: shown(join(CASE_DIR, "plan.yaml")),
+    draft: shown(join(CASE_DIR, "draft.json")),
+    record: shown(join(CASE_DIR, "record.yaml")),
+  };
+  const maxBytes = DEFAULT_MAX_FILE_MB * 1024 * 1024;
+  const scenario = await loadScenario(paths.plan);
+  const draft = readPartialDraft(
+    scenario,
+    readText(resolve(paths.draft), paths.draft, maxBytes).text,
+    paths.draft,
+  );
+  const record = loadRecord(paths.record, scenario, maxBytes);
+  const study = studyCase({ scenario, draft, record, seed });
 
-      mkdirSync(opts.out, { recursive: true });
-      const outputs = {
-        report: join(opts.out, "report.md"),
-        utilitySpace: join(opts.out, "utility-space.svg"),
-        dance: join(opts.out, "dance.svg"),
-      };
-      await renderPlot(caseUtilitySpace(study), outputs.utilitySpace);
-      await renderPlot(caseDance(study), outputs.dance);
-      // The report sits beside its images; the terminal names them from here.
-      writeFileSync(
-        outputs.report,
-        toMarkdown(
-          walkthrough(study, paths, outputs, { utilitySpace: "utility-space.svg", dance: "dance.svg" }),
-        ),
-      );
-      const blocks = walkthrough(study, paths, outputs, outputs);
-      process.stdout.write(toTerminal(blocks, lineWidth(), styleFor()));
-    });
+  mkdirSync(opts.out, { recursive: true });
+  const outputs = {
+    report: join(opts.out, "report.md"),
+    utilitySpace: join(opts.out, "utility-space.svg"),
+    dance: join(opts.out, "dance.svg"),
+  };
+  await renderPlot(caseUtilitySpace(study), outputs.utilitySpace);
+  await renderPlot(caseDance(study), outputs.dance);
+  // The report sits beside its images; the terminal names them from here.
+  writeFileSync(
+    outputs.report,
+    toMarkdown(walkthrough(study, paths, outputs, { utilitySpace: "utility-space.svg", dance: "dance.svg" })),
+  );
+  const blocks = walkthrough(study, paths, outputs, outputs);
+  process.stdout.write(toTerminal(blocks, lineWidth(), styleFor()));
 }

@@ -1,7 +1,12 @@
 import { resolve } from "node:path";
-import { compileParties, InputError, type IssueValue, type Scenario, withLocation } from "@parley/core";
-import type { Command } from "commander";
-import { loadOptionsFrom, loadScenario, readText, scenarioOptions } from "../scenario-loader.js";
+import {
+  compileParties,
+  InputError,
+  type IssueValue,
+  type Scenario,
+  withLocation,
+} from "@parley/core/engine";
+import { loadOptionsFrom, loadScenario, readText } from "../scenario-loader.js";
 
 export interface EvalJson {
   parties: string[];
@@ -9,24 +14,21 @@ export interface EvalJson {
   utilities: number[][];
 }
 
-export function registerEval(program: Command): void {
-  scenarioOptions(
-    program
-      .command("eval")
-      .description("Utility of given outcomes for every party (undiscounted, at time 0)")
-      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
-      .requiredOption("--outcomes <file.json>", 'JSON list of outcomes, each {"issue": value, ...}')
-      .option("--json", "print machine-readable JSON"),
-  ).action(
-    (path: string, opts: { outcomes: string; json?: boolean; parties?: string; maxFileMb?: number }) => {
-      const load = loadOptionsFrom(opts);
-      const scenario = loadScenario(path, load);
-      const file = readText(resolve(opts.outcomes), opts.outcomes, load.maxBytes ?? Number.POSITIVE_INFINITY);
-      const outcomes = readOutcomes(scenario, file.text, opts.outcomes);
-      const result = evaluate(scenario, outcomes);
-      process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : table(scenario, outcomes, result));
-    },
-  );
+export interface EvalOptions {
+  outcomes: string;
+  json?: boolean;
+  parties?: string;
+  maxFileMb?: number;
+}
+
+/** `parley eval <scenario> --outcomes <file.json>` (declared in commands/index.ts). */
+export async function evalOutcomes(path: string, opts: EvalOptions): Promise<void> {
+  const load = loadOptionsFrom(opts);
+  const scenario = await loadScenario(path, load);
+  const file = readText(resolve(opts.outcomes), opts.outcomes, load.maxBytes ?? Number.POSITIVE_INFINITY);
+  const outcomes = readOutcomes(scenario, file.text, opts.outcomes);
+  const result = evaluate(scenario, outcomes);
+  process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : table(scenario, outcomes, result));
 }
 
 /** Parses and checks a JSON list of outcomes against the scenario's issues. */

@@ -1,24 +1,206 @@
-import type { Command } from "commander";
-import { registerAgents } from "./agents.js";
-import { registerAnalyze } from "./analyze.js";
-import { registerConvert } from "./convert.js";
-import { registerDemo } from "./demo.js";
-import { registerEval } from "./eval.js";
-import { registerInspect } from "./inspect.js";
-import { registerNegotiate } from "./negotiate.js";
-import { registerRecord } from "./record.js";
-import { registerTournament } from "./tournament.js";
+import { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION } from "@parley/core/catalog";
+import { InputError } from "@parley/core/errors";
+import { type Command, Option } from "commander";
+import { scenarioOptions } from "../scenario-loader.js";
+import type { AnalyzeOptions } from "./analyze.js";
+import type { ConvertOptions } from "./convert.js";
+import type { DemoOptions } from "./demo.js";
+import type { EvalOptions } from "./eval.js";
+import type { InspectOptions } from "./inspect.js";
+import type { NegotiateOptions } from "./negotiate.js";
+import type { RecordOptions } from "./record.js";
+import type { TournamentOptions } from "./tournament.js";
 
-/** Every `parley` sub-command; one module each under commands/. */
+/**
+ * Every `parley` sub-command: its name, description, arguments and options are declared here, so
+ * `parley --help` and `parley <command> --help` load nothing else; the command's module under
+ * commands/ (with the core, parsers and schemas it needs) is imported only when the command runs.
+ * Errors it throws reach main.ts as before, because the action awaits it.
+ */
 export function registerCommands(program: Command): void {
-  registerInspect(program);
-  registerEval(program);
-  registerConvert(program);
-  registerTournament(program);
-  registerNegotiate(program);
-  registerAgents(program);
-  registerAnalyze(program);
-  registerRecord(program);
-  registerDemo(program);
-  void program;
+  scenarioOptions(
+    program
+      .command("inspect")
+      .description("Describe a scenario: its parties, its issues and their options, how many outcomes it has")
+      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .option("--json", "print machine-readable JSON"),
+  ).action(async (path: string, opts: InspectOptions) => (await import("./inspect.js")).inspect(path, opts));
+
+  scenarioOptions(
+    program
+      .command("eval")
+      .description("Utility of given outcomes for every party (undiscounted, at time 0)")
+      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .requiredOption("--outcomes <file.json>", 'JSON list of outcomes, each {"issue": value, ...}')
+      .option("--json", "print machine-readable JSON"),
+  ).action(async (path: string, opts: EvalOptions) => (await import("./eval.js")).evalOutcomes(path, opts));
+
+  scenarioOptions(
+    program
+      .command("convert")
+      .description("Convert a scenario between GENIUS XML, GeniusWeb JSON and Parley JSON/YAML")
+      .argument("<in>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .argument(
+        "<out>",
+        "a .json/.yaml/.yml file for Parley, else a new folder (GENIUS unless --to geniusweb)",
+      )
+      .addOption(new Option("--to <format>", "output format (default: from <out>)").choices(CONVERT_TARGETS)),
+  ).action(async (input: string, out: string, opts: ConvertOptions) =>
+    (await import("./convert.js")).convert(input, out, opts),
+  );
+
+  const tournament = program
+    .command("tournament")
+    .description(
+      "Run every agent against every other (each in each role, self-play included) on every scenario, " +
+        "in parallel, resumably; print the leaderboard.",
+    )
+    .argument("<scenario...>", "GENIUS folders, GeniusWeb folders or files, or Parley .json/.yaml files")
+    .option(
+      "--agents <list>",
+      "agents, comma-separated: built-in names (see `parley agents`) or module paths",
+    )
+    .option("--agent <path>", "an agent module (default export: an agent definition); repeatable", collect)
+    .addOption(
+      new Option("--reps <n>", "repetitions of every scenario and line-up")
+        .default(1)
+        .argParser(positive("--reps")),
+    )
+    .addOption(
+      new Option("--rounds <n>", "deadline of each negotiation in rounds")
+        .default(100)
+        .argParser(positive("--rounds")),
+    )
+    .addOption(
+      new Option("--workers <n>", "worker threads (default: one per core)").argParser(positive("--workers")),
+    )
+    .option("--seed <seed>", "master seed; every negotiation's seed derives from it", "0")
+    .option(
+      "--out <dir>",
+      "where the store and exports go; the same command resumes from it (default: tournament-<plan hash>)",
+    )
+    .option("--json", "print the leaderboard as JSON")
+    .option("--plot <file>", "plot the leaderboard and utility distributions (.svg or .png)")
+    .addOption(
+      new Option(
+        "--budget-ms <n>",
+        "wall-clock budget of one negotiation; past it, its worker is replaced and it fails",
+      )
+        .default(10_000)
+        .argParser(positive("--budget-ms")),
+    )
+    .addOption(
+      new Option("--worker-memory-mb <n>", "heap limit of each worker; a negotiation that exceeds it fails")
+        .default(512)
+        .argParser(positive("--worker-memory-mb")),
+    );
+  scenarioOptions(tournament).action(async (paths: string[], opts: TournamentOptions) =>
+    (await import("./tournament.js")).runTournament(paths, opts),
+  );
+
+  scenarioOptions(
+    program
+      .command("negotiate")
+      .description("Run one negotiation between agents (SAOP or mediated single text) and report its metrics")
+      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .requiredOption(
+        "--agents <list>",
+        "one agent per party, comma-separated (see `parley agents`), or module paths",
+      )
+      .option("--protocol <name>", "saop or mediated", "saop")
+      .option("--mediator <name>", "mediated protocol: annealing or frontier", "frontier")
+      .option(
+        "--rounds <n>",
+        `deadline in rounds (default ${DEFAULT_ROUNDS.saop} SAOP; mediated ${DEFAULT_ROUNDS.mediated}, or ${MEDIATED_ROUNDS_PER_OPTION} per option on big plans)`,
+      )
+      .option(
+        "--time-ms <n>",
+        "deadline in wall-clock milliseconds (runs in a worker: a stuck seat is stopped)",
+      )
+      .option("--seed <s>", "seed of every random choice", "0")
+      .option("--json", "print the result as JSON")
+      .option("--trace <out.jsonl>", "write every action as JSON Lines")
+      .option("--plot <out.svg|png>", "draw the negotiation dance"),
+  ).action(async (path: string, opts: NegotiateOptions) =>
+    (await import("./negotiate.js")).negotiate(path, opts),
+  );
+
+  program
+    .command("agents")
+    .description("List the built-in negotiators (for --agents) and mediators (for --mediator)")
+    .action(async () => (await import("./agents.js")).listAgents());
+
+  scenarioOptions(
+    program
+      .command("analyze")
+      .description(
+        "Where agreement lies, what blocks it, what unblocks it: Pareto frontier, Nash / Kalai–Smorodinsky / " +
+          "egalitarian / max-welfare points, agreement zone, blocking points, per-point conflict, trades",
+      )
+      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .option(
+        "--fix <issue=value>",
+        "a settled point (repeatable)",
+        (v: string, acc: string[]) => [...acc, v],
+        [],
+      )
+      .option(
+        "--settled <file.json>",
+        'settled points from a JSON object {"issue": value, ...} (may be partial)',
+      )
+      .option("--from <draft.json>", 'a draft agreement {"issue": value, ...}: its Pareto improvements')
+      .option("--json", "print machine-readable JSON")
+      .option("--plot <file>", "draw the first two parties' utility space to a .svg or .png file")
+      .option("--seed <seed>", "seed of sampling and search", "0")
+      .addHelpText(
+        "after",
+        "\nConflict of a point: 1 − max over its options of the worst-off party's satisfaction, where a party's\n" +
+          "satisfaction with an option is 0 for its worst option of that point and 1 for its best. 0 means one\n" +
+          "option is every party's favourite; 1 means every option is some party's worst.\n" +
+          "Reopening a point (blocking sets) unsettles it and sets the parties' red lines on it aside.\n" +
+          "Besides the frontier, solutions, zone, open points, blocking sets, issues, improvements and trades,\n" +
+          "--json gives reasons (why a solution is null), blockedOn, closest,\n" +
+          "blockingNote and blockingExact (when the zone is empty), draft (with --from), settled (per issue).",
+      ),
+  ).action(async (path: string, opts: AnalyzeOptions) =>
+    (await import("./analyze.js")).analyzeCommand(path, opts),
+  );
+
+  scenarioOptions(
+    program
+      .command("record")
+      .description(
+        "The record of a real negotiation: its timeline (meetings, statements, proposals, status changes) " +
+          "and each point's status derived from it",
+      )
+      .argument("<scenario>", "the scenario the record belongs to (e.g. scenarios/peace-plan/plan.yaml)")
+      .option("--record <file>", "the record file (default: record.yaml beside the scenario)")
+      .option("--json", "print machine-readable JSON"),
+  ).action(async (path: string, opts: RecordOptions) => (await import("./record.js")).showRecord(path, opts));
+
+  program
+    .command("demo")
+    .description(
+      "Walk through the case that started Parley: a 20-point peace plan blocked on one point — " +
+        "the plan, the record, the analysis and a mediated negotiation; writes plots and a report",
+    )
+    .option("--out <dir>", "folder for the plots and the report", "parley-out")
+    .option("--seed <n>", "seed of the first mediated negotiation (runs use n, n+1, …)", "1")
+    .action(async (opts: DemoOptions) => (await import("./demo.js")).demo(opts));
+}
+
+/** Formats `parley convert --to` writes. */
+export const CONVERT_TARGETS = ["genius", "geniusweb", "json", "yaml"] as const;
+export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function positive(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InputError(flag, `"${value}" is not a positive integer`);
+    return n;
+  };
 }

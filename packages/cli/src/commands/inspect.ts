@@ -1,6 +1,5 @@
 import type { Issue, Party, Scenario } from "@parley/core";
-import type { Command } from "commander";
-import { loadOptionsFrom, loadScenario, scenarioOptions } from "../scenario-loader.js";
+import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
 /** The `--json` shape scripts rely on (issue 2). */
 export interface InspectJson {
@@ -10,19 +9,18 @@ export interface InspectJson {
   outcomes: string;
 }
 
-export function registerInspect(program: Command): void {
-  scenarioOptions(
-    program
-      .command("inspect")
-      .description("Describe a scenario: its parties, its issues and their options, how many outcomes it has")
-      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
-      .option("--json", "print machine-readable JSON"),
-  ).action((path: string, opts: { json?: boolean; parties?: string; maxFileMb?: number }) => {
-    const scenario = loadScenario(path, loadOptionsFrom(opts));
-    process.stdout.write(
-      opts.json ? `${JSON.stringify(inspectJson(scenario), null, 2)}\n` : describe(scenario),
-    );
-  });
+export interface InspectOptions {
+  json?: boolean;
+  parties?: string;
+  maxFileMb?: number;
+}
+
+/** `parley inspect <scenario>` (declared in commands/index.ts). */
+export async function inspect(path: string, opts: InspectOptions): Promise<void> {
+  const scenario = await loadScenario(path, loadOptionsFrom(opts));
+  process.stdout.write(
+    opts.json ? `${JSON.stringify(inspectJson(scenario), null, 2)}\n` : describe(scenario),
+  );
 }
 
 export function inspectJson(s: Scenario): InspectJson {

@@ -1,11 +1,9 @@
 import { writeFileSync } from "node:fs";
 import {
   analyseScenario,
-  DEFAULT_ROUNDS,
   danceOf,
   danceSpec,
   InputError,
-  MEDIATED_ROUNDS_PER_OPTION,
   type NegotiationResult,
   type ProtocolName,
   resultSummary,
@@ -14,12 +12,11 @@ import {
   type TraceEvent,
   traceToJsonl,
 } from "@parley/core";
-import type { Command } from "commander";
 import { resolveAgents, runIsolated } from "../isolated-run.js";
 import { renderPlot } from "../plot-render.js";
-import { loadOptionsFrom, loadScenario, scenarioOptions } from "../scenario-loader.js";
+import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-interface NegotiateOptions {
+export interface NegotiateOptions {
   agents: string;
   protocol: string;
   mediator?: string;
@@ -36,68 +33,44 @@ interface NegotiateOptions {
 /** Moves shown at each end of the human-readable log. */
 const SHOWN_MOVES = 6;
 
-export function registerNegotiate(program: Command): void {
-  scenarioOptions(
-    program
-      .command("negotiate")
-      .description("Run one negotiation between agents (SAOP or mediated single text) and report its metrics")
-      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
-      .requiredOption(
-        "--agents <list>",
-        "one agent per party, comma-separated (see `parley agents`), or module paths",
-      )
-      .option("--protocol <name>", "saop or mediated", "saop")
-      .option("--mediator <name>", "mediated protocol: annealing or frontier", "frontier")
-      .option(
-        "--rounds <n>",
-        `deadline in rounds (default ${DEFAULT_ROUNDS.saop} SAOP; mediated ${DEFAULT_ROUNDS.mediated}, or ${MEDIATED_ROUNDS_PER_OPTION} per option on big plans)`,
-      )
-      .option(
-        "--time-ms <n>",
-        "deadline in wall-clock milliseconds (runs in a worker: a stuck seat is stopped)",
-      )
-      .option("--seed <s>", "seed of every random choice", "0")
-      .option("--json", "print the result as JSON")
-      .option("--trace <out.jsonl>", "write every action as JSON Lines")
-      .option("--plot <out.svg|png>", "draw the negotiation dance"),
-  ).action(async (path: string, opts: NegotiateOptions) => {
-    const scenario = loadScenario(path, loadOptionsFrom(opts));
-    const protocol = parseProtocol(opts.protocol);
-    const specs = opts.agents.split(",").map((a) => a.trim());
-    const rounds = positiveInt("--rounds", opts.rounds);
-    const timeMs = positiveInt("--time-ms", opts.timeMs);
-    const seed = /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-    const mediator = protocol === "mediated" ? opts.mediator : undefined;
-    const analysis = scenario.parties.length >= 2 ? analyseScenario(scenario) : null;
-    if (specs.length !== scenario.parties.length)
-      throw new InputError(
-        "--agents",
-        `${specs.length} agents for ${scenario.parties.length} parties: give one per party`,
-      );
-    const result =
-      timeMs === undefined
-        ? runNegotiation(scenario, {
-            protocol,
-            agents: await resolveAgents(specs),
-            mediator,
-            rounds,
-            seed,
-            analysis,
-          })
-        : await runIsolated(
-            scenario,
-            { protocol, agents: specs, mediator, rounds, timeMs, seed },
-            { analysis },
-          );
-    if (opts.trace) writeFileSync(opts.trace, traceToJsonl(scenario.space, result.trace));
-    if (opts.plot) {
-      if (scenario.parties.length < 2) throw new InputError("--plot", "the dance needs two parties");
-      await renderPlot(danceSpec(danceOf(scenario, result, analysis)), opts.plot);
-    }
-    process.stdout.write(
-      opts.json ? `${JSON.stringify(resultSummary(result), null, 2)}\n` : report(scenario, result),
+/** `parley negotiate <scenario> --agents …` (declared in commands/index.ts). */
+export async function negotiate(path: string, opts: NegotiateOptions): Promise<void> {
+  const scenario = await loadScenario(path, loadOptionsFrom(opts));
+  const protocol = parseProtocol(opts.protocol);
+  const specs = opts.agents.split(",").map((a) => a.trim());
+  const rounds = positiveInt("--rounds", opts.rounds);
+  const timeMs = positiveInt("--time-ms", opts.timeMs);
+  const seed = /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
+  const mediator = protocol === "mediated" ? opts.mediator : undefined;
+  const analysis = scenario.parties.length >= 2 ? analyseScenario(scenario) : null;
+  if (specs.length !== scenario.parties.length)
+    throw new InputError(
+      "--agents",
+      `${specs.length} agents for ${scenario.parties.length} parties: give one per party`,
     );
-  });
+  const result =
+    timeMs === undefined
+      ? runNegotiation(scenario, {
+          protocol,
+          agents: await resolveAgents(specs),
+          mediator,
+          rounds,
+          seed,
+          analysis,
+        })
+      : await runIsolated(
+          scenario,
+          { protocol, agents: specs, mediator, rounds, timeMs, seed },
+          { analysis },
+        );
+  if (opts.trace) writeFileSync(opts.trace, traceToJsonl(scenario.space, result.trace));
+  if (opts.plot) {
+    if (scenario.parties.length < 2) throw new InputError("--plot", "the dance needs two parties");
+    await renderPlot(danceSpec(danceOf(scenario, result, analysis)), opts.plot);
+  }
+  process.stdout.write(
+    opts.json ? `${JSON.stringify(resultSummary(result), null, 2)}\n` : report(scenario, result),
+  );
 }
 
 function parseProtocol(name: string): ProtocolName {

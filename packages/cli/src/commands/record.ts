@@ -1,54 +1,40 @@
 import { deriveStatus } from "@parley/core";
-import type { Command } from "commander";
 import { loadRecord, recordPathFor } from "../demo/case-files.js";
 import { recordJson, statusLines, timelineLines } from "../demo/record-text.js";
 import { lineWidth, wrap } from "../demo/text.js";
-import { loadOptionsFrom, loadScenario, scenarioOptions } from "../scenario-loader.js";
+import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-interface RecordOptions {
+export interface RecordOptions {
   record?: string;
   json?: boolean;
   parties?: string;
   maxFileMb?: number;
 }
 
-export function registerRecord(program: Command): void {
-  scenarioOptions(
-    program
-      .command("record")
-      .description(
-        "The record of a real negotiation: its timeline (meetings, statements, proposals, status changes) " +
-          "and each point's status derived from it",
-      )
-      .argument("<scenario>", "the scenario the record belongs to (e.g. scenarios/peace-plan/plan.yaml)")
-      .option("--record <file>", "the record file (default: record.yaml beside the scenario)")
-      .option("--json", "print machine-readable JSON"),
-  ).action((path: string, opts: RecordOptions) => {
-    const load = loadOptionsFrom(opts);
-    const scenario = loadScenario(path, load);
-    const file = recordPathFor(path, opts.record);
-    const record = loadRecord(file, scenario, load.maxBytes ?? Number.POSITIVE_INFINITY);
-    const status = deriveStatus(record, scenario);
-    if (opts.json) {
-      process.stdout.write(`${JSON.stringify(recordJson(record, status), null, 2)}\n`);
-      return;
-    }
-    const width = lineWidth();
-    const lines = [
-      `${record.title ?? "Record"} (${file}, scenario ${record.scenario})`,
-      ...(record.description ? ["", ...wrap(record.description, width)] : []),
-      "",
-      "Sources:",
-      ...record.sources.flatMap((s) =>
-        wrap(`[${s.id}] ${s.title}${s.note ? `. ${s.note}` : ""}`, width, "  "),
-      ),
-      "",
-      `Timeline (${record.events.length} events, in the order they happened as far as the sources tell):`,
-      ...timelineLines(record, scenario, width, { detail: true }),
-      "",
-      "Status of each point, derived from the record (a point is open until an event changes it):",
-      ...statusLines(status, record),
-    ];
-    process.stdout.write(`${lines.join("\n")}\n`);
-  });
+/** `parley record <scenario>` (declared in commands/index.ts). */
+export async function showRecord(path: string, opts: RecordOptions): Promise<void> {
+  const load = loadOptionsFrom(opts);
+  const scenario = await loadScenario(path, load);
+  const file = recordPathFor(path, opts.record);
+  const record = loadRecord(file, scenario, load.maxBytes ?? Number.POSITIVE_INFINITY);
+  const status = deriveStatus(record, scenario);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(recordJson(record, status), null, 2)}\n`);
+    return;
+  }
+  const width = lineWidth();
+  const lines = [
+    `${record.title ?? "Record"} (${file}, scenario ${record.scenario})`,
+    ...(record.description ? ["", ...wrap(record.description, width)] : []),
+    "",
+    "Sources:",
+    ...record.sources.flatMap((s) => wrap(`[${s.id}] ${s.title}${s.note ? `. ${s.note}` : ""}`, width, "  ")),
+    "",
+    `Timeline (${record.events.length} events, in the order they happened as far as the sources tell):`,
+    ...timelineLines(record, scenario, width, { detail: true }),
+    "",
+    "Status of each point, derived from the record (a point is open until an event changes it):",
+    ...statusLines(status, record),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
 }

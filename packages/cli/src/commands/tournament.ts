@@ -31,12 +31,11 @@ import {
   WorkerPool,
 } from "@parley/server";
 import cliProgress from "cli-progress";
-import { type Command, Option } from "commander";
 import { isModulePath } from "../isolated-run.js";
 import { renderPlot } from "../plot-render.js";
-import { loadOptionsFrom, loadScenario, scenarioOptions } from "../scenario-loader.js";
+import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-interface TournamentOptions {
+export interface TournamentOptions {
   agents?: string;
   agent?: string[];
   reps: number;
@@ -52,56 +51,8 @@ interface TournamentOptions {
   maxFileMb?: number;
 }
 
-export function registerTournament(program: Command): void {
-  const cmd = program
-    .command("tournament")
-    .description(
-      "Run every agent against every other (each in each role, self-play included) on every scenario, " +
-        "in parallel, resumably; print the leaderboard.",
-    )
-    .argument("<scenario...>", "GENIUS folders, GeniusWeb folders or files, or Parley .json/.yaml files")
-    .option(
-      "--agents <list>",
-      "agents, comma-separated: built-in names (see `parley agents`) or module paths",
-    )
-    .option("--agent <path>", "an agent module (default export: an agent definition); repeatable", collect)
-    .addOption(
-      new Option("--reps <n>", "repetitions of every scenario and line-up")
-        .default(1)
-        .argParser(positive("--reps")),
-    )
-    .addOption(
-      new Option("--rounds <n>", "deadline of each negotiation in rounds")
-        .default(100)
-        .argParser(positive("--rounds")),
-    )
-    .addOption(
-      new Option("--workers <n>", "worker threads (default: one per core)").argParser(positive("--workers")),
-    )
-    .option("--seed <seed>", "master seed; every negotiation's seed derives from it", "0")
-    .option(
-      "--out <dir>",
-      "where the store and exports go; the same command resumes from it (default: tournament-<plan hash>)",
-    )
-    .option("--json", "print the leaderboard as JSON")
-    .option("--plot <file>", "plot the leaderboard and utility distributions (.svg or .png)")
-    .addOption(
-      new Option(
-        "--budget-ms <n>",
-        "wall-clock budget of one negotiation; past it, its worker is replaced and it fails",
-      )
-        .default(10_000)
-        .argParser(positive("--budget-ms")),
-    )
-    .addOption(
-      new Option("--worker-memory-mb <n>", "heap limit of each worker; a negotiation that exceeds it fails")
-        .default(512)
-        .argParser(positive("--worker-memory-mb")),
-    );
-  scenarioOptions(cmd).action(async (paths: string[], opts: TournamentOptions) => runTournament(paths, opts));
-}
-
-async function runTournament(paths: string[], opts: TournamentOptions): Promise<void> {
+/** `parley tournament <scenario...>` (declared in commands/index.ts). */
+export async function runTournament(paths: string[], opts: TournamentOptions): Promise<void> {
   // Workers start loading their code now, while this thread reads scenarios and checks agents.
   const pool = new WorkerPool({
     workers: opts.workers ?? availableParallelism(),
@@ -116,7 +67,8 @@ async function runTournament(paths: string[], opts: TournamentOptions): Promise<
 }
 
 async function runWith(pool: WorkerPool, paths: string[], opts: TournamentOptions): Promise<void> {
-  const scenarios = paths.map((p) => loadScenario(p, loadOptionsFrom(opts)));
+  const scenarios: Scenario[] = [];
+  for (const p of paths) scenarios.push(await loadScenario(p, loadOptionsFrom(opts)));
   const { agents, sources } = await resolveAgents(opts);
   const plan = planTournament({
     scenarios: scenarios.map((s) => ({
@@ -313,16 +265,4 @@ function report(
 function scenarioFingerprint(scenario: Scenario): string {
   const { source: _where, ...content } = toPlainScenario(scenario);
   return hash53(JSON.stringify(content)).toString(16);
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
-function positive(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InputError(flag, `"${value}" is not a positive integer`);
-    return n;
-  };
 }

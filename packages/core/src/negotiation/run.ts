@@ -3,6 +3,7 @@ import { Rng } from "../model/rng.js";
 import type { Scenario } from "../model/scenario.js";
 import type { OutcomeSpace, OutcomeValues } from "../model/space.js";
 import { builtinAgent } from "./agents.js";
+import { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION } from "./defaults.js";
 import { MediatedSession, type Mediator } from "./mediated.js";
 import { MEDIATORS } from "./mediators.js";
 import {
@@ -25,9 +26,7 @@ import type {
   TraceEvent,
 } from "./types.js";
 
-export const DEFAULT_ROUNDS: Record<ProtocolName, number> = { saop: 100, mediated: 500 };
-/** A mediator learns the parties' preferences option by option: big plans get this many rounds per option. */
-export const MEDIATED_ROUNDS_PER_OPTION = 20;
+export { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION };
 
 /** The deadline in rounds when none is given: 100 for SAOP; for the mediated protocol 500, or 20 per option on big plans. */
 export function defaultRounds(protocol: ProtocolName, space: OutcomeSpace): number {
