@@ -51,7 +51,7 @@ function sortedIndexOf(space: OutcomeSpace, utility: UtilityFunction): SortedBid
     }
     if (kept > 0) break;
   }
-  return new SortedBidIndex(flat.subarray(0, kept * m), utils.subarray(0, kept), m, true);
+  return new SortedBidIndex(flat.subarray(0, kept * m), utils.subarray(0, kept), m, true, utility);
 }
 
 /** A seeded sample of a huge non-additive space, plus local optima climbed from the best samples. */
@@ -68,7 +68,7 @@ function sampledIndexOf(space: OutcomeSpace, utility: UtilityFunction): SortedBi
     flat.set(o, k * m);
     utils[k] = utility.utility(o);
   });
-  return new SortedBidIndex(flat, utils, m, false);
+  return new SortedBidIndex(flat, utils, m, false, utility);
 }
 
 /** Greedy coordinate ascent from `start` on one party's utility. */
@@ -108,6 +108,8 @@ export class SortedBidIndex implements BidIndex {
     utils: Float64Array,
     private readonly issues: number,
     readonly exact: boolean,
+    /** The utility function the utilities came from, when known: then utilityAt(k) is its value of at(k). */
+    readonly source: UtilityFunction | null = null,
   ) {
     const n = utils.length;
     const order = new Uint32Array(n);
@@ -123,6 +125,15 @@ export class SortedBidIndex implements BidIndex {
     this.best = this.at(n - 1);
     this.bestUtility = this.utils[n - 1];
     this.worstUtility = this.utils[0];
+  }
+
+  /** All outcomes, flat: the k-th from the worst at [k · issueCount, (k + 1) · issueCount). Read only. */
+  get flat(): Int32Array {
+    return this.outcomes;
+  }
+
+  get issueCount(): number {
+    return this.issues;
   }
 
   get size(): number {
@@ -164,6 +175,23 @@ export class SortedBidIndex implements BidIndex {
   below(u: number): Outcome | null {
     const k = this.lowerBound(u) - 1;
     return k >= 0 ? this.at(k) : null;
+  }
+
+  /**
+   * within() by position: writes up to `limit` positions (for at() and
+   * utilityAt()) into `out` and returns how many, drawing from rng exactly as
+   * within() does, so the two are interchangeable. `out` must hold `limit`.
+   */
+  positionsWithin(lo: number, hi: number, limit: number, rng: Rng, out: Int32Array): number {
+    const a = this.lowerBound(lo);
+    const b = this.lowerBound(hi + 2 * EPS);
+    const count = b - a;
+    if (count <= limit) {
+      for (let k = a; k < b; k++) out[k - a] = k;
+      return count > 0 ? count : 0;
+    }
+    for (let s = 0; s < limit; s++) out[s] = a + Math.floor((rng.nextUint32() / 4294967296) * count);
+    return limit;
   }
 
   within(lo: number, hi: number, limit: number, rng: Rng): Outcome[] {

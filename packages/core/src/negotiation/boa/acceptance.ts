@@ -33,11 +33,15 @@ export const acRandom =
 /** Accept when any of the conditions accepts. */
 export const anyOf =
   (...conditions: AcceptanceCondition[]): AcceptanceCondition =>
-  (ctx, offered, next) =>
-    conditions.some((c) => c(ctx, offered, next));
+  (ctx, offered, next) => {
+    for (let i = 0; i < conditions.length; i++) if (conditions[i](ctx, offered, next)) return true;
+    return false;
+  };
 
 /** Accept when all of the conditions accept. */
 export const allOf =
   (...conditions: AcceptanceCondition[]): AcceptanceCondition =>
-  (ctx, offered, next) =>
-    conditions.every((c) => c(ctx, offered, next));
+  (ctx, offered, next) => {
+    for (let i = 0; i < conditions.length; i++) if (!conditions[i](ctx, offered, next)) return false;
+    return true;
+  };

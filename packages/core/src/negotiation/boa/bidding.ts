@@ -1,5 +1,6 @@
 import type { Outcome } from "../../model/space.js";
-import type { AcceptanceCondition, BiddingStrategy, BoaContext } from "./boa.js";
+import { SortedBidIndex } from "../bid-index.js";
+import type { AcceptanceCondition, BiddingStrategy, BoaContext, OpponentModel } from "./boa.js";
 
 /** Time-dependent target: 1 − (1 − r)·t^(1/e), scaled to the best utility on offer and floored at r. */
 export function timeTarget(ctx: BoaContext, e: number, floor = ctx.floor): number {
@@ -17,9 +18,34 @@ export function bestForOthers(ctx: BoaContext, target: number, window = 0.05, li
   const { bids, rng } = ctx.setup;
   const model = ctx.model;
   if (!model || ctx.receivedCount === 0) return bids.atLeast(target);
+  const others = ctx.opponents;
+  if (bids instanceof SortedBidIndex) {
+    // The same draws and choice as below, by position: no array of candidates per move.
+    const picks = scratch(limit);
+    const n = bids.positionsWithin(target, target + window, limit, rng, picks);
+    if (n === 0) return bids.atLeast(target);
+    const flat = bids.flat;
+    const m = bids.issueCount;
+    let best = picks[0];
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < n; j++) {
+      let score = 1;
+      if (model.utilityIn)
+        for (let o = 0; o < others.length; o++)
+          score *= model.utilityIn(others[o], flat, picks[j] * m) + 1e-6;
+      else {
+        const c = bids.at(picks[j]);
+        for (let o = 0; o < others.length; o++) score *= model.utility(others[o], c) + 1e-6;
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = picks[j];
+      }
+    }
+    return bids.at(best);
+  }
   const candidates = bids.within(target, target + window, limit, rng);
   if (candidates.length === 0) return bids.atLeast(target);
-  const others = ctx.opponents;
   let best = candidates[0];
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const c of candidates) {
@@ -31,6 +57,13 @@ export function bestForOthers(ctx: BoaContext, target: number, window = 0.05, li
     }
   }
   return best;
+}
+
+/** Positions drawn by bestForOthers, reused across calls (bidding is synchronous and never nested). */
+let picked = new Int32Array(64);
+function scratch(size: number): Int32Array {
+  if (picked.length < size) picked = new Int32Array(size);
+  return picked;
 }
 
 /** Boulware (e < 1), Linear (e = 1), Conceder (e > 1); with a model, picks the bid best for the others. */
@@ -66,22 +99,16 @@ export function relativeTitForTat(): BiddingStrategy {
 export function nashSeeking(refreshEvery = 0.1, settleBy = 0.9, candidates = 100): BiddingStrategy {
   let nashUtility = 1;
   let refreshedAt = Number.NEGATIVE_INFINITY;
+  const picks = new Int32Array(candidates);
   return {
     bid(ctx) {
-      const { bids, rng } = ctx.setup;
+      const bids = ctx.setup.bids;
       const floor = ctx.floor;
       const t = ctx.state.t;
-      if (ctx.model && ctx.receivedCount > 0 && t - refreshedAt >= refreshEvery) {
+      const model = ctx.model;
+      if (model && ctx.receivedCount > 0 && t - refreshedAt >= refreshEvery) {
         refreshedAt = t;
-        let bestScore = Number.NEGATIVE_INFINITY;
-        for (const c of bids.within(floor, bids.bestUtility, candidates, rng)) {
-          let score = ctx.utility(c) - floor;
-          for (const s of ctx.opponents) score *= ctx.model.utility(s, c);
-          if (score > bestScore) {
-            bestScore = score;
-            nashUtility = ctx.utility(c);
-          }
-        }
+        nashUtility = estimateNash(ctx, model, floor, candidates, picks, nashUtility);
       }
       const top = bids.bestUtility;
       const aim = Math.max(floor, Math.min(nashUtility, top));
@@ -89,9 +116,59 @@ export function nashSeeking(refreshEvery = 0.1, settleBy = 0.9, candidates = 100
         t < settleBy
           ? top - (top - aim) * (t / settleBy)
           : aim - (aim - floor) * ((t - settleBy) / (1 - settleBy));
-      return bestForOthers(ctx, target);
+      return bestForOthers(ctx, target, 0.05, 24);
     },
   };
+}
+
+/**
+ * Own utility of the sampled outcome maximising (own utility − floor) × Π
+ * the others' estimated utilities; `previous` when no candidate scores.
+ * On a sorted index built from this seat's utility, candidates are read by
+ * position (own utility from the index, the same number the function gives).
+ */
+function estimateNash(
+  ctx: BoaContext,
+  model: OpponentModel,
+  floor: number,
+  candidates: number,
+  picks: Int32Array,
+  previous: number,
+): number {
+  const { bids, rng } = ctx.setup;
+  const others = ctx.opponents;
+  let nash = previous;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  if (bids instanceof SortedBidIndex && bids.source === ctx.setup.utility) {
+    const n = bids.positionsWithin(floor, bids.bestUtility, candidates, rng, picks);
+    const flat = bids.flat;
+    const m = bids.issueCount;
+    for (let j = 0; j < n; j++) {
+      const k = picks[j];
+      const u = bids.utilityAt(k);
+      let score = u - floor;
+      if (model.utilityIn)
+        for (let o = 0; o < others.length; o++) score *= model.utilityIn(others[o], flat, k * m);
+      else {
+        const c = bids.at(k);
+        for (let o = 0; o < others.length; o++) score *= model.utility(others[o], c);
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        nash = u;
+      }
+    }
+    return nash;
+  }
+  for (const c of bids.within(floor, bids.bestUtility, candidates, rng)) {
+    let score = ctx.utility(c) - floor;
+    for (const s of others) score *= model.utility(s, c);
+    if (score > bestScore) {
+      bestScore = score;
+      nash = ctx.utility(c);
+    }
+  }
+  return nash;
 }
 
 /**

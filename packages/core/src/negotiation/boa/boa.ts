@@ -10,6 +10,12 @@ export interface OpponentModel {
   init(setup: NegotiationSetup): void;
   update(seat: number, offer: Outcome, state: TurnState): void;
   utility(seat: number, outcome: Outcome): number;
+  /**
+   * Optional fast path: utility() of the outcome stored at
+   * `outcomes[start .. start + issues)` (a flat array such as a sorted bid
+   * index keeps), equal to utility() of that outcome.
+   */
+  utilityIn?(seat: number, outcomes: Int32Array, start: number): number;
 }
 
 /** What a BOA component sees: the setup, the time, the model and a summary of the offers so far. */
@@ -67,6 +73,8 @@ export interface BoaParts {
 export class BoaNegotiator implements Negotiator {
   private ctx!: BoaContext;
   private next: Outcome | null = null;
+  /** Own utility of `next`, worked out in respond() and reused by propose(). */
+  private nextUtility = 0;
   /** The last offer observed and its utility: the offer respond() is then asked about, usually. */
   private seen: Outcome | null = null;
   private seenUtility = 0;
@@ -96,17 +104,21 @@ export class BoaNegotiator implements Negotiator {
     const ctx = this.ctx;
     ctx.state = state;
     const offered = offer === this.seen ? this.seenUtility : ctx.utility(offer);
-    this.next = this.parts.bidding.bid(ctx);
+    const next = this.parts.bidding.bid(ctx);
+    this.next = next;
+    const nextUtility = ctx.utility(next);
+    this.nextUtility = nextUtility;
     if (offered < ctx.setup.utility.profile.reservation) return "reject";
-    return this.parts.acceptance(ctx, offered, ctx.utility(this.next)) ? "accept" : "reject";
+    return this.parts.acceptance(ctx, offered, nextUtility) ? "accept" : "reject";
   }
 
   propose(state: TurnState): Outcome {
     const ctx = this.ctx;
     ctx.state = state;
-    const bid = this.next ?? this.parts.bidding.bid(ctx);
+    const prepared = this.next;
+    const bid = prepared ?? this.parts.bidding.bid(ctx);
     this.next = null;
-    ctx.lastOwn = ctx.utility(bid);
+    ctx.lastOwn = prepared ? this.nextUtility : ctx.utility(bid);
     ctx.ownCount++;
     return bid;
   }
