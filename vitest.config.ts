@@ -17,6 +17,10 @@ export default defineConfig({
         replacement: fileURLToPath(new URL("./packages/core/src/catalog.ts", import.meta.url)),
       },
       {
+        find: /^@parley\/core\/defaults$/,
+        replacement: fileURLToPath(new URL("./packages/core/src/negotiation/defaults.ts", import.meta.url)),
+      },
+      {
         find: /^@parley\/core\/errors$/,
         replacement: fileURLToPath(new URL("./packages/core/src/errors.ts", import.meta.url)),
       },

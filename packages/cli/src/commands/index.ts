@@ -1,4 +1,4 @@
-import { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION } from "@parley/core/catalog";
+import { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION } from "@parley/core/defaults";
 import { InputError } from "@parley/core/errors";
 import { type Command, Option } from "commander";
 import { scenarioOptions } from "../scenario-loader.js";
