@@ -6,7 +6,7 @@ import type { Party } from "../model/scenario.js";
 import { type Issue, OutcomeSpace } from "../model/space.js";
 import { byName, fileStem } from "./file-names.js";
 import type { ReadResult, TextFile } from "./genius.js";
-import { schemaError } from "./zod-errors.js";
+import { schemaError } from "./document.js";
 
 /**
  * GeniusWeb JSON: a domain `{name, issuesValues}` and LinearAdditiveUtilitySpace

@@ -1,4 +1,4 @@
-import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { stringify as stringifyYaml } from "yaml";
 import { InputError } from "../errors.js";
 import type { ConstraintFunction, Profile, RedLine, ValueFunction } from "../model/profile.js";
 import type { Party, Scenario } from "../model/scenario.js";
@@ -9,21 +9,13 @@ import {
   type ParleyScenarioParsed,
   parleyScenarioSchema,
 } from "./parley-schema.js";
-import { schemaError } from "./zod-errors.js";
+import { parseDocument } from "./document.js";
 
 export type ParleyTextFormat = "json" | "yaml";
 
 /** Reads a Parley scenario from JSON or YAML text; `file` names it in errors. */
 export function readParleyScenario(text: string, file: string): Scenario {
-  let raw: unknown;
-  try {
-    raw = text.trimStart().startsWith("{") ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
-  } catch (err) {
-    throw new InputError(file, `is not valid JSON or YAML (${(err as Error).message.split("\n")[0]})`);
-  }
-  const parsed = parleyScenarioSchema.safeParse(raw);
-  if (!parsed.success) throw schemaError(file, parsed.error);
-  return fromDocument(parsed.data, file);
+  return fromDocument(parseDocument(text, file, parleyScenarioSchema), file);
 }
 
 /** Writes a scenario in Parley's format. */

@@ -1,6 +1,5 @@
-import { parse as parseYaml } from "yaml";
 import { InputError } from "../errors.js";
-import { schemaError } from "../formats/zod-errors.js";
+import { parseDocument, schemaError } from "../formats/document.js";
 import {
   type NegotiationRecord,
   type RecordEvent,
@@ -15,15 +14,7 @@ import {
  * events); `checkRecordAgainst` checks the references into a scenario.
  */
 export function readRecord(text: string, file: string): NegotiationRecord {
-  let raw: unknown;
-  try {
-    raw = text.trimStart().startsWith("{") ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
-  } catch (err) {
-    throw new InputError(file, `is not valid JSON or YAML (${(err as Error).message.split("\n")[0]})`);
-  }
-  const parsed = recordSchema.safeParse(raw);
-  if (!parsed.success) throw schemaError(file, parsed.error);
-  const record = parsed.data;
+  const record = parseDocument(text, file, recordSchema);
   checkUnique(record.sources, `${file}: sources`);
   checkUnique(record.people, `${file}: people`);
   const events: RecordEvent[] = [];
