@@ -4,9 +4,9 @@ import type { ValueFunction } from "../model/profile.js";
 import { evaluateNumeric } from "../model/profile.js";
 import type { Party } from "../model/scenario.js";
 import { type Issue, OutcomeSpace } from "../model/space.js";
+import { schemaError } from "./document.js";
 import { byName, fileStem } from "./file-names.js";
 import type { ReadResult, TextFile } from "./genius.js";
-import { schemaError } from "./document.js";
 
 /**
  * GeniusWeb JSON: a domain `{name, issuesValues}` and LinearAdditiveUtilitySpace

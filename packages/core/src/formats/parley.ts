@@ -3,13 +3,13 @@ import { InputError } from "../errors.js";
 import type { ConstraintFunction, Profile, RedLine, ValueFunction } from "../model/profile.js";
 import type { Party, Scenario } from "../model/scenario.js";
 import { DEFAULT_REAL_STEPS, type Issue, OutcomeSpace } from "../model/space.js";
+import { parseDocument } from "./document.js";
 import {
   PARLEY_FORMAT_VERSION,
   type ParleyScenarioDocument,
   type ParleyScenarioParsed,
   parleyScenarioSchema,
 } from "./parley-schema.js";
-import { parseDocument } from "./document.js";
 
 export type ParleyTextFormat = "json" | "yaml";
 
