@@ -1,3 +1,4 @@
+import { lowerBound } from "../model/lower-bound.js";
 /**
  * Dominance with the 12-decimal rule: utilities that agree to 12 decimals are
  * equal (sums of the same terms in another order differ in the last bits).
@@ -128,13 +129,7 @@ function sweep3(coords: Float64Array, order: Int32Array): Int32Array {
   for (const i of order) {
     const y = coords[i * 3 + 1];
     const z = coords[i * 3 + 2];
-    let lo = 0;
-    let hi = ys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ys[mid] < y) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(ys, y);
     if (lo < ys.length && zs[lo] >= z) continue;
     kept.push(i);
     // Staircase points now dominated in (y, z) sit just before lo (and at lo when its y equals).

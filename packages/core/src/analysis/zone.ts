@@ -1,3 +1,4 @@
+import { lowerBound } from "../model/lower-bound.js";
 import { Rng } from "../model/rng.js";
 import type { Scenario } from "../model/scenario.js";
 import { admissibleSize } from "./admissible.js";
@@ -167,16 +168,4 @@ function sortedBy(values: Float64Array): Int32Array {
   const idx = new Int32Array(values.length);
   for (let i = 0; i < idx.length; i++) idx[i] = i;
   return idx.sort((a, b) => values[a] - values[b]);
-}
-
-/** Number of entries of the sorted array below `v`. */
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,3 +1,4 @@
+import { lowerBound } from "../model/lower-bound.js";
 import { Rng } from "../model/rng.js";
 import type { Outcome, OutcomeSpace } from "../model/space.js";
 import type { UtilityFunction } from "../model/utility.js";
@@ -156,15 +157,7 @@ export class SortedBidIndex implements BidIndex {
 
   /** First position whose utility is ≥ u (with a float tolerance). */
   lowerBound(u: number): number {
-    let lo = 0;
-    let hi = this.utils.length;
-    const x = u - EPS;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.utils[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.utils, u - EPS);
   }
 
   atLeast(target: number): Outcome {
