@@ -11,6 +11,9 @@ import type { NegotiateOptions } from "./negotiate.js";
 import type { RecordOptions } from "./record.js";
 import type { TournamentOptions } from "./tournament.js";
 
+/** What a `<scenario>` argument may be: every command that reads one says the same. */
+const SCENARIO_ARGUMENT = "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file";
+
 /**
  * Every `parley` sub-command: its name, description, arguments and options are declared here, so
  * `parley --help` and `parley <command> --help` load nothing else; the command's module under
@@ -22,7 +25,7 @@ export function registerCommands(program: Command): void {
     program
       .command("inspect")
       .description("Describe a scenario: its parties, its issues and their options, how many outcomes it has")
-      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .argument("<scenario>", SCENARIO_ARGUMENT)
       .option("--json", "print machine-readable JSON"),
   ).action(async (path: string, opts: InspectOptions) => (await import("./inspect.js")).inspect(path, opts));
 
@@ -30,7 +33,7 @@ export function registerCommands(program: Command): void {
     program
       .command("eval")
       .description("Utility of given outcomes for every party (undiscounted, at time 0)")
-      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .argument("<scenario>", SCENARIO_ARGUMENT)
       .requiredOption("--outcomes <file.json>", 'JSON list of outcomes, each {"issue": value, ...}')
       .option("--json", "print machine-readable JSON"),
   ).action(async (path: string, opts: EvalOptions) => (await import("./eval.js")).evalOutcomes(path, opts));
@@ -102,7 +105,7 @@ export function registerCommands(program: Command): void {
     program
       .command("negotiate")
       .description("Run one negotiation between agents (SAOP or mediated single text) and report its metrics")
-      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .argument("<scenario>", SCENARIO_ARGUMENT)
       .requiredOption(
         "--agents <list>",
         "one agent per party, comma-separated (see `parley agents`), or module paths",
@@ -137,7 +140,7 @@ export function registerCommands(program: Command): void {
         "Where agreement lies, what blocks it, what unblocks it: Pareto frontier, Nash / Kalai–Smorodinsky / " +
           "egalitarian / max-welfare points, agreement zone, blocking points, per-point conflict, trades",
       )
-      .argument("<scenario>", "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file")
+      .argument("<scenario>", SCENARIO_ARGUMENT)
       .option(
         "--fix <issue=value>",
         "a settled point (repeatable)",
