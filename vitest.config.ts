@@ -5,8 +5,8 @@ export default defineConfig({
   resolve: {
     alias: [
       {
-        find: /^@parley\/server$/,
-        replacement: fileURLToPath(new URL("./packages/server/src/index.ts", import.meta.url)),
+        find: /^@parley\/node$/,
+        replacement: fileURLToPath(new URL("./packages/node/src/index.ts", import.meta.url)),
       },
       {
         find: /^@parley\/core\/engine$/,

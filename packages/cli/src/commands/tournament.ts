@@ -29,7 +29,7 @@ import {
   TournamentStore,
   toPlainScenario,
   WorkerPool,
-} from "@parley/server";
+} from "@parley/node";
 import cliProgress from "cli-progress";
 import { isModulePath } from "../isolated-run.js";
 import { renderPlot } from "../plot-render.js";
