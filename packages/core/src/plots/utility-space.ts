@@ -17,6 +17,8 @@ export interface UtilitySpaceInput {
   /** Named solution points, e.g. { name: "Nash", utilities: [0.8, 0.7] }. */
   solutions: { name: string; utilities: [number, number] }[];
   reservation: [number, number];
+  /** The package behind each outcome, frontier point and solution (same order), shown on hover. */
+  packages?: { outcomes: string[]; frontier: string[]; solutions: string[] };
 }
 
 /**
@@ -29,8 +31,21 @@ export function utilitySpaceSpec(input: UtilitySpaceInput): VegaLiteSpec {
   const axis = (title: string) => ({ scale: { domain: [0, 1] }, title: `${title} utility` });
   const x = { field: "x", type: "quantitative", ...axis(a) };
   const y = { field: "y", type: "quantitative", ...axis(b) };
-  const frontier = [...input.frontier].sort((p, q) => p[0] - q[0] || q[1] - p[1]);
+  const label = (list: string[] | undefined, i: number) => (list ? { package: list[i] } : {});
+  const frontier = input.frontier
+    .map((p, i) => ({ p, ...label(input.packages?.frontier, i) }))
+    .sort(({ p }, { p: q }) => p[0] - q[0] || q[1] - p[1]);
   const count = input.outcomes.length;
+  // With packages given, hovering a mark shows its package and utilities.
+  const tooltip = input.packages
+    ? {
+        tooltip: [
+          { field: "package", type: "nominal", title: "Package" },
+          { field: "x", type: "quantitative", title: `${a} utility`, format: ".3f" },
+          { field: "y", type: "quantitative", title: `${b} utility`, format: ".3f" },
+        ],
+      }
+    : {};
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
@@ -41,24 +56,26 @@ export function utilitySpaceSpec(input: UtilitySpaceInput): VegaLiteSpec {
     height: 420,
     layer: [
       {
-        data: { values: input.outcomes.map(([u, v]) => ({ x: u, y: v })) },
+        data: {
+          values: input.outcomes.map(([u, v], i) => ({ x: u, y: v, ...label(input.packages?.outcomes, i) })),
+        },
         mark: {
           type: "circle",
           size: count > 5000 ? 6 : 14,
           color: "#9aa5b1",
           opacity: count > 5000 ? 0.25 : 0.5,
         },
-        encoding: { x, y },
+        encoding: { x, y, ...tooltip },
       },
       {
-        data: { values: frontier.map(([u, v], i) => ({ x: u, y: v, i })) },
+        data: { values: frontier.map(({ p: [u, v], ...rest }, i) => ({ x: u, y: v, i, ...rest })) },
         mark: {
           type: "line",
           color: "#1f6feb",
           strokeWidth: 2,
           point: { size: frontier.length > 100 ? 8 : 24, color: "#1f6feb" },
         },
-        encoding: { x, y, order: { field: "i", type: "quantitative" } },
+        encoding: { x, y, order: { field: "i", type: "quantitative" }, ...tooltip },
       },
       {
         data: { values: [{ x: input.reservation[0], y: 1, label: `${a} reservation` }] },
@@ -88,6 +105,7 @@ export function utilitySpaceSpec(input: UtilitySpaceInput): VegaLiteSpec {
             y: s.utilities[1],
             name: s.name,
             size: Math.max(40, 260 - 70 * i),
+            ...label(input.packages?.solutions, i),
           })),
         },
         mark: { type: "point", filled: true, stroke: "black", strokeWidth: 0.8, opacity: 0.9 },
@@ -103,6 +121,9 @@ export function utilitySpaceSpec(input: UtilitySpaceInput): VegaLiteSpec {
             sort: null,
             scale: { scheme: "dark2" },
           },
+          ...(input.packages
+            ? { tooltip: [{ field: "name", type: "nominal", title: "Solution" }, ...tooltip.tooltip!] }
+            : {}),
         },
       },
     ],

@@ -1,0 +1,104 @@
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import { listScenarios } from "../api";
+import { ErrorBox, Loading } from "../components/status";
+import { Upload } from "../scenarios/Upload";
+import { countText } from "../scenarios/describe";
+import { removeUpload, UPLOAD, uploadNames } from "../scenarios/uploads";
+
+const scenarioPath = (key: string) => `/scenarios/${encodeURIComponent(key)}`;
+
+export default function Library() {
+  const list = useQuery({ queryKey: ["scenarios"], queryFn: listScenarios, staleTime: 60_000 });
+  const [uploads, setUploads] = useState(uploadNames);
+  return (
+    <Stack gap="xl">
+      <Title order={1}>Library</Title>
+      <section aria-labelledby="bundled-title">
+        <Title order={2} size="h3" id="bundled-title">
+          Bundled scenarios
+        </Title>
+        {list.isPending && <Loading what="Loading the scenarios…" />}
+        {list.isError && <ErrorBox title="The scenario list could not be loaded" error={list.error} />}
+        {list.data?.length === 0 && <Text>The server bundles no scenarios.</Text>}
+        {list.data && list.data.length > 0 && (
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped highlightOnHover aria-labelledby="bundled-title">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Scenario</Table.Th>
+                  <Table.Th>Parties</Table.Th>
+                  <Table.Th>Points</Table.Th>
+                  <Table.Th>Outcomes</Table.Th>
+                  <Table.Th>Source</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.map((s) => (
+                  <Table.Tr key={s.name}>
+                    <Table.Td>
+                      <Anchor component={Link} to={scenarioPath(s.name)}>
+                        {s.name}
+                      </Anchor>
+                      {s.title && s.title !== s.name && (
+                        <Text size="sm" className="muted">
+                          {s.title}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{s.parties.join(", ")}</Table.Td>
+                    <Table.Td>{s.issues}</Table.Td>
+                    <Table.Td>{countText(s.outcomes)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="outline" color="gray.8">
+                        {s.source === "anac" ? "ANAC" : s.source}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </section>
+      <section aria-labelledby="upload-title">
+        <Title order={2} size="h3" id="upload-title">
+          Upload a scenario
+        </Title>
+        <Text mb="sm">
+          A GENIUS folder (the domain XML and one profile XML per party), GeniusWeb JSON files, or one Parley YAML
+          or JSON file. It is read here in your browser, with the same checks as the <code>parley</code> command.
+        </Text>
+        <Upload onSaved={() => setUploads(uploadNames())} />
+        {uploads.length > 0 && (
+          <Stack gap="xs" mt="md">
+            <Title order={3} size="h4">
+              Uploaded in this tab
+            </Title>
+            {uploads.map((key) => (
+              <Group key={key} gap="sm">
+                <Anchor component={Link} to={scenarioPath(key)}>
+                  {key.slice(UPLOAD.length)}
+                </Anchor>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red.9"
+                  aria-label={`Remove ${key.slice(UPLOAD.length)}`}
+                  onClick={() => {
+                    removeUpload(key);
+                    setUploads(uploadNames());
+                  }}
+                >
+                  Remove
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </section>
+    </Stack>
+  );
+}

@@ -1,0 +1,32 @@
+import { Button, Stack, Text } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useNavigate } from "react-router";
+import { createRoom } from "./rooms-api";
+
+/** Creates a mediated room on the peace plan: the visitor mediates, agents play the parties. */
+export function MediateButton() {
+  const navigate = useNavigate();
+  const create = useMutation({
+    mutationFn: () =>
+      createRoom({
+        scenario: "peace-plan",
+        protocol: "mediated",
+        deadline: { rounds: 30 },
+        seats: [0, 1, 2, 3].map((party) => ({ party, agent: "boulware" })),
+        mediator: { person: true },
+      }),
+    onSuccess: (room) => room.mediator && navigate(room.mediator.url),
+  });
+  return (
+    <Stack gap={4}>
+      <Button variant="outline" color="green.9" loading={create.isPending} onClick={() => create.mutate()}>
+        Mediate it against agent parties
+      </Button>
+      {create.isError && (
+        <Text c="red.9" size="sm" role="alert">
+          The room could not be created: {create.error.message}
+        </Text>
+      )}
+    </Stack>
+  );
+}
