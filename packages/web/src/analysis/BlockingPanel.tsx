@@ -60,7 +60,7 @@ export function BlockingPanel({
       {blocking?.note && <Text mt="sm">{blocking.note}</Text>}
       {blocking && (
         <Text mt="sm" size="sm">
-          Closest package: every party's shortfall below its reservation is{" "}
+          Closest package, each party's utility minus its reservation value:{" "}
           {blocking.closest.gaps.map((g, p) => `${result.parties[p]} ${fmt(g)}`).join(", ")}.
         </Text>
       )}
