@@ -13,7 +13,8 @@ export class ApiError extends Error {
 export async function api<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.token) headers.set("Authorization", `Bearer ${init.token}`);
-  if (init.body !== undefined && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+  if (init.body !== undefined && !headers.has("Content-Type"))
+    headers.set("Content-Type", "application/json");
   let res: Response;
   try {
     res = await fetch(path, { ...init, headers });
@@ -50,5 +51,4 @@ export interface ScenarioSummary {
 }
 
 export const listScenarios = () => api<ScenarioSummary[]>("/api/scenarios");
-export const scenarioDocument = (name: string) =>
-  api<unknown>(`/api/scenarios/${encodeURIComponent(name)}`);
+export const scenarioDocument = (name: string) => api<unknown>(`/api/scenarios/${encodeURIComponent(name)}`);

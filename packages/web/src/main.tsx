@@ -7,7 +7,9 @@ import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { routes } from "./routes";
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
 // Darker primary shades keep white-on-blue buttons above 4.5:1 contrast.
 const theme = createTheme({ primaryColor: "blue", primaryShade: 8 });
 

@@ -49,7 +49,10 @@ export function AnalysisStatus({
   if (state.status === "done")
     return (
       <Text size="sm" className="muted" role="status">
-        Analysed in {state.result.millis < 1000 ? `${Math.round(state.result.millis)} ms` : `${(state.result.millis / 1000).toFixed(1)} s`}
+        Analysed in{" "}
+        {state.result.millis < 1000
+          ? `${Math.round(state.result.millis)} ms`
+          : `${(state.result.millis / 1000).toFixed(1)} s`}
         , in a background worker.
       </Text>
     );

@@ -20,8 +20,8 @@ export function BlockingPanel({
   if (!zone.empty)
     return (
       <Alert color="green" title="There is room for a deal" aria-live="polite">
-        {countText(zone.size)} {zone.exact ? "" : "(estimated) "}package{zone.size === "1" ? "" : "s"} leave every
-        party better off than no deal
+        {countText(zone.size)} {zone.exact ? "" : "(estimated) "}package{zone.size === "1" ? "" : "s"} leave
+        every party better off than no deal
         {open.length < scenario.space.issues.length ? ` with the ${open.length} open points negotiated` : ""}.
       </Alert>
     );

@@ -35,8 +35,10 @@ export function DraftPanel({
       ) : (
         <>
           <Text size="sm">
-            Reviewing {packageText(scenario, review, result.open.length < review.length ? result.open : undefined) || "the settled plan"}: utilities{" "}
-            {result.draft.utilities.map((u, p) => `${result.parties[p]} ${fmt(u)}`).join(", ")}.{" "}
+            Reviewing{" "}
+            {packageText(scenario, review, result.open.length < review.length ? result.open : undefined) ||
+              "the settled plan"}
+            : utilities {result.draft.utilities.map((u, p) => `${result.parties[p]} ${fmt(u)}`).join(", ")}.{" "}
             {result.draft.dominatedBy
               ? `It is not Pareto-efficient: a frontier package gains ${result.draft.dominatedBy.gains.map(signed).join(", ")}.`
               : "No frontier package is better for everyone."}
@@ -60,7 +62,10 @@ export function DraftPanel({
                   <Table.Tr key={m.changes.map((c) => `${c.issue}=${c.option}`).join()}>
                     <Table.Td>
                       {m.changes
-                        .map((c) => `${scenario.space.issues[c.issue].name} → ${optionText(scenario, c.issue, c.option)}`)
+                        .map(
+                          (c) =>
+                            `${scenario.space.issues[c.issue].name} → ${optionText(scenario, c.issue, c.option)}`,
+                        )
                         .join("; ")}
                     </Table.Td>
                     {m.gains.map((g, p) => (

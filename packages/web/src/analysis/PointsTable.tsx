@@ -65,7 +65,9 @@ export function PointsTable({
                       size="xs"
                       aria-label={`${name}: settled at`}
                       value={fixed[v.issue] === null ? OPEN : String(fixed[v.issue])}
-                      onChange={(e) => onSet(v.issue, e.currentTarget.value === OPEN ? null : Number(e.currentTarget.value))}
+                      onChange={(e) =>
+                        onSet(v.issue, e.currentTarget.value === OPEN ? null : Number(e.currentTarget.value))
+                      }
                       data={[
                         { value: OPEN, label: "open" },
                         ...Array.from({ length: Math.min(optionCount(scenario, v.issue), 200) }, (_, k) => ({

@@ -30,7 +30,9 @@ export function TradesTable({ result, scenario }: { result: AnalysisResult; scen
                 <Table.Tr key={`${t.issues.join()}:${t.options.join()}`}>
                   <Table.Td>{t.parties.map((p) => result.parties[p]).join(" and ")}</Table.Td>
                   <Table.Td>
-                    {t.issues.map((i, k) => `${issueName(i)} → ${optionText(scenario, i, t.options[k])}`).join("; ")}
+                    {t.issues
+                      .map((i, k) => `${issueName(i)} → ${optionText(scenario, i, t.options[k])}`)
+                      .join("; ")}
                   </Table.Td>
                   {t.gains.map((g, p) => (
                     <Table.Td key={result.parties[p]}>{g >= 0 ? `+${fmt(g)}` : fmt(g)}</Table.Td>

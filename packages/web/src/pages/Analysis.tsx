@@ -9,8 +9,8 @@ import { PointsTable } from "../analysis/PointsTable";
 import { SolutionsTable } from "../analysis/SolutionsTable";
 import { TradesTable } from "../analysis/TradesTable";
 import type { AnalysisRequest } from "../analysis/types";
-import { useAnalysis } from "../analysis/use-analysis";
 import { UtilitySpace } from "../analysis/UtilitySpace";
+import { useAnalysis } from "../analysis/use-analysis";
 import { ErrorBox, Loading } from "../components/status";
 import { type LoadedScenario, useScenario } from "../scenarios/load";
 
@@ -18,7 +18,8 @@ export default function AnalysisPage() {
   const key = useParams().key!;
   const query = useScenario(key);
   if (query.isPending) return <Loading what="Loading the scenario…" />;
-  if (query.isError) return <ErrorBox title={`The scenario "${key}" could not be loaded`} error={query.error} />;
+  if (query.isError)
+    return <ErrorBox title={`The scenario "${key}" could not be loaded`} error={query.error} />;
   return <Analysis loaded={query.data} key={key} />;
 }
 
@@ -33,7 +34,10 @@ function Analysis({ loaded }: { loaded: LoadedScenario }) {
   const [pair, setPair] = useState<[number, number]>([0, 1]);
   const [run, setRun] = useState(0);
   // A new request object per "Run again" (run) restarts the worker after a cancel.
-  const request = useMemo<AnalysisRequest>(() => ({ json, fixed, draft: review, run }), [json, fixed, review, run]);
+  const request = useMemo<AnalysisRequest>(
+    () => ({ json, fixed, draft: review, run }),
+    [json, fixed, review, run],
+  );
   const { state, cancel } = useAnalysis(request);
   const result =
     state.status === "done"
@@ -109,7 +113,13 @@ function Analysis({ loaded }: { loaded: LoadedScenario }) {
               </Group>
             }
           />
-          <DraftPanel result={result} scenario={scenario} fixed={fixed} review={review} onReview={setReview} />
+          <DraftPanel
+            result={result}
+            scenario={scenario}
+            fixed={fixed}
+            review={review}
+            onReview={setReview}
+          />
           <TradesTable result={result} scenario={scenario} />
         </>
       )}

@@ -18,8 +18,8 @@ export default function Home() {
         <Title order={1}>{scenario.title ?? scenario.name}</Title>
         <Text mt="xs" maw={820}>
           A mediator shuttles a single 20-point text between two warring parties, with the European allies at
-          the table. After months of talks every point but one is close to settled. Which point blocks the deal,
-          and which concessions could unblock it?
+          the table. After months of talks every point but one is close to settled. Which point blocks the
+          deal, and which concessions could unblock it?
         </Text>
       </div>
       <Alert color="yellow" title="Invented preferences" variant="light">

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { listScenarios } from "../api";
 import { ErrorBox, Loading } from "../components/status";
-import { Upload } from "../scenarios/Upload";
 import { countText } from "../scenarios/describe";
+import { Upload } from "../scenarios/Upload";
 import { removeUpload, UPLOAD, uploadNames } from "../scenarios/uploads";
 
 const scenarioPath = (key: string) => `/scenarios/${encodeURIComponent(key)}`;
@@ -68,8 +68,9 @@ export default function Library() {
           Upload a scenario
         </Title>
         <Text mb="sm">
-          A GENIUS folder (the domain XML and one profile XML per party), GeniusWeb JSON files, or one Parley YAML
-          or JSON file. It is read here in your browser, with the same checks as the <code>parley</code> command.
+          A GENIUS folder (the domain XML and one profile XML per party), GeniusWeb JSON files, or one Parley
+          YAML or JSON file. It is read here in your browser, with the same checks as the <code>parley</code>{" "}
+          command.
         </Text>
         <Upload onSaved={() => setUploads(uploadNames())} />
         {uploads.length > 0 && (

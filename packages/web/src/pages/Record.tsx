@@ -9,7 +9,8 @@ export default function RecordPage() {
   const key = useParams().key!;
   const query = useScenario(key);
   if (query.isPending) return <Loading what="Loading the record…" />;
-  if (query.isError) return <ErrorBox title={`The record of "${key}" could not be loaded`} error={query.error} />;
+  if (query.isError)
+    return <ErrorBox title={`The record of "${key}" could not be loaded`} error={query.error} />;
   const { scenario, record, status } = query.data;
   if (!record || !status)
     return (
@@ -155,8 +156,8 @@ function EventCard({
       )}
       {event.type === "proposal" && (
         <Text size="sm" mt={4}>
-          Tabled by <b>{event.party}</b>: {Object.keys(event.terms).length} of {scenario.space.issues.length} points
-          drafted
+          Tabled by <b>{event.party}</b>: {Object.keys(event.terms).length} of {scenario.space.issues.length}{" "}
+          points drafted
           {scenario.space.issues.some((i) => !(i.name in event.terms))
             ? `; open: ${scenario.space.issues
                 .filter((i) => !(i.name in event.terms))

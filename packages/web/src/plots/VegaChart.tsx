@@ -1,5 +1,5 @@
-import type { VegaLiteSpec } from "@parley/core";
 import { Alert, Loader, Text } from "@mantine/core";
+import type { VegaLiteSpec } from "@parley/core";
 import { useEffect, useRef, useState } from "react";
 
 /**

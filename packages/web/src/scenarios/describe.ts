@@ -13,9 +13,15 @@ export function optionText(scenario: Scenario, issue: number, option: number): s
 }
 
 /** "ceasefire: phased; territory: freeze-line; …", every point of a package. */
-export function packageText(scenario: Scenario, outcome: readonly number[], only?: readonly number[]): string {
+export function packageText(
+  scenario: Scenario,
+  outcome: readonly number[],
+  only?: readonly number[],
+): string {
   const points = only ?? outcome.map((_, i) => i);
-  return points.map((i) => `${scenario.space.issues[i].name}: ${optionText(scenario, i, outcome[i])}`).join("; ");
+  return points
+    .map((i) => `${scenario.space.issues[i].name}: ${optionText(scenario, i, outcome[i])}`)
+    .join("; ");
 }
 
 export function optionCount(scenario: Scenario, issue: number): number {

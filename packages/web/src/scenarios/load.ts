@@ -43,7 +43,9 @@ export async function loadScenario(key: string): Promise<LoadedScenario> {
   if (key.startsWith(UPLOAD)) {
     const json = uploadText(key);
     if (json === null)
-      throw new Error(`The uploaded scenario "${key.slice(UPLOAD.length)}" is no longer in this tab: upload it again.`);
+      throw new Error(
+        `The uploaded scenario "${key.slice(UPLOAD.length)}" is no longer in this tab: upload it again.`,
+      );
     return { key, scenario: readParleyScenario(json, key.slice(UPLOAD.length)), json };
   }
   const doc = await scenarioDocument(key);

@@ -57,9 +57,8 @@ function isGeniusWebText(text: string): boolean {
 
 /** Reads picked browser files as text, refusing oversize ones before reading them. */
 export async function textFilesOf(files: readonly File[]): Promise<{ files: TextFile[]; folder?: string }> {
-  const folder = files
-    .map((f) => f.webkitRelativePath.split("/")[0])
-    .find((part, _, all) => part && all.length > 0);
+  // A folder pick names each file "Folder/file.xml": the folder names the scenario.
+  const folder = files.map((f) => (f.webkitRelativePath ?? "").split("/")[0]).find((part) => part);
   const out: TextFile[] = [];
   for (const f of files) {
     if (f.size > MAX_FILE_BYTES)
