@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Loader, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
+import { TONE } from "../components/colors";
 import type { AnalysisState } from "./use-analysis";
 
 /** Progress of the worker's analysis with a Cancel button; what a cancel or failure left. */
@@ -26,14 +27,14 @@ export function AnalysisStatus({
         <Text>
           Analysing: {state.stage}… {((now - state.startedAt) / 1000).toFixed(1)} s
         </Text>
-        <Button size="xs" color="red.9" variant="outline" onClick={onCancel}>
+        <Button size="xs" color={TONE.bad} variant="outline" onClick={onCancel}>
           Cancel
         </Button>
       </Group>
     );
   if (state.status === "cancelled")
     return (
-      <Alert color="yellow" title="Analysis cancelled">
+      <Alert color={TONE.warn} title="Analysis cancelled">
         {state.previous ? "Showing the previous result. " : ""}
         <Button size="xs" ml="sm" onClick={onRerun}>
           Run it again
@@ -42,7 +43,7 @@ export function AnalysisStatus({
     );
   if (state.status === "error")
     return (
-      <Alert color="red" title="The analysis failed" role="alert">
+      <Alert color={TONE.bad} title="The analysis failed" role="alert">
         {state.message}
       </Alert>
     );

@@ -1,5 +1,6 @@
 import { Alert, List, Text } from "@mantine/core";
 import type { Scenario } from "@parley/core";
+import { TONE } from "../components/colors";
 import { countText, fmt, packageText } from "../scenarios/describe";
 import type { AnalysisResult } from "./types";
 
@@ -19,14 +20,14 @@ export function BlockingPanel({
   const subject = hasDraft ? "The draft" : "This plan";
   if (!zone.empty)
     return (
-      <Alert color="green" title="There is room for a deal" aria-live="polite">
+      <Alert color={TONE.good} title="There is room for a deal" aria-live="polite">
         {countText(zone.size)} {zone.exact ? "" : "(estimated) "}package{zone.size === "1" ? "" : "s"} leave
         every party better off than no deal
         {open.length < scenario.space.issues.length ? ` with the ${open.length} open points negotiated` : ""}.
       </Alert>
     );
   return (
-    <Alert color="red" title={`${subject} is blocked`} aria-live="polite">
+    <Alert color={TONE.bad} title={`${subject} is blocked`} aria-live="polite">
       {blocking && blocking.blockedOn.length > 0 ? (
         <Text fw={600}>
           {subject} is blocked on {names(scenario, blocking.blockedOn).join(", ")}: no option of{" "}

@@ -1,6 +1,7 @@
 import { Group, NativeSelect, Table, Text, Title } from "@mantine/core";
 import type { Scenario } from "@parley/core";
 import type { ReactNode } from "react";
+import { TONE } from "../components/colors";
 import { optionCount, optionText, pointTitle } from "../scenarios/describe";
 import type { AnalysisResult } from "./types";
 
@@ -55,7 +56,7 @@ export function PointsTable({
                       {pointTitle(scenario, v.issue)}
                     </Text>
                     {blocked.has(v.issue) && (
-                      <Text size="xs" c="red.9" fw={600}>
+                      <Text size="xs" c={TONE.bad} fw={600}>
                         blocks the deal
                       </Text>
                     )}

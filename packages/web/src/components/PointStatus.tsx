@@ -1,7 +1,8 @@
 import { Badge } from "@mantine/core";
 import type { PointStatus } from "@parley/core";
+import { TONE } from "./colors";
 
-const COLOR: Record<PointStatus, string> = { settled: "green.9", disputed: "red.9", open: "gray.8" };
+const COLOR: Record<PointStatus, string> = { settled: TONE.good, disputed: TONE.bad, open: TONE.neutral };
 
 export function PointStatusBadge({ status }: { status: PointStatus }) {
   return (

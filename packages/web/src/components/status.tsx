@@ -1,4 +1,5 @@
 import { Alert, Group, Loader, Text } from "@mantine/core";
+import { TONE } from "./colors";
 
 /** A loading line that screen readers announce. */
 export function Loading({ what }: { what: string }) {
@@ -13,7 +14,7 @@ export function Loading({ what }: { what: string }) {
 /** An error shown where it happened, in words. */
 export function ErrorBox({ title, error }: { title: string; error: unknown }) {
   return (
-    <Alert color="red" title={title} role="alert">
+    <Alert color={TONE.bad} title={title} role="alert">
       {error instanceof Error ? error.message : String(error)}
     </Alert>
   );

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Stack, Title } from "@mantine/core";
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { TONE } from "../components/colors";
 
 export function ErrorPage() {
   const error = useRouteError();
@@ -7,7 +8,7 @@ export function ErrorPage() {
   return (
     <Stack p="md">
       <Title order={1}>{missing ? "Page not found" : "Something went wrong"}</Title>
-      <Alert color="red" title={missing ? "No page here" : "This page failed"}>
+      <Alert color={TONE.bad} title={missing ? "No page here" : "This page failed"}>
         {missing
           ? "There is no page at this address."
           : error instanceof Error

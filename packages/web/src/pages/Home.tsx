@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { TONE } from "../components/colors";
 import { PointStatusBadge } from "../components/PointStatus";
 import { ErrorBox, Loading } from "../components/status";
 import { MediateButton } from "../rooms/MediateButton";
@@ -22,7 +23,7 @@ export default function Home() {
           deal, and which concessions could unblock it?
         </Text>
       </div>
-      <Alert color="yellow" title="Invented preferences" variant="light">
+      <Alert color={TONE.warn} title="Invented preferences" variant="light">
         The points and options follow a news report; the parties' weights, values, reservation values and red
         lines are invented for demonstration, not an assessment of any government's position.
       </Alert>

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { listScenarios } from "../api";
+import { TONE } from "../components/colors";
 import { ErrorBox, Loading } from "../components/status";
 import { countText } from "../scenarios/describe";
 import { Upload } from "../scenarios/Upload";
@@ -52,7 +53,7 @@ export default function Library() {
                     <Table.Td>{s.issues}</Table.Td>
                     <Table.Td>{countText(s.outcomes)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="outline" color="gray.8">
+                      <Badge variant="outline" color={TONE.neutral}>
                         {s.source === "anac" ? "ANAC" : s.source}
                       </Badge>
                     </Table.Td>
@@ -86,7 +87,7 @@ export default function Library() {
                 <Button
                   size="compact-xs"
                   variant="subtle"
-                  color="red.9"
+                  color={TONE.bad}
                   aria-label={`Remove ${key.slice(UPLOAD.length)}`}
                   onClick={() => {
                     removeUpload(key);

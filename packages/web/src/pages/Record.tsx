@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { describeWhen, type NegotiationRecord, type RecordEvent, type Scenario } from "@parley/core";
 import { Link, useParams } from "react-router";
+import { TONE } from "../components/colors";
 import { PointStatusBadge } from "../components/PointStatus";
 import { ErrorBox, Loading } from "../components/status";
 import { useScenario } from "../scenarios/load";
@@ -89,10 +90,10 @@ export default function RecordPage() {
 }
 
 const TYPE_COLOR: Record<RecordEvent["type"], string> = {
-  meeting: "blue.9",
-  statement: "grape.9",
-  proposal: "teal.9",
-  status: "orange.9",
+  meeting: TONE.info,
+  statement: TONE.accent,
+  proposal: TONE.teal,
+  status: TONE.orange,
 };
 
 function EventCard({
@@ -120,7 +121,7 @@ function EventCard({
           {event.type}
         </Badge>
         {event.basis === "modelled" && (
-          <Badge color="gray.8" variant="outline" radius="sm">
+          <Badge color={TONE.neutral} variant="outline" radius="sm">
             modelled
           </Badge>
         )}

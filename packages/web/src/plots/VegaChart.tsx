@@ -1,6 +1,7 @@
 import { Alert, Loader, Text } from "@mantine/core";
 import type { VegaLiteSpec } from "@parley/core";
 import { useEffect, useRef, useState } from "react";
+import { TONE } from "../components/colors";
 
 /**
  * Draws one of the core's Vega-Lite specs. vega-embed (and with it Vega) is imported on first
@@ -34,7 +35,7 @@ export function VegaChart({ spec, label }: { spec: VegaLiteSpec; label: string }
           <Loader size="xs" mr="xs" aria-hidden /> Drawing the chart…
         </Text>
       )}
-      {state !== "loading" && state !== "ready" && <Alert color="red">{state}</Alert>}
+      {state !== "loading" && state !== "ready" && <Alert color={TONE.bad}>{state}</Alert>}
       <div ref={box} />
     </figure>
   );

@@ -1,6 +1,7 @@
 import { Button, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
+import { TONE } from "../components/colors";
 import { createRoom } from "./rooms-api";
 
 /** Creates a mediated room on the peace plan: the visitor mediates, agents play the parties. */
@@ -19,11 +20,11 @@ export function MediateButton() {
   });
   return (
     <Stack gap={4}>
-      <Button variant="outline" color="green.9" loading={create.isPending} onClick={() => create.mutate()}>
+      <Button variant="outline" color={TONE.good} loading={create.isPending} onClick={() => create.mutate()}>
         Mediate it against agent parties
       </Button>
       {create.isError && (
-        <Text c="red.9" size="sm" role="alert">
+        <Text c={TONE.bad} size="sm" role="alert">
           The room could not be created: {create.error.message}
         </Text>
       )}

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Stack } from "@mantine/core";
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
+import { TONE } from "../components/colors";
 import { readScenarioFiles, textFilesOf } from "./read-files";
 import { saveUpload } from "./uploads";
 
@@ -61,12 +62,12 @@ export function Upload({ onSaved }: { onSaved: () => void }) {
         </Button>
       </Group>
       {outcome && "error" in outcome && (
-        <Alert color="red" title="This scenario cannot be read" role="alert">
+        <Alert color={TONE.bad} title="This scenario cannot be read" role="alert">
           {outcome.error}
         </Alert>
       )}
       {outcome && "warnings" in outcome && (
-        <Alert color="yellow" title="Read, with warnings">
+        <Alert color={TONE.warn} title="Read, with warnings">
           <List size="sm">
             {outcome.warnings.map((w) => (
               <List.Item key={w}>{w}</List.Item>

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  chromiumPath,
+  expectAccessible,
+  launch,
+  newPage,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from "./harness";
+
+// The pages a visitor reads without joining a room, in Chromium against a real `parley serve`.
+describe.skipIf(chromiumPath() === null)("pages in Chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launch()]);
+    page = await newPage(await browser.newContext({ viewport: { width: 1024, height: 800 } }));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("opens on the peace plan: its points, the record's status, links to its analysis and record", async () => {
+    await page.goto(server.url);
+    await page.getByRole("heading", { level: 1, name: /20-point peace plan/ }).waitFor();
+    await page.getByText("19 of 20 points settled, open: territory (disputed)").waitFor();
+    expect(await page.getByRole("row").count()).toBe(21);
+    await expectAccessible(page);
+    await screenshot(page, "home");
+  });
+
+  it("analyses the peace plan in a worker: blocked on territory, and what unblocks it", async () => {
+    await page.getByRole("link", { name: "Analyse the draft" }).click();
+    await page.getByText("The draft is blocked on territory").waitFor({ timeout: 30_000 });
+    const ways = page.getByRole("listitem").filter({ hasText: /^Reopen / });
+    expect(await ways.count()).toBeGreaterThan(0);
+    await page.getByRole("img").first().waitFor({ timeout: 30_000 }); // the chart's SVG
+    await expectAccessible(page);
+    await screenshot(page, "analysis-peace-plan");
+  });
+
+  it("shows what-if: opening every point makes room for a deal; the back button returns", async () => {
+    await page.getByRole("button", { name: "Open every point" }).click();
+    await page.getByText("There is room for a deal").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Back to the draft" }).click();
+    await page.getByText("The draft is blocked on territory").waitFor({ timeout: 30_000 });
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: /20-point peace plan/ }).waitFor();
+  });
+
+  it("shows the record: timeline, who said what and who reported it, each point's status", async () => {
+    await page.goto(`${server.url}/scenarios/peace-plan/record`);
+    await page.getByRole("heading", { name: "Timeline" }).waitFor();
+    await page.getByText("reported by Reuters", { exact: false }).first().waitFor();
+    await page.getByText("disputed").first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, "record-peace-plan");
+  });
+
+  it("lists the bundled scenarios and shows a broken upload's error where it happened", async () => {
+    await page.goto(`${server.url}/library`);
+    await page.getByRole("heading", { name: "Bundled scenarios" }).waitFor();
+    await page.getByRole("link", { name: "peace-plan" }).waitFor();
+    const dir = mkdtempSync(join(tmpdir(), "parley-upload-"));
+    try {
+      const broken = join(dir, "broken.yaml");
+      writeFileSync(
+        broken,
+        "parley: 1\nname: broken\nissues:\n  - name: price\n    options: []\nparties: []\n",
+      );
+      await page.getByTestId("upload-files").setInputFiles(broken);
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain("broken.yaml: issues[0].options: Too small");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await expectAccessible(page);
+    await screenshot(page, "library");
+  });
+
+  it("analyses a bundled ANAC scenario picked in the library", async () => {
+    const first = page.getByRole("row").filter({ hasText: "ANAC" }).first().getByRole("link");
+    const name = await first.textContent();
+    await first.click();
+    await page.getByRole("heading", { level: 1, name: /Analysis:/ }).waitFor();
+    await page.getByText(/Analysed in/).waitFor({ timeout: 60_000 });
+    await expectAccessible(page);
+    await screenshot(page, `analysis-${name}`);
+  });
+});

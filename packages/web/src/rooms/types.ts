@@ -1,0 +1,114 @@
+/** The room as GET /api/rooms/:id and the socket show it to one viewer (docs/server.md). */
+
+export type Values = Record<string, string | number>;
+export type Role = "party" | "mediator" | "host";
+export type Actor =
+  | { role: "party"; party: number }
+  | { role: "mediator" }
+  | { role: "host" }
+  | { role: "server" };
+
+export interface VisibleEvent {
+  action: string;
+  round: number;
+  t: number;
+  party?: number;
+  offer?: Values;
+  /** A party's own utility of `offer`. */
+  utility?: number;
+  /** Host only: every party's utility. */
+  utilities?: number[];
+  vote?: string;
+  reason?: string;
+}
+
+export interface Entry {
+  seq: number;
+  kind: "move" | "chat" | "tick" | "fault";
+  at: number;
+  actor: Actor;
+  move?: { type: string; outcome?: Values; vote?: string };
+  chat?: { text: string; to?: number | "mediator" };
+  reason?: string;
+  events: VisibleEvent[];
+}
+
+export interface Held {
+  outcome: Values;
+  utility?: number;
+  from?: number;
+}
+
+export interface Expected {
+  kind: "offer" | "vote" | "ratify" | "propose";
+  round: number;
+  t: number;
+  moves: string[];
+  offer?: Held | null;
+  revision?: Held;
+  draft?: Held | Values | null;
+  final?: boolean;
+}
+
+export interface Outcome {
+  agreement: Values | null;
+  endedBy: string;
+  rounds: number;
+  t: number;
+  utility?: number;
+  utilities?: number[];
+}
+
+/** A Parley JSON issue as the room document carries it. */
+export interface IssueDoc {
+  name: string;
+  title?: string;
+  description?: string;
+  options?: { value: string; description?: string }[];
+  kind?: string;
+  min?: number;
+  max?: number;
+}
+
+export interface RoomView {
+  id: string;
+  protocol: "saop" | "mediated";
+  state: "waiting" | "running" | "ended";
+  role: Role;
+  party?: number;
+  scenario: {
+    name: string;
+    title?: string;
+    description?: string;
+    issues: IssueDoc[];
+    parties: { name: string; role?: string; description?: string }[];
+  };
+  seats: { party: number; kind: "agent" | "person"; agent?: string }[];
+  mediator?: { kind: "person" | "agent"; agent?: string };
+  deadline: { rounds?: number; timeMs?: number };
+  startedAt: number;
+  deadlineAt: number | null;
+  seq: number;
+  opening: VisibleEvent[];
+  history: Entry[];
+  turn: { party: number | "mediator"; kind: string } | null;
+  expected: Expected | null;
+  outcome: Outcome | null;
+  /** A party's own profile (Parley JSON party). */
+  profile?: Record<string, unknown>;
+  /** The host's view of every profile. */
+  profiles?: Record<string, unknown>[];
+}
+
+/** What the socket pushes. */
+export type ServerMessage =
+  | { type: "state"; room: RoomView }
+  | ({
+      type: "event";
+      state: RoomView["state"];
+      turn: RoomView["turn"];
+      expected: Expected | null;
+      outcome: Outcome | null;
+    } & Entry)
+  | { type: "ack"; id: string; seq: number }
+  | { type: "error"; id?: string; status: number; error: string };
