@@ -63,15 +63,8 @@ export function blockingOf(context: AnalysisContext, frontier: Frontier): Blocki
     withOptions(context, { reopened: [...(context.options.reopened ?? []), ...reopen] });
   const widest = reopenedPlan(candidates);
   const exact = reachIsExact(widest);
-  if (!canAgree(widest)) {
-    return {
-      sets: [],
-      blockedOn,
-      closest,
-      exact,
-      note: "even with every settled point and red line reopened, no outcome gives every party its reservation value",
-    };
-  }
+  // Small sets first: the widest plan's check is the costliest (seconds on a 20-point plan), and
+  // needed only when no small set unblocks the deal (reopening more never removes an agreement).
   let checks = 0;
   for (let size = 1; size <= Math.min(MAX_SET_SIZE, candidates.length); size++) {
     const sets: BlockingSet[] = [];
@@ -82,6 +75,15 @@ export function blockingOf(context: AnalysisContext, frontier: Frontier): Blocki
     }
     if (sets.length > 0) return { sets, blockedOn, closest, exact };
     if (checks > MAX_CHECKS) break;
+  }
+  if (!canAgree(widest)) {
+    return {
+      sets: [],
+      blockedOn,
+      closest,
+      exact,
+      note: "even with every settled point and red line reopened, no outcome gives every party its reservation value",
+    };
   }
   return {
     sets: [],
