@@ -1,19 +1,26 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { readParleyScenario, writeParleyScenario } from "@parley/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { listScenarios } from "../api";
 import { TONE } from "../components/colors";
 import { ErrorBox, Loading } from "../components/status";
 import { countText } from "../scenarios/describe";
+import { TEMPLATE_YAML } from "../scenarios/template";
 import { Upload } from "../scenarios/Upload";
-import { removeUpload, UPLOAD, uploadNames } from "../scenarios/uploads";
+import { removeUpload, saveUpload, UPLOAD, uploadNames, uploadText } from "../scenarios/uploads";
 
 const scenarioPath = (key: string) => `/scenarios/${encodeURIComponent(key)}`;
 
 export default function Library() {
   const list = useQuery({ queryKey: ["scenarios"], queryFn: listScenarios, staleTime: 60_000 });
   const [uploads, setUploads] = useState(uploadNames);
+  const navigate = useNavigate();
+  const startNew = () => {
+    const key = saveUpload(readParleyScenario(TEMPLATE_YAML, "template.yaml"));
+    navigate(scenarioPath(key));
+  };
   return (
     <Stack gap="xl">
       <Title order={1}>Library</Title>
@@ -74,6 +81,13 @@ export default function Library() {
           command.
         </Text>
         <Upload onSaved={() => setUploads(uploadNames())} />
+        <Text mt="md">
+          Or create a new one:{" "}
+          <Button size="xs" variant="outline" onClick={startNew}>
+            Start from a two-party template
+          </Button>{" "}
+          then download it as Parley YAML, edit it, and upload it again.
+        </Text>
         {uploads.length > 0 && (
           <Stack gap="xs" mt="md">
             <Title order={3} size="h4">
@@ -83,6 +97,14 @@ export default function Library() {
               <Group key={key} gap="sm">
                 <Anchor component={Link} to={scenarioPath(key)}>
                   {key.slice(UPLOAD.length)}
+                </Anchor>
+                <Anchor
+                  size="sm"
+                  download={`${key.slice(UPLOAD.length)}.yaml`}
+                  href={yamlHref(key)}
+                  aria-label={`Download ${key.slice(UPLOAD.length)} as Parley YAML`}
+                >
+                  Download YAML
                 </Anchor>
                 <Button
                   size="compact-xs"
@@ -103,4 +125,11 @@ export default function Library() {
       </section>
     </Stack>
   );
+}
+
+/** The uploaded scenario as a Parley YAML file to download. */
+function yamlHref(key: string): string {
+  const json = uploadText(key) ?? "{}";
+  const yaml = writeParleyScenario(readParleyScenario(json, key), "yaml");
+  return URL.createObjectURL(new Blob([yaml], { type: "application/yaml" }));
 }

@@ -1,0 +1,113 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath, expectAccessible, launch, newPage, type RunningServer, screenshot, startServer } from "./harness";
+import { holds, recordPayloads } from "./payloads";
+
+interface Profile {
+  weights?: Record<string, number>;
+  values?: Record<string, unknown>;
+}
+
+// Rooms in Chromium against a real `parley serve`: people at seats, by clicks.
+describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("two people in two browsers negotiate to agreement; neither receives the other's preferences", async () => {
+    const list = (await (await fetch(`${server.url}/api/scenarios`)).json()) as {
+      name: string;
+      parties: string[];
+      outcomes: string;
+      source: string;
+    }[];
+    const scenario = list
+      .filter((s) => s.source === "anac" && s.parties.length === 2)
+      .sort((a, b) => Number(a.outcomes) - Number(b.outcomes))[0];
+
+    // The host creates the room by clicks: both seats people.
+    const host = await newPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    await host.goto(`${server.url}/rooms/new?scenario=${scenario.name}`);
+    for (const party of scenario.parties)
+      await host.getByLabel(`${party} seated by`).selectOption("person");
+    await expectAccessible(host);
+    await screenshot(host, "room-new");
+    await host.getByRole("button", { name: "Create the room" }).click();
+    await host.getByRole("heading", { name: "Invitations" }).waitFor();
+    const links = await Promise.all(
+      scenario.parties.map((p) => host.getByLabel(`Link for ${p}`).inputValue()),
+    );
+    await expectAccessible(host);
+    await screenshot(host, "room-waiting");
+
+    const seats: { page: Page; payloads: unknown[] }[] = [];
+    for (const link of links) {
+      const page = await newPage(await browser.newContext({ viewport: { width: 1024, height: 900 } }));
+      const payloads = recordPayloads(page);
+      await page.goto(link);
+      await page.getByRole("heading", { name: "Your preferences (private)" }).waitFor();
+      seats.push({ page, payloads });
+    }
+    const [a, b] = seats;
+    await a.page.getByRole("button", { name: "Send offer" }).click();
+    await b.page.getByRole("button", { name: "Accept the standing offer" }).click();
+    for (const s of seats) await s.page.getByRole("heading", { name: "Agreement reached" }).waitFor();
+
+    // A reload keeps the seat (the token is in the link) and shows the same end.
+    await b.page.reload();
+    await b.page.getByRole("heading", { name: "Agreement reached" }).waitFor();
+    await expectAccessible(a.page);
+    await screenshot(a.page, "room-party-seat");
+
+    // Each seat's own profile, as the server gave it to that seat.
+    const token = (link: string) => new URL(link).hash.replace("#token=", "");
+    const id = new URL(links[0]).pathname.split("/").pop();
+    const profiles = await Promise.all(
+      links.map(async (l) => {
+        const res = await fetch(`${server.url}/api/rooms/${id}`, { headers: { Authorization: `Bearer ${token(l)}` } });
+        return ((await res.json()) as { profile: Profile }).profile;
+      }),
+    );
+    for (const [me, other] of [
+      [0, 1],
+      [1, 0],
+    ]) {
+      const theirs = profiles[other];
+      expect(theirs.weights).toBeDefined();
+      expect(seats[me].payloads.length).toBeGreaterThan(0);
+      expect(seats[me].payloads.some((p) => holds(p, profiles[me].weights))).toBe(true);
+      expect(seats[me].payloads.some((p) => holds(p, theirs.weights))).toBe(false);
+      expect(seats[me].payloads.some((p) => holds(p, theirs.values))).toBe(false);
+      const html = await seats[me].page.content();
+      expect(html).not.toContain(JSON.stringify(theirs.weights));
+    }
+  });
+
+  it("a person mediates the peace plan against agent parties and reaches a deal", async () => {
+    const page = await newPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    await page.goto(server.url);
+    await page.getByRole("button", { name: "Mediate it against agent parties" }).click();
+    await page.getByRole("heading", { name: "Mediator's console" }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, "room-mediator");
+    // Propose the suggested package that leaves every party above its reservation, then poll.
+    for (let round = 0; round < 20; round++) {
+      if (await page.getByRole("heading", { name: /Agreement reached|No agreement/ }).isVisible()) break;
+      await page.getByRole("button", { name: "Send the revision to the vote" }).isEnabled();
+      await page.getByRole("button", { name: "Ask for packages that improve the draft" }).click();
+      const use = page.getByRole("button", { name: "Use as the text" }).first();
+      if (await use.isVisible()) await use.click();
+      await page.getByRole("button", { name: "Send the revision to the vote" }).click();
+      await page.getByRole("button", { name: "Poll the parties on the draft" }).waitFor();
+    }
+    await page.getByRole("heading", { name: "Agreement reached" }).waitFor({ timeout: 60_000 });
+    await screenshot(page, "room-mediator-deal");
+  });
+});
