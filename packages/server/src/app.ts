@@ -121,7 +121,7 @@ function describeError(err: FastifyError): { status: number; message: string } {
   if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") return { status: 413, message: "body: is too large" };
   if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
     return { status: 415, message: "body: send JSON (Content-Type: application/json)" };
-  if (err.statusCode === 400 && err instanceof SyntaxError)
+  if (err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err.code === "FST_ERR_CTP_EMPTY_JSON_BODY")
     return { status: 400, message: "body: is not valid JSON" };
   if (err.statusCode === 429) return { status: 429, message: "too many requests: slow down" };
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
