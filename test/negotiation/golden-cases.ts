@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
-  analyseScenario,
   BUILTIN_AGENTS,
   type ProtocolName,
+  referenceAnalysis,
   resultSummary,
   runNegotiation,
   type Scenario,
@@ -85,7 +85,7 @@ function goldenScenario(path: string): Promise<{ scenario: Scenario; analysis: S
       path === THREE
         ? Promise.resolve(syntheticScenario({ parties: 3, issues: 4, options: 5, seed: 11 }))
         : loadScenario(`${ROOT}${path}`, { onWarning: () => {} })
-    ).then((scenario) => ({ scenario, analysis: analyseScenario(scenario) }));
+    ).then((scenario) => ({ scenario, analysis: referenceAnalysis(scenario) }));
     loaded.set(path, s);
   }
   return s;
@@ -111,7 +111,7 @@ export async function goldenDigest(c: GoldenCase): Promise<{ trace: string; json
     agents: c.agents,
     mediator: c.mediator,
     seed: c.seed,
-    fixed: settled,
+    settled,
     analysis,
   });
   return {
