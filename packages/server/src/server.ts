@@ -3,9 +3,8 @@ import { type AppOptions, buildApp, type Limits } from "./app.js";
 import { ScenarioCatalog } from "./catalog.js";
 import { openStore, type Store } from "./db/connect.js";
 import { migrate } from "./db/migrations.js";
-import type { AgentRunner } from "./rooms/agents.js";
+import { type AgentRunner, IsolatedAgents } from "./rooms/agents.js";
 import { RoomService } from "./rooms/service.js";
-import { WorkerAgents } from "./rooms/worker-agents.js";
 
 export interface ServerOptions {
   /** An SQLite file or a postgres:// URL. */
@@ -41,7 +40,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   const catalog = new ScenarioCatalog(options.scenariosDir);
   const agents =
     options.agents ??
-    new WorkerAgents({ modules: options.agentModules, moveBudgetMs: options.agentBudgetMs });
+    new IsolatedAgents({ modules: options.agentModules, moveBudgetMs: options.agentBudgetMs });
   const rooms = new RoomService(store.db, catalog, agents);
   await rooms.resume();
   const appOptions: AppOptions = {

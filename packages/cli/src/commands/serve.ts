@@ -1,3 +1,5 @@
+import { resolve } from "node:path";
+import { BUILTIN_AGENTS } from "@parley/core/catalog";
 import { InputError } from "@parley/core/errors";
 
 export interface ServeOptions {
@@ -14,16 +16,19 @@ export interface ServeOptions {
  * (or DATABASE_URL, else parley.db here); prints one line once it listens.
  */
 export async function serve(opts: ServeOptions): Promise<void> {
-  const [{ createServer }, { loadAgentModule }] = await Promise.all([
+  const [{ createServer }, { describeAgents }] = await Promise.all([
     import("@parley/server"),
     import("@parley/node"),
   ]);
+  // Operator modules are loaded and checked in a worker, never in the server's thread.
+  const paths = (opts.agent ?? []).map((p) => resolve(p));
+  const described = await describeAgents(paths.map((module) => ({ module })));
   const agentModules: Record<string, string> = {};
-  for (const path of opts.agent ?? []) {
-    const def = await loadAgentModule(path);
-    if (agentModules[def.name]) throw new InputError(path, `agent name "${def.name}" is already taken`);
-    agentModules[def.name] = path;
-  }
+  described.forEach(({ name }, i) => {
+    if (agentModules[name] || BUILTIN_AGENTS.some((a) => a.name === name))
+      throw new InputError(opts.agent![i], `agent name "${name}" is already taken`);
+    agentModules[name] = paths[i];
+  });
   const db = opts.db ?? process.env.DATABASE_URL ?? "parley.db";
   const server = await createServer({
     db,

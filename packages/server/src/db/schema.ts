@@ -33,7 +33,7 @@ export interface RoomLogTable {
   room_id: string;
   /** 1, 2, 3, … per room: the order everything happened in. */
   seq: number;
-  /** "move", "chat" or "tick" (the deadline passing). */
+  /** "move", "chat", "fault" (a seat ended) or "deadline" (the clock reaching it). */
   kind: string;
   /** Who acted: "host", "mediator", "party:<i>", or "server". */
   actor: string;

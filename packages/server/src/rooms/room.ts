@@ -1,8 +1,15 @@
-import type { Move, OutcomeValues, Scenario, TraceEvent } from "@parley/core";
+import {
+  type Expectation,
+  MEDIATOR,
+  type Move,
+  type OutcomeValues,
+  type Scenario,
+  type TraceEvent,
+} from "@parley/core";
 import { tokenMatches } from "../tokens.js";
-import type { LiveNegotiation, MediatorMove, Turn } from "./negotiation.js";
+import type { LiveNegotiation } from "./negotiation.js";
 import type { RoomSpec } from "./spec.js";
-import { type Actor, type Viewer, type VisibleEvent, visibleEvent } from "./viewer.js";
+import { type Actor, type ApiEvent, apiEvent, type Viewer } from "./viewer.js";
 
 /** A seat as the server keeps it: who sits there, and the hash of its token. */
 export interface SeatRecord {
@@ -13,7 +20,7 @@ export interface SeatRecord {
   agent: string | null;
 }
 
-export type LoggedMove = (Move | MediatorMove) & { outcome?: number[] };
+export type LoggedMove = Move;
 
 export interface ChatMessage {
   text: string;
@@ -24,7 +31,7 @@ export interface ChatMessage {
 /** One entry of the room's log, with the engine events it caused (recomputed on replay, never stored). */
 export interface LogEntry {
   seq: number;
-  kind: "move" | "chat" | "tick" | "fault";
+  kind: "move" | "chat" | "deadline" | "fault";
   actor: Actor;
   clientId: string | null;
   at: number;
@@ -40,18 +47,16 @@ export interface VisibleEntry {
   kind: LogEntry["kind"];
   at: number;
   actor: Actor;
-  move?: { type: string; outcome?: OutcomeValues; vote?: string };
+  move?: { type: string; outcome?: OutcomeValues; vote?: string; issue?: string; adopt?: boolean };
   chat?: ChatMessage;
   reason?: string;
-  events: VisibleEvent[];
+  events: ApiEvent[];
 }
 
 /** A room in memory: its spec, seats, log and negotiation. The service persists and serialises. */
 export class Room {
   readonly entries: LogEntry[] = [];
   readonly clientIds = new Map<string, number>();
-  /** Events of the negotiation's start (a mediated first draft), before any log entry. */
-  readonly openingEvents: TraceEvent[];
   /** Negotiation seat → scenario party. */
   readonly partyOfSeat: number[];
   /** Parley JSON document of the scenario (issues and each party's profile). */
@@ -67,7 +72,6 @@ export class Room {
     readonly startedAt: number,
     readonly negotiation: LiveNegotiation,
   ) {
-    this.openingEvents = negotiation.takeEvents();
     this.partyOfSeat = spec.seats.map((s) => s.party);
     this.document = JSON.parse(spec.scenario);
   }
@@ -77,7 +81,7 @@ export class Room {
   }
 
   get deadlineAt(): number | null {
-    return this.negotiation.deadlineAt(this.startedAt);
+    return this.negotiation.deadlineAt();
   }
 
   get ended(): boolean {
@@ -102,18 +106,16 @@ export class Room {
     return { role: seat.role };
   }
 
-  /** The negotiation seat of a scenario party, or -1 for the mediator. */
+  /** The negotiation seat of a scenario party, or MEDIATOR. */
   seatIndex(actor: Actor): number {
-    return actor.role === "party" ? this.partyOfSeat.indexOf(actor.party) : -1;
+    return actor.role === "party" ? this.partyOfSeat.indexOf(actor.party) : MEDIATOR;
   }
 
-  isAgentTurn(): SeatRecord | undefined {
-    const turn = this.negotiation.turn();
-    if (!turn) return undefined;
-    const seat =
-      turn.seat === -1
-        ? this.seats.find((s) => s.role === "mediator")
-        : this.seats.find((s) => s.role === "party" && s.party === this.partyOfSeat[turn.seat]);
+  /** The party seat that is to move now when an agent sits there. */
+  agentToMove(): SeatRecord | undefined {
+    const turn = this.negotiation.expected();
+    if (!turn || turn.seat === MEDIATOR) return undefined;
+    const seat = this.seats.find((s) => s.role === "party" && s.party === this.partyOfSeat[turn.seat]);
     return seat?.agent ? seat : undefined;
   }
 
@@ -138,7 +140,7 @@ export class Room {
       kind: entry.kind,
       at: entry.at,
       actor: entry.actor,
-      events: entry.events.map((e) => visibleEvent(e, viewer, this.scenario.space, this.partyOfSeat)),
+      events: this.apiEvents(entry.events, viewer),
     };
     if (entry.chat) out.chat = entry.chat;
     if (entry.reason !== undefined) out.reason = entry.reason;
@@ -149,38 +151,64 @@ export class Room {
       const privateAnswer =
         entry.move.type === "vote" ||
         (this.spec.protocol === "mediated" && (entry.move.type === "accept" || entry.move.type === "reject"));
-      const move: VisibleEntry["move"] = { type: entry.move.type };
+      const m = entry.move;
+      const move: VisibleEntry["move"] = { type: m.type };
       if (privateAnswer && viewer.role === "party" && !own) move.type = "answer";
       else {
-        if (entry.move.outcome) move.outcome = this.values(entry.move.outcome);
-        if ("vote" in entry.move && entry.move.vote) move.vote = entry.move.vote;
+        if ("outcome" in m) move.outcome = this.values(m.outcome);
+        if (m.type === "vote") move.vote = m.vote;
+        if (m.type === "lock" || m.type === "unlock") move.issue = this.scenario.space.issues[m.issue].name;
+        if (m.type === "decide") move.adopt = m.adopt;
       }
       out.move = move;
     }
     return out;
   }
 
+  /** Trace events as `viewer` may see them. */
+  apiEvents(events: readonly TraceEvent[], viewer: Viewer): ApiEvent[] {
+    const out: ApiEvent[] = [];
+    for (const e of events) {
+      const seen = apiEvent(this.spec.protocol, e, viewer, this.scenario.space, this.partyOfSeat);
+      if (seen) out.push(seen);
+    }
+    return out;
+  }
+
   /** What is expected of `viewer` now, or null when nothing is. */
   expectedOf(viewer: Viewer): Record<string, unknown> | null {
-    const turn = this.negotiation.turn();
+    const turn = this.negotiation.expected();
     if (!turn) return null;
     const mine =
-      viewer.role === "mediator" ? turn.seat === -1 : viewer.role === "party" && turn.seat === viewer.seat;
+      viewer.role === "mediator"
+        ? turn.seat === MEDIATOR
+        : viewer.role === "party" && turn.seat === viewer.seat;
     if (!mine) return null;
+    if (viewer.role === "mediator" && this.negotiation.mediator) return null;
     return this.describeTurn(turn, viewer);
   }
 
   /** Whose move it is, publicly: a party index or "mediator", and the kind of move. */
   publicTurn(): { party: number | "mediator"; kind: string } | null {
-    const turn = this.negotiation.turn();
+    const turn = this.negotiation.expected();
     if (!turn) return null;
-    return { party: turn.seat === -1 ? "mediator" : this.partyOfSeat[turn.seat], kind: turn.kind };
+    return { party: turn.seat === MEDIATOR ? "mediator" : this.partyOfSeat[turn.seat], kind: turn.kind };
   }
 
-  private describeTurn(turn: Turn, viewer: Viewer): Record<string, unknown> {
+  private describeTurn(turn: Expectation, viewer: Viewer): Record<string, unknown> {
     const own = (o: ArrayLike<number>) =>
       viewer.role === "party" ? { utility: this.negotiation.prepared.utilities[viewer.seat].utility(o) } : {};
     const base = { kind: turn.kind, round: turn.state.round, t: turn.state.t };
+    const settled = (s: readonly (number | null)[]) =>
+      Object.fromEntries(
+        s.flatMap((option, i) =>
+          option === null
+            ? []
+            : [[this.scenario.space.issues[i].name, this.scenario.space.valueOf(i, option)]],
+        ),
+      );
+    const byParty = <T>(list: readonly T[]) =>
+      list.map((value, seat) => ({ party: this.partyOfSeat[seat], value }));
     switch (turn.kind) {
       case "offer":
         return {
@@ -204,11 +232,23 @@ export class Room {
           draft: { outcome: this.values(turn.draft), ...own(turn.draft) },
           moves: ["ratify", "reject", "end"],
         };
-      case "propose":
+      case "draft":
+        return { ...base, settled: settled(turn.settled), moves: ["draft", "end"] };
+      case "mediate":
         return {
           ...base,
-          draft: turn.draft.length ? this.values(turn.draft) : null,
-          moves: ["propose", "poll"],
+          draft: this.values(turn.draft),
+          settled: settled(turn.settled),
+          poll: turn.poll && { answers: byParty(turn.poll.answers), round: turn.poll.state.round },
+          moves: ["propose", "poll", "final", "lock", "unlock", "end"],
+        };
+      case "decide":
+        return {
+          ...base,
+          revision: this.values(turn.revision),
+          draft: this.values(turn.draft),
+          votes: byParty(turn.votes),
+          moves: ["decide", "end"],
         };
     }
   }
@@ -253,7 +293,6 @@ export class Room {
       startedAt: this.startedAt,
       deadlineAt: this.deadlineAt,
       seq: this.lastSeq,
-      opening: this.openingEvents.map((e) => visibleEvent(e, viewer, this.scenario.space, this.partyOfSeat)),
       history,
       turn: this.publicTurn(),
       expected: this.expectedOf(viewer),

@@ -1,11 +1,14 @@
 import {
   InputError,
   InvalidMove,
+  MEDIATOR,
   type Move,
   readParleyScenario,
   type Scenario,
   selectParties,
   type TraceEvent,
+  type VisibleEvent,
+  visibleEvent,
   writeParleyScenario,
 } from "@parley/core";
 import type { Kysely } from "kysely";
@@ -14,7 +17,7 @@ import type { Database } from "../db/schema.js";
 import { badRequest, conflict, forbidden, HttpError } from "../errors.js";
 import { hashToken, newRoomId, newToken } from "../tokens.js";
 import { AgentFault, type AgentRunner } from "./agents.js";
-import { LiveNegotiation, type MediatorMove } from "./negotiation.js";
+import { LiveNegotiation, type Step } from "./negotiation.js";
 import { type LogEntry, type LoggedMove, Room, type SeatRecord, type VisibleEntry } from "./room.js";
 import type { ChatBody, CreateRoomBody, MoveBody, RoomSpec } from "./spec.js";
 import type { Actor, Viewer } from "./viewer.js";
@@ -48,7 +51,8 @@ export class RoomService {
   private readonly loading = new Map<string, Promise<Room | undefined>>();
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly agentsAsked = new Map<string, number>();
+  /** Per agent seat (and built-in mediator): the log position it was last asked to move at. */
+  private readonly asked = new Map<string, number>();
   private closed = false;
 
   constructor(
@@ -227,6 +231,7 @@ export class RoomService {
       agent: s.agent,
     }));
     const room = this.build(id, JSON.parse(row.spec) as RoomSpec, seats, Number(row.started_at));
+    room.negotiation.replaying = true;
     for (const r of log) {
       const entry: LogEntry = {
         seq: r.seq,
@@ -241,6 +246,7 @@ export class RoomService {
       room.entries.push(entry);
       if (entry.clientId !== null) room.clientIds.set(entry.clientId, entry.seq);
     }
+    room.negotiation.replaying = false;
     this.rooms.set(id, room);
     this.afterStep(room);
     return room;
@@ -249,9 +255,11 @@ export class RoomService {
   /** Applies a stored entry to the negotiation (it was valid when stored, so it is valid again). */
   private replay(room: Room, entry: LogEntry): TraceEvent[] {
     const n = room.negotiation;
-    if (entry.kind === "move" && entry.move) return n.move(room.seatIndex(entry.actor), entry.move, entry.at);
-    if (entry.kind === "tick") return n.tick(entry.at);
-    if (entry.kind === "fault") return n.fail(room.seatIndex(entry.actor), entry.reason ?? "fault", entry.at);
+    if (entry.kind === "move" && entry.move)
+      return n.move(room.seatIndex(entry.actor), entry.move, entry.at).events;
+    if (entry.kind === "deadline") return n.tick(entry.at).events;
+    if (entry.kind === "fault")
+      return n.fail(room.seatIndex(entry.actor), entry.reason ?? "fault", entry.at).events;
     return [];
   }
 
@@ -279,15 +287,28 @@ export class RoomService {
   }
 
   private toMove(room: Room, body: MoveBody): LoggedMove {
-    const needsOutcome = body.type === "offer" || body.type === "propose";
-    if (needsOutcome && !body.outcome) throw conflict(`"${body.type}" needs an outcome ({issue: option, …})`);
-    if (body.type === "vote" && !body.vote) throw conflict('"vote" needs a vote: better, worse or same');
+    const needs = (field: "outcome" | "vote" | "issue" | "adopt") => {
+      if (body[field] === undefined) throw badRequest(`${field}: "${body.type}" needs one`);
+    };
     switch (body.type) {
       case "offer":
       case "propose":
+      case "draft":
+        needs("outcome");
         return { type: body.type, outcome: this.outcomeOf(room, body.outcome!) };
       case "vote":
+        needs("vote");
         return { type: "vote", vote: body.vote! };
+      case "lock":
+      case "unlock": {
+        needs("issue");
+        const issue = room.scenario.space.issueIndex(body.issue!);
+        if (issue < 0) throw badRequest(`issue: "${body.issue}" is not an issue of this scenario`);
+        return { type: body.type, issue };
+      }
+      case "decide":
+        needs("adopt");
+        return { type: "decide", adopt: body.adopt! };
       case "ratify":
         return { type: "accept" };
       default:
@@ -320,14 +341,26 @@ export class RoomService {
       at = Math.max(at, this.now());
     }
     if (room.ended) throw conflict("the negotiation is over");
-    let events: TraceEvent[];
+    let step: Step;
     try {
-      events = room.negotiation.move(room.seatIndex(actor), move as Move | MediatorMove, at);
+      step = room.negotiation.move(room.seatIndex(actor), move, at);
     } catch (err) {
       if (err instanceof InvalidMove) throw conflict(err.message);
       throw err;
     }
-    const entry: LogEntry = { seq: room.lastSeq + 1, kind: "move", actor, clientId, at, move, events };
+    if (step.deadline) {
+      await this.commitDeadline(room, step, at);
+      throw conflict("the deadline has passed: the negotiation is over");
+    }
+    const entry: LogEntry = {
+      seq: room.lastSeq + 1,
+      kind: "move",
+      actor,
+      clientId,
+      at,
+      move,
+      events: step.events,
+    };
     await this.commit(room, entry, { move });
     return entry.seq;
   }
@@ -374,25 +407,27 @@ export class RoomService {
   private async tickNow(room: Room): Promise<void> {
     if (room.ended) return;
     const at = this.now();
-    const events = room.negotiation.tick(at);
-    if (!room.ended) return;
+    const step = room.negotiation.tick(at);
+    if (step.deadline) await this.commitDeadline(room, step, at);
+  }
+
+  private commitDeadline(room: Room, step: Step, at: number): Promise<void> {
     const entry: LogEntry = {
       seq: room.lastSeq + 1,
-      kind: "tick",
+      kind: "deadline",
       actor: { role: "server" },
       clientId: null,
       at,
-      events,
+      events: step.events,
     };
-    await this.commit(room, entry, {});
+    return this.commit(room, entry, {});
   }
 
-  private async fault(room: Room, seat: SeatRecord, reason: string, askedAt: number): Promise<void> {
+  /** Ends a seat for a fault, unless the room has moved on since it was asked. */
+  private async fault(room: Room, actor: Actor, reason: string, askedAt: number): Promise<void> {
     if (room.ended || room.lastSeq !== askedAt) return;
-    const actor: Actor =
-      seat.role === "mediator" ? { role: "mediator" } : { role: "party", party: seat.party };
     const at = this.now();
-    const events = room.negotiation.fail(room.seatIndex(actor), reason, at);
+    const { events } = room.negotiation.fail(room.seatIndex(actor), reason, at);
     const entry: LogEntry = {
       seq: room.lastSeq + 1,
       kind: "fault",
@@ -459,52 +494,79 @@ export class RoomService {
       this.timers.set(room.id, timer);
     }
     this.askAgent(room);
+    this.mediatorMoves(room);
+  }
+
+  /** A built-in mediator moves at once, in the room's order; its move is stored like anyone's. */
+  private mediatorMoves(room: Room): void {
+    if (!room.negotiation.mediator) return;
+    const askedAt = room.lastSeq;
+    const key = `${room.id}/mediator`;
+    if (this.asked.get(key) === askedAt) return;
+    this.asked.set(key, askedAt);
+    void this.serial(room, async () => {
+      if (room.lastSeq !== askedAt || room.ended) return;
+      let move: Move | null;
+      try {
+        move = room.negotiation.mediatorTurn();
+      } catch (err) {
+        await this.fault(room, { role: "mediator" }, `threw: ${(err as Error).message}`, askedAt);
+        return;
+      }
+      if (move) await this.agentMove(room, { role: "mediator" }, move, `mediator:${askedAt}`);
+    }).catch(() => {});
+  }
+
+  /** Applies an agent's or built-in mediator's move; an invalid one ends that seat for a fault. */
+  private async agentMove(room: Room, actor: Actor, move: Move, clientId: string): Promise<void> {
+    try {
+      await this.applyMove(room, actor, move, clientId);
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 409 && !room.ended)
+        await this.fault(room, actor, `invalid move: ${err.message}`, room.lastSeq);
+      else if (!(err instanceof HttpError && err.status === 409)) throw err;
+    }
   }
 
   /** If an agent seat is to move, asks it (once per turn); its answer is applied like a person's. */
   private askAgent(room: Room): void {
-    const seat = room.isAgentTurn();
-    if (seat?.role !== "party") return;
+    const seat = room.agentToMove();
+    if (!seat) return;
     const askedAt = room.lastSeq;
     const key = `${room.id}/${seat.party}`;
-    if (this.agentsAsked.get(key) === askedAt) return;
-    this.agentsAsked.set(key, askedAt);
-    const turn = room.negotiation.turn()!;
-    if (turn.kind === "propose") return;
+    if (this.asked.get(key) === askedAt) return;
+    this.asked.set(key, askedAt);
+    const expected = room.negotiation.expected()!;
     const seatIndex = room.partyOfSeat.indexOf(seat.party);
-    const events = [...room.openingEvents, ...room.entries.flatMap((e) => e.events)].map(
-      ({ utilities: _, ...e }) => e,
-    );
+    const events: VisibleEvent[] = [];
+    for (const e of room.negotiation.session.trace) {
+      const seen = visibleEvent(room.spec.protocol, e, seatIndex);
+      if (seen) events.push(seen);
+    }
     const actor: Actor = { role: "party", party: seat.party };
     this.agents
       .move({
         key,
         agent: seat.agent!,
-        scenario: writeParleyScenario(room.negotiation.prepared.scenario, "json"),
+        scenario: room.negotiation.prepared.scenario,
         seat: seatIndex,
         protocol: room.spec.protocol,
         deadline: room.spec.deadline,
         seed: room.spec.seed,
-        turn,
+        expected,
         events,
       })
       .then(
         (move) =>
           this.serial(room, async () => {
             if (room.lastSeq !== askedAt || room.ended) return;
-            try {
-              await this.applyMove(room, actor, move as LoggedMove, `agent:${seat.party}:${askedAt}`);
-            } catch (err) {
-              if (err instanceof HttpError && err.status === 409)
-                await this.fault(room, seat, `invalid move: ${err.message}`, room.lastSeq);
-              else throw err;
-            }
+            await this.agentMove(room, actor, move, `agent:${seat.party}:${askedAt}`);
           }),
         (err) =>
           this.serial(room, () =>
             this.fault(
               room,
-              seat,
+              actor,
               err instanceof AgentFault ? err.message : `failed: ${(err as Error).message}`,
               askedAt,
             ),

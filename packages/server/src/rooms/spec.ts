@@ -62,9 +62,28 @@ const outcomeValues = z.record(z.string().max(200), z.union([z.string().max(200)
 export const moveSchema = z
   .object({
     id: z.string().min(1).max(128),
-    type: z.enum(["offer", "accept", "end", "vote", "ratify", "reject", "propose", "poll"]),
+    type: z.enum([
+      "offer",
+      "accept",
+      "end",
+      "vote",
+      "ratify",
+      "reject",
+      "draft",
+      "propose",
+      "poll",
+      "final",
+      "lock",
+      "unlock",
+      "decide",
+    ]),
+    /** offer, draft, propose: the package, {issue: option}. */
     outcome: outcomeValues.optional(),
     vote: z.enum(["better", "worse", "same"]).optional(),
+    /** lock, unlock: the issue's name. */
+    issue: z.string().max(200).optional(),
+    /** decide: whether the revision replaces the draft. */
+    adopt: z.boolean().optional(),
   })
   .strict();
 export type MoveBody = z.infer<typeof moveSchema>;

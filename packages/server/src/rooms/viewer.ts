@@ -1,4 +1,12 @@
-import type { OutcomeSpace, OutcomeValues, TraceEvent } from "@parley/core";
+import {
+  HOST,
+  MEDIATOR,
+  type OutcomeSpace,
+  type OutcomeValues,
+  type ProtocolName,
+  type TraceEvent,
+  visibleEvent,
+} from "@parley/core";
 
 /** Who is looking: a party (by its negotiation seat and scenario party), the mediator, or the host. */
 export type Viewer = { role: "party"; seat: number; party: number } | { role: "mediator" } | { role: "host" };
@@ -10,10 +18,14 @@ export type Actor =
   | { role: "host" }
   | { role: "server" };
 
-/** A trace event as a viewer may see it: outcomes as {issue: value}, parties by scenario index. */
-export interface VisibleEvent {
-  /** "answered": another party voted or answered a poll (what it answered is private). */
-  action: TraceEvent["action"] | "answered";
+/** The engine's viewer number: the party's seat, MEDIATOR or HOST. */
+export function engineViewer(viewer: Viewer): number {
+  return viewer.role === "party" ? viewer.seat : viewer.role === "mediator" ? MEDIATOR : HOST;
+}
+
+/** A trace event as a viewer may see it over the API: outcomes as {issue: value}, parties by scenario index. */
+export interface ApiEvent {
+  action: TraceEvent["action"];
   round: number;
   t: number;
   ms?: number;
@@ -22,41 +34,36 @@ export interface VisibleEvent {
   offer?: OutcomeValues;
   /** Party viewer: its own utility of `offer`. */
   utility?: number;
-  /** Host only: every party's utility of `offer`, in the room's seat order. */
+  /** Host only: every seated party's utility of `offer`, in seat order. */
   utilities?: number[];
   vote?: string;
   reason?: string;
+  /** The point a mediator locked or unlocked. */
+  issue?: string;
 }
 
-/** Private answers: a party's vote on a revision and its answer to a poll or the final draft. */
-const PRIVATE_ANSWERS = new Set<TraceEvent["action"]>(["vote", "ratify", "reject"]);
-
 /**
- * The one rule of what a viewer sees of an event. Offers, acceptances, endings, the mediator's texts
- * and the protocol's own events are public, each party seeing only its own utility of an outcome;
- * votes and ratify/reject answers are seen by the party that gave them, the mediator and the host
- * (others learn only that the party answered). Only the host sees every party's utility.
+ * What `viewer` sees of `event` (the engine's visibility rule: its own utility only, private votes
+ * and answers for the party that gave them and the mediator, everything for the host), in API form;
+ * null when the event is hidden from it.
  */
-export function visibleEvent(
+export function apiEvent(
+  protocol: ProtocolName,
   event: TraceEvent,
   viewer: Viewer,
   space: OutcomeSpace,
   partyOfSeat: readonly number[],
-): VisibleEvent {
-  const out: VisibleEvent = { action: event.action, round: event.round, t: event.t };
-  if (event.ms !== undefined) out.ms = event.ms;
-  if (event.seat >= 0) out.party = partyOfSeat[event.seat];
-  if (event.offer) out.offer = space.toValues(event.offer);
-  if (event.reason !== undefined) out.reason = event.reason;
-  const own = viewer.role === "party" && viewer.seat === event.seat;
-  if (PRIVATE_ANSWERS.has(event.action)) {
-    if (viewer.role === "party" && !own)
-      return { action: "answered", round: out.round, t: out.t, party: out.party };
-    if (event.vote !== undefined) out.vote = event.vote;
-  }
-  if (event.utilities) {
-    if (viewer.role === "host") out.utilities = event.utilities;
-    else if (viewer.role === "party") out.utility = event.utilities[viewer.seat];
-  }
+): ApiEvent | null {
+  const seen = visibleEvent(protocol, event, engineViewer(viewer));
+  if (!seen) return null;
+  const out: ApiEvent = { action: seen.action, round: seen.round, t: seen.t };
+  if (seen.ms !== undefined) out.ms = seen.ms;
+  if (seen.seat >= 0) out.party = partyOfSeat[seen.seat];
+  if (seen.offer) out.offer = space.toValues(seen.offer);
+  if (seen.utility !== undefined) out.utility = seen.utility;
+  if (seen.utilities) out.utilities = seen.utilities;
+  if (seen.vote !== undefined) out.vote = seen.vote;
+  if (seen.reason !== undefined) out.reason = seen.reason;
+  if (seen.issue !== undefined) out.issue = space.issues[seen.issue].name;
   return out;
 }
