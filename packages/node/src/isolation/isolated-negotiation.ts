@@ -1,9 +1,9 @@
 import {
-  referenceAnalysis,
   type NegotiationResult,
   negotiationMetrics,
   negotiationResult,
   PreparedScenario,
+  referenceAnalysis,
   type Scenario,
   type ScenarioAnalysis,
   type TraceEvent,

@@ -2,12 +2,12 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import {
-  referenceAnalysis,
   hash53,
   type JobResult,
   type Leaderboard,
   leaderboardCsv,
   planTournament,
+  referenceAnalysis,
   resultsCsv,
   type Scenario,
   scenariosCsv,

@@ -1,7 +1,6 @@
 import {
   InputError,
   InvalidMove,
-  MEDIATOR,
   type Move,
   readParleyScenario,
   type Scenario,
