@@ -80,6 +80,11 @@ export class Room {
     return this.entries.length === 0 ? 0 : this.entries[this.entries.length - 1].seq;
   }
 
+  /** How many inputs the negotiation has taken: a turn's number (chat does not change it). */
+  get turnNumber(): number {
+    return this.negotiation.session.log.length;
+  }
+
   get deadlineAt(): number | null {
     return this.negotiation.deadlineAt();
   }

@@ -50,7 +50,7 @@ export class RoomService {
   private readonly loading = new Map<string, Promise<Room | undefined>>();
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Per agent seat (and built-in mediator): the log position it was last asked to move at. */
+  /** Per agent seat (and built-in mediator): the turn it was last asked to move on. */
   private readonly asked = new Map<string, number>();
   private closed = false;
 
@@ -424,7 +424,7 @@ export class RoomService {
 
   /** Ends a seat for a fault, unless the room has moved on since it was asked. */
   private async fault(room: Room, actor: Actor, reason: string, askedAt: number): Promise<void> {
-    if (room.ended || room.lastSeq !== askedAt) return;
+    if (room.ended || room.turnNumber !== askedAt) return;
     const at = this.now();
     const { events } = room.negotiation.fail(room.seatIndex(actor), reason, at);
     const entry: LogEntry = {
@@ -499,12 +499,12 @@ export class RoomService {
   /** A built-in mediator moves at once, in the room's order; its move is stored like anyone's. */
   private mediatorMoves(room: Room): void {
     if (!room.negotiation.mediator) return;
-    const askedAt = room.lastSeq;
+    const askedAt = room.turnNumber;
     const key = `${room.id}/mediator`;
     if (this.asked.get(key) === askedAt) return;
     this.asked.set(key, askedAt);
     void this.serial(room, async () => {
-      if (room.lastSeq !== askedAt || room.ended) return;
+      if (room.turnNumber !== askedAt || room.ended) return;
       let move: Move | null;
       try {
         move = room.negotiation.mediatorTurn();
@@ -522,7 +522,7 @@ export class RoomService {
       await this.applyMove(room, actor, move, clientId);
     } catch (err) {
       if (err instanceof HttpError && err.status === 409 && !room.ended)
-        await this.fault(room, actor, `invalid move: ${err.message}`, room.lastSeq);
+        await this.fault(room, actor, `invalid move: ${err.message}`, room.turnNumber);
       else if (!(err instanceof HttpError && err.status === 409)) throw err;
     }
   }
@@ -531,7 +531,7 @@ export class RoomService {
   private askAgent(room: Room): void {
     const seat = room.agentToMove();
     if (!seat) return;
-    const askedAt = room.lastSeq;
+    const askedAt = room.turnNumber;
     const key = `${room.id}/${seat.party}`;
     if (this.asked.get(key) === askedAt) return;
     this.asked.set(key, askedAt);
@@ -558,7 +558,7 @@ export class RoomService {
       .then(
         (move) =>
           this.serial(room, async () => {
-            if (room.lastSeq !== askedAt || room.ended) return;
+            if (room.turnNumber !== askedAt || room.ended) return;
             await this.agentMove(room, actor, move, `agent:${seat.party}:${askedAt}`);
           }),
         (err) =>
