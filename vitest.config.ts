@@ -5,6 +5,10 @@ export default defineConfig({
   resolve: {
     alias: [
       {
+        find: /^@parley\/server$/,
+        replacement: fileURLToPath(new URL("./packages/server/src/index.ts", import.meta.url)),
+      },
+      {
         find: /^@parley\/node$/,
         replacement: fileURLToPath(new URL("./packages/node/src/index.ts", import.meta.url)),
       },
@@ -43,7 +47,13 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "packages/web/src/**/*.test.tsx", "test/**/*.test.ts"],
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "packages/server/test/**/*.test.ts",
+      "packages/web/src/**/*.test.tsx",
+      "packages/web/e2e/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -67,7 +67,7 @@ describe("parley tournament with misbehaving agents", () => {
     });
     expect(reasonOf("crasher;conceder")).toMatchObject({
       status: "failed",
-      reason: "seat 1 (crasher) ended its worker (exit code 3)",
+      reason: "seat 1 (crasher) called process.exit(3)",
       fault_seats: "1",
     });
     expect(run.stdout).toMatch(/Tournament: 25 of 25 negotiations \(\d+ failed\)/);
