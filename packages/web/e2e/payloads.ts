@@ -18,7 +18,9 @@ export function recordPayloads(page: Page): unknown[] {
       // a redirect or a body already gone
     }
   });
-  page.on("websocket", (ws) => ws.on("framereceived", (f) => typeof f.payload === "string" && keep(f.payload)));
+  page.on("websocket", (ws) =>
+    ws.on("framereceived", (f) => typeof f.payload === "string" && keep(f.payload)),
+  );
   return seen;
 }
 

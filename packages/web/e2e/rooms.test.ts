@@ -1,7 +1,20 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { analyze, readParleyScenario, selectParties } from "@parley/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, expectAccessible, launch, newPage, type RunningServer, screenshot, startServer } from "./harness";
+import {
+  chromiumPath,
+  expectAccessible,
+  launch,
+  newPage,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from "./harness";
 import { holds, recordPayloads } from "./payloads";
+
+const repo = join(import.meta.dirname, "../../..");
 
 interface Profile {
   weights?: Record<string, number>;
@@ -35,14 +48,13 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
     // The host creates the room by clicks: both seats people.
     const host = await newPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
     await host.goto(`${server.url}/rooms/new?scenario=${scenario.name}`);
-    for (const party of scenario.parties)
-      await host.getByLabel(`${party} seated by`).selectOption("person");
+    for (const party of scenario.parties) await host.getByLabel(`${party} seated by`).selectOption("person");
     await expectAccessible(host);
     await screenshot(host, "room-new");
     await host.getByRole("button", { name: "Create the room" }).click();
     await host.getByRole("heading", { name: "Invitations" }).waitFor();
     const links = await Promise.all(
-      scenario.parties.map((p) => host.getByLabel(`Link for ${p}`).inputValue()),
+      scenario.parties.map((p) => host.getByRole("textbox", { name: `Link for ${p}` }).inputValue()),
     );
     await expectAccessible(host);
     await screenshot(host, "room-waiting");
@@ -71,7 +83,9 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
     const id = new URL(links[0]).pathname.split("/").pop();
     const profiles = await Promise.all(
       links.map(async (l) => {
-        const res = await fetch(`${server.url}/api/rooms/${id}`, { headers: { Authorization: `Bearer ${token(l)}` } });
+        const res = await fetch(`${server.url}/api/rooms/${id}`, {
+          headers: { Authorization: `Bearer ${token(l)}` },
+        });
         return ((await res.json()) as { profile: Profile }).profile;
       }),
     );
@@ -90,23 +104,30 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
     }
   });
 
-  it("a person mediates the peace plan against agent parties and reaches a deal", async () => {
+  it("a person mediates the peace plan against three agent parties and reaches a deal", async () => {
+    // A package every seated party prefers to no deal: the Nash package of the three parties.
+    const plan = readParleyScenario(
+      readFileSync(join(repo, "scenarios/peace-plan/plan.yaml"), "utf8"),
+      "plan",
+    );
+    const seated = selectParties(plan, [0, 1, 3]);
+    const nash = analyze(seated).solutions.nash!;
     const page = await newPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
     await page.goto(server.url);
-    await page.getByRole("button", { name: "Mediate it against agent parties" }).click();
+    await page.getByRole("button", { name: "Mediate it against 3 agent parties" }).click();
     await page.getByRole("heading", { name: "Mediator's console" }).waitFor();
+    await page.getByRole("button", { name: "Table the first draft" }).waitFor();
+    for (const [i, issue] of seated.space.issues.entries())
+      await page
+        .getByLabel(issue.title ?? issue.name, { exact: true })
+        .selectOption(String(seated.space.valueOf(i, nash.outcome[i])));
+    await page.getByRole("button", { name: "Table the first draft" }).click();
+    const final = page.getByRole("button", { name: "Call the final vote" });
+    await final.waitFor();
+    await expect.poll(() => final.isEnabled()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, "room-mediator");
-    // Propose the suggested package that leaves every party above its reservation, then poll.
-    for (let round = 0; round < 20; round++) {
-      if (await page.getByRole("heading", { name: /Agreement reached|No agreement/ }).isVisible()) break;
-      await page.getByRole("button", { name: "Send the revision to the vote" }).isEnabled();
-      await page.getByRole("button", { name: "Ask for packages that improve the draft" }).click();
-      const use = page.getByRole("button", { name: "Use as the text" }).first();
-      if (await use.isVisible()) await use.click();
-      await page.getByRole("button", { name: "Send the revision to the vote" }).click();
-      await page.getByRole("button", { name: "Poll the parties on the draft" }).waitFor();
-    }
+    await final.click();
     await page.getByRole("heading", { name: "Agreement reached" }).waitFor({ timeout: 60_000 });
     await screenshot(page, "room-mediator-deal");
   });

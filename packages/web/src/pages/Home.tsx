@@ -34,7 +34,10 @@ export default function Home() {
         <Button component={Link} to={`/scenarios/${PEACE_PLAN}/record`} variant="outline">
           Read the record
         </Button>
-        <MediateButton />
+        {/* The visitor takes the mediator's seat: the plan's own mediator party is not seated. */}
+        <MediateButton
+          parties={scenario.parties.flatMap((p, k) => (p.role?.startsWith("mediator") ? [] : [k]))}
+        />
       </Group>
       <section aria-labelledby="points-title">
         <Title order={2} id="points-title" size="h3">

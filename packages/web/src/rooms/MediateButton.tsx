@@ -4,8 +4,8 @@ import { useNavigate } from "react-router";
 import { TONE } from "../components/colors";
 import { createRoom } from "./rooms-api";
 
-/** Creates a mediated room on the peace plan: the visitor mediates, agents play the parties. */
-export function MediateButton() {
+/** Creates a mediated room on the peace plan: the visitor mediates, agents play `parties`. */
+export function MediateButton({ parties }: { parties: number[] }) {
   const navigate = useNavigate();
   const create = useMutation({
     mutationFn: () =>
@@ -13,7 +13,7 @@ export function MediateButton() {
         scenario: "peace-plan",
         protocol: "mediated",
         deadline: { rounds: 30 },
-        seats: [0, 1, 2, 3].map((party) => ({ party, agent: "boulware" })),
+        seats: parties.map((party) => ({ party, agent: "boulware" })),
         mediator: { person: true },
       }),
     onSuccess: (room) => room.mediator && navigate(room.mediator.url),
@@ -21,7 +21,7 @@ export function MediateButton() {
   return (
     <Stack gap={4}>
       <Button variant="outline" color={TONE.good} loading={create.isPending} onClick={() => create.mutate()}>
-        Mediate it against agent parties
+        Mediate it against {parties.length} agent parties
       </Button>
       {create.isError && (
         <Text c={TONE.bad} size="sm" role="alert">

@@ -1,12 +1,24 @@
-import { Alert, Button, Checkbox, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { Alert, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useEffect, useState } from "react";
 import { TONE } from "../components/colors";
-import { Chat, firstOptions, History, OutcomePanel, PackageBuilder, partyName, RoomHeader } from "./parts";
+import {
+  Chat,
+  firstOptions,
+  History,
+  OutcomePanel,
+  PackageBuilder,
+  PackageTable,
+  partyName,
+  RoomHeader,
+} from "./parts";
 import { fetchSuggestions, type MoveBody, sendChat, sendMove } from "./rooms-api";
 import type { RoomView, Values } from "./types";
 import type { Connection } from "./use-room";
 
-/** The person mediator's console: the single text, revisions to the vote, polls, answers, caucuses. */
+/**
+ * The person mediator's console: the single text (an option per point, settled points locked),
+ * revisions to the vote, straw polls and the final vote, the parties' answers, caucus chats.
+ */
 export function MediatorConsole({
   room,
   token,
@@ -17,12 +29,17 @@ export function MediatorConsole({
   connection: Connection;
 }) {
   const exp = room.expected;
-  const draft = (exp?.kind === "propose" ? (exp.draft as Values | null) : null) ?? null;
-  const [text, setText] = useState<Values>(() => draft ?? firstOptions(room));
-  const [locked, setLocked] = useState<Set<string>>(new Set());
+  const draft = (exp?.kind === "mediate" || exp?.kind === "decide" ? (exp.draft as Values) : null) ?? null;
+  const settled = exp?.settled ?? {};
+  const [text, setText] = useState<Values>(() => ({ ...firstOptions(room), ...(draft ?? {}), ...settled }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [advice, setAdvice] = useState<{ outcome: Values; belowReservation?: number[] }[] | null>(null);
+  // A new draft (a revision adopted) becomes the text to work from.
+  const draftKey = JSON.stringify(draft);
+  useEffect(() => {
+    if (draftKey !== "null") setText((t) => ({ ...t, ...JSON.parse(draftKey) }));
+  }, [draftKey]);
   const move = async (body: MoveBody) => {
     setBusy(true);
     setError(null);
@@ -34,14 +51,10 @@ export function MediatorConsole({
       setBusy(false);
     }
   };
-  const lastDraft = latestDraft(room);
-  const answers = room.history.filter((e) => e.actor.role === "party" && e.move);
-  const toggle = (name: string) =>
-    setLocked((s) => {
-      const n = new Set(s);
-      n.has(name) ? n.delete(name) : n.add(name);
-      return n;
-    });
+  const locked = new Set(Object.keys(settled));
+  const can = (m: string) => !busy && (exp?.moves.includes(m) ?? false);
+  const waitingFor =
+    room.turn && room.turn.party !== "mediator" ? partyName(room, room.turn.party) : "the parties";
 
   return (
     <Stack gap="md">
@@ -59,38 +72,68 @@ export function MediatorConsole({
               <Title order={2} size="h3">
                 The single text
               </Title>
-              <Text size="sm" mb="xs">
-                {exp?.kind === "propose"
-                  ? "Your move: put a revision to the vote (a revision replaces the draft when no party votes it worse), or poll the parties on the draft."
-                  : room.outcome
-                    ? "The negotiation is over."
-                    : `Waiting for ${room.turn && room.turn.party !== "mediator" ? partyName(room, room.turn.party) : "the parties"} to answer…`}
+              <Text size="sm" mb="xs" role="status">
+                {room.outcome
+                  ? "The negotiation is over."
+                  : exp?.kind === "draft"
+                    ? "Your move: table the first draft, an option for every point."
+                    : exp?.kind === "mediate"
+                      ? "Your move: put a revision to the vote (the parties vote better, same or worse), poll the parties on the draft, or call the final vote."
+                      : exp?.kind === "decide"
+                        ? "The votes are in: adopt the revision as the new draft, or keep the draft."
+                        : `Waiting for ${waitingFor} to answer…`}
               </Text>
-              <Group gap="xs" mb="xs">
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  onClick={() => setText(lastDraft ?? text)}
-                  disabled={!lastDraft}
-                >
-                  Start from the current draft
-                </Button>
-              </Group>
+              {exp?.kind === "decide" && (
+                <Paper withBorder p="xs" mb="sm">
+                  <Text fw={600}>Votes on the revision</Text>
+                  <Group gap="xs" mt={4}>
+                    {(exp.votes ?? []).map((v) => (
+                      <Badge key={v.party} color={v.value === "worse" ? TONE.bad : TONE.good} variant="light">
+                        {partyName(room, v.party)}: {v.value}
+                      </Badge>
+                    ))}
+                  </Group>
+                  <Group mt="sm">
+                    <Button disabled={!can("decide")} onClick={() => move({ type: "decide", adopt: true })}>
+                      Adopt the revision
+                    </Button>
+                    <Button
+                      variant="outline"
+                      disabled={!can("decide")}
+                      onClick={() => move({ type: "decide", adopt: false })}
+                    >
+                      Keep the draft
+                    </Button>
+                  </Group>
+                </Paper>
+              )}
               <PackageBuilder room={room} values={text} onChange={setText} locked={locked} />
               <Group mt="sm">
-                <Button
-                  disabled={busy || exp?.kind !== "propose"}
-                  onClick={() => move({ type: "propose", outcome: text })}
-                >
-                  Send the revision to the vote
-                </Button>
-                <Button
-                  variant="outline"
-                  disabled={busy || exp?.kind !== "propose" || !lastDraft}
-                  onClick={() => move({ type: "poll" })}
-                >
-                  Poll the parties on the draft
-                </Button>
+                {exp?.kind === "draft" ? (
+                  <Button disabled={!can("draft")} onClick={() => move({ type: "draft", outcome: text })}>
+                    Table the first draft
+                  </Button>
+                ) : (
+                  <>
+                    <Button
+                      disabled={!can("propose")}
+                      onClick={() => move({ type: "propose", outcome: text })}
+                    >
+                      Send the revision to the vote
+                    </Button>
+                    <Button variant="outline" disabled={!can("poll")} onClick={() => move({ type: "poll" })}>
+                      Straw poll on the draft
+                    </Button>
+                    <Button
+                      variant="outline"
+                      color={TONE.good}
+                      disabled={!can("final")}
+                      onClick={() => move({ type: "final" })}
+                    >
+                      Call the final vote
+                    </Button>
+                  </>
+                )}
               </Group>
             </Paper>
             <section aria-labelledby="status-title">
@@ -102,20 +145,32 @@ export function MediatorConsole({
                   <Table.Tr>
                     <Table.Th>Point</Table.Th>
                     <Table.Th>In the draft</Table.Th>
-                    <Table.Th>Settled (locked)</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>
+                      <span className="skip-link">Action</span>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {room.scenario.issues.map((i) => (
                     <Table.Tr key={i.name}>
                       <Table.Td>{i.title ?? i.name}</Table.Td>
-                      <Table.Td>{lastDraft ? String(lastDraft[i.name]) : "—"}</Table.Td>
+                      <Table.Td>{draft ? String(draft[i.name]) : "—"}</Table.Td>
+                      <Table.Td>{locked.has(i.name) ? "settled" : "open"}</Table.Td>
                       <Table.Td>
-                        <Checkbox
-                          aria-label={`Lock ${i.name} as settled`}
-                          checked={locked.has(i.name)}
-                          onChange={() => toggle(i.name)}
-                        />
+                        {exp?.kind === "mediate" && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            disabled={busy}
+                            aria-label={`${locked.has(i.name) ? "Reopen" : "Settle"} ${i.name}`}
+                            onClick={() =>
+                              move({ type: locked.has(i.name) ? "unlock" : "lock", issue: i.name })
+                            }
+                          >
+                            {locked.has(i.name) ? "Reopen" : "Settle"}
+                          </Button>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -127,25 +182,21 @@ export function MediatorConsole({
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
-            <section aria-labelledby="answers-title">
-              <Title order={2} size="h4" id="answers-title">
-                The parties' answers
+            {draft && <PackageTable room={room} values={draft} caption="The draft as it stands" />}
+            <section aria-labelledby="poll-title">
+              <Title order={2} size="h4" id="poll-title">
+                Last straw poll
               </Title>
-              {answers.length === 0 ? (
-                <Text size="sm">No answers yet.</Text>
+              {exp?.poll ? (
+                <Group gap="xs">
+                  {exp.poll.answers.map((a) => (
+                    <Badge key={a.party} color={a.value ? TONE.good : TONE.bad} variant="light">
+                      {partyName(room, a.party)}: {a.value ? "would accept" : "would reject"}
+                    </Badge>
+                  ))}
+                </Group>
               ) : (
-                <Table verticalSpacing={2} fz="sm" aria-labelledby="answers-title">
-                  <Table.Tbody>
-                    {answers.slice(-12).map((e) => (
-                      <Table.Tr key={e.seq}>
-                        <Table.Td>
-                          {partyName(room, e.actor.role === "party" ? e.actor.party : undefined)}
-                        </Table.Td>
-                        <Table.Td>{e.move!.vote ?? e.move!.type}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <Text size="sm">No poll this round.</Text>
               )}
             </section>
             <section aria-labelledby="advice-title">
@@ -176,7 +227,11 @@ export function MediatorConsole({
                       ? `leaves ${s.belowReservation.map((p) => partyName(room, p)).join(", ")} below reservation`
                       : "every party above reservation"}
                   </Text>
-                  <Button size="compact-xs" variant="subtle" onClick={() => setText(s.outcome)}>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => setText({ ...s.outcome, ...settled })}
+                  >
                     Use as the text
                   </Button>
                 </Group>
@@ -186,7 +241,7 @@ export function MediatorConsole({
               room={room}
               channels={[
                 { label: "Everyone" },
-                ...room.scenario.parties.map((p, k) => ({ label: `${p.name} (caucus)`, to: k })),
+                ...room.seats.map((s) => ({ label: `${partyName(room, s.party)} (caucus)`, to: s.party })),
               ]}
               onSend={(t, to) => sendChat(room.id, token, t, to)}
             />
@@ -195,12 +250,4 @@ export function MediatorConsole({
       </Grid>
     </Stack>
   );
-}
-
-/** The draft as it stands: the last revision the parties accepted, from the public events. */
-function latestDraft(room: RoomView): Values | null {
-  const events = [...room.opening, ...room.history.flatMap((e) => e.events)];
-  for (let k = events.length - 1; k >= 0; k--)
-    if (events[k].action === "revise" && events[k].offer) return events[k].offer!;
-  return null;
 }

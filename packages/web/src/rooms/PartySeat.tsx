@@ -92,12 +92,12 @@ export function PartySeat({
                     </div>
                   </Group>
                 )}
-                {exp.kind === "vote" && exp.revision && (
+                {exp.kind === "vote" && exp.revision && "outcome" in exp.revision && (
                   <>
                     <PackageTable
                       room={room}
-                      values={exp.revision.outcome}
-                      caption={`The mediator's revision: your utility ${fmt(exp.revision.utility ?? 0)} (the draft: ${fmt((exp.draft as Held)?.utility ?? 0)})`}
+                      values={exp.revision.outcome as Values}
+                      caption={`The mediator's revision: your utility ${fmt(Number(exp.revision.utility ?? 0))} (the draft: ${fmt((exp.draft as Held)?.utility ?? 0)})`}
                     />
                     <Group mt="sm">
                       <Text>Is the revision better for you than the draft?</Text>

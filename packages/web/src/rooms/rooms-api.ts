@@ -37,6 +37,10 @@ export interface MoveBody {
   type: string;
   outcome?: Values;
   vote?: "better" | "worse" | "same";
+  /** lock, unlock: the point's name. */
+  issue?: string;
+  /** decide: whether the revision replaces the draft. */
+  adopt?: boolean;
 }
 
 /** Sends a move with a client id; a retry after a network failure reuses it, so nothing applies twice. */

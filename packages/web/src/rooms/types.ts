@@ -39,15 +39,27 @@ export interface Held {
   from?: number;
 }
 
+/**
+ * What is expected of the viewer now. A party: offer (SAOP), vote on a revision, ratify (a straw
+ * poll, or the final vote when `final`). The mediator: draft (the first text), mediate (propose,
+ * poll, final, lock, unlock, end), decide (adopt the revision or not, seeing the votes).
+ */
 export interface Expected {
-  kind: "offer" | "vote" | "ratify" | "propose";
+  kind: "offer" | "vote" | "ratify" | "draft" | "mediate" | "decide";
   round: number;
   t: number;
   moves: string[];
   offer?: Held | null;
-  revision?: Held;
+  /** A party sees its utility with the package; the mediator sees the package alone. */
+  revision?: Held | Values;
   draft?: Held | Values | null;
   final?: boolean;
+  /** Mediator: the settled (locked) points. */
+  settled?: Values;
+  /** Mediator: the last straw poll's answers (would each party accept the draft?). */
+  poll?: { answers: { party: number; value: boolean }[]; round: number } | null;
+  /** Mediator deciding: each party's vote on the revision. */
+  votes?: { party: number; value: string }[];
 }
 
 export interface Outcome {
