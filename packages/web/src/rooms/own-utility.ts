@@ -17,7 +17,8 @@ export function ownUtility(
 
 /** The options of an issue as the room document lists them. */
 export function optionsOf(issue: RoomView["scenario"]["issues"][number]): string[] {
-  if (issue.options) return issue.options.map((o) => String(o.value));
+  // Parley JSON lists an option as its value, or as {value, description}.
+  if (issue.options) return issue.options.map((o) => (typeof o === "object" ? String(o.value) : String(o)));
   if (issue.min !== undefined && issue.max !== undefined)
     return Array.from({ length: Math.min(issue.max - issue.min + 1, 500) }, (_, k) => String(issue.min! + k));
   return [];

@@ -76,7 +76,7 @@ export interface IssueDoc {
   name: string;
   title?: string;
   description?: string;
-  options?: { value: string; description?: string }[];
+  options?: (string | number | { value: string; description?: string })[];
   kind?: string;
   min?: number;
   max?: number;
@@ -101,7 +101,6 @@ export interface RoomView {
   startedAt: number;
   deadlineAt: number | null;
   seq: number;
-  opening: VisibleEvent[];
   history: Entry[];
   turn: { party: number | "mediator"; kind: string } | null;
   expected: Expected | null;
