@@ -138,5 +138,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** Saves a full-page screenshot as a test artifact (packages/web/e2e/screenshots, not committed). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // The fixed header would otherwise be pasted mid-page in a full-page capture.
+  await page.addStyleTag({ content: ".mantine-AppShell-header { position: absolute !important; }" });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -36,7 +36,10 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
 
   it("two people in two browsers negotiate to agreement; neither receives the other's preferences", async () => {
     // A two-party ANAC scenario whose parties weigh the points differently (so a leak would show).
-    const list = (await (await fetch(`${server.url}/api/scenarios`)).json()) as { name: string; parties: string[] }[];
+    const list = (await (await fetch(`${server.url}/api/scenarios`)).json()) as {
+      name: string;
+      parties: string[];
+    }[];
     const scenario = list.find((s) => s.name === "anac-2010-travel")!;
 
     // The host creates the room by clicks: both seats people.

@@ -5,6 +5,7 @@ import {
   Chat,
   firstOptions,
   History,
+  latestDraft,
   OutcomePanel,
   PackageBuilder,
   PackageTable,
@@ -29,7 +30,10 @@ export function MediatorConsole({
   connection: Connection;
 }) {
   const exp = room.expected;
-  const draft = (exp?.kind === "mediate" || exp?.kind === "decide" ? (exp.draft as Values) : null) ?? null;
+  const draft =
+    (exp?.kind === "mediate" || exp?.kind === "decide" ? (exp.draft as Values) : null) ??
+    room.outcome?.agreement ??
+    latestDraft(room);
   const settled = exp?.settled ?? {};
   const [text, setText] = useState<Values>(() => ({ ...firstOptions(room), ...(draft ?? {}), ...settled }));
   const [error, setError] = useState<string | null>(null);

@@ -71,8 +71,8 @@ export function RoomHeader({
 /** A package, point by point. */
 export function PackageTable({ room, values, caption }: { room: RoomView; values: Values; caption: string }) {
   return (
-    <Table verticalSpacing={2} fz="sm">
-      <caption style={{ textAlign: "left", fontWeight: 600 }}>{caption}</caption>
+    <Table verticalSpacing={2} fz="sm" captionSide="top">
+      <caption style={{ textAlign: "left", fontWeight: 600, color: "inherit" }}>{caption}</caption>
       <Table.Tbody>
         {room.scenario.issues.map((i) => (
           <Table.Tr key={i.name}>
@@ -303,4 +303,12 @@ export function OutcomePanel({ room }: { room: RoomView }) {
       {o.agreement && <PackageTable room={room} values={o.agreement} caption="The agreement" />}
     </Paper>
   );
+}
+
+/** The mediated draft as it stands: the last text the mediator tabled or the parties adopted. */
+export function latestDraft(room: RoomView): Values | null {
+  const events = room.history.flatMap((e) => e.events);
+  for (let k = events.length - 1; k >= 0; k--)
+    if (events[k].action === "revise" && events[k].offer) return events[k].offer!;
+  return null;
 }
