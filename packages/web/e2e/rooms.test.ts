@@ -65,7 +65,12 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
       seats.push({ page, payloads });
     }
     const [a, b] = seats;
+    // B's connection drops while A offers: B reconnects and catches up with what it missed.
+    await b.page.context().setOffline(true);
+    await b.page.getByText("reconnecting…").waitFor({ timeout: 20_000 });
     await a.page.getByRole("button", { name: "Send offer" }).click();
+    await b.page.context().setOffline(false);
+    await b.page.getByText("connected", { exact: true }).waitFor({ timeout: 15_000 });
     await b.page.getByRole("button", { name: "Accept the standing offer" }).click();
     for (const s of seats) await s.page.getByRole("heading", { name: "Agreement reached" }).waitFor();
 
@@ -100,7 +105,7 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
       const html = await seats[me].page.content();
       expect(html).not.toContain(JSON.stringify(theirs.weights));
     }
-  });
+  }, 180_000);
 
   it("a person mediates the peace plan against three agent parties and reaches a deal", async () => {
     // A package every seated party prefers to no deal: the Nash package of the three parties.
@@ -128,5 +133,5 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
     await final.click();
     await page.getByRole("heading", { name: "Agreement reached" }).waitFor({ timeout: 60_000 });
     await screenshot(page, "room-mediator-deal");
-  });
+  }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { readParleyScenario, writeParleyScenario } from "@parley/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -16,6 +16,12 @@ const scenarioPath = (key: string) => `/scenarios/${encodeURIComponent(key)}`;
 export default function Library() {
   const list = useQuery({ queryKey: ["scenarios"], queryFn: listScenarios, staleTime: 60_000 });
   const [uploads, setUploads] = useState(uploadNames);
+  const [filter, setFilter] = useState("");
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = (list.data ?? []).filter((s) => {
+    const text = `${s.name} ${s.title ?? ""} ${s.parties.join(" ")} ${s.source}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
   const navigate = useNavigate();
   const startNew = () => {
     const key = saveUpload(readParleyScenario(TEMPLATE_YAML, "template.yaml"));
@@ -24,53 +30,6 @@ export default function Library() {
   return (
     <Stack gap="xl">
       <Title order={1}>Library</Title>
-      <section aria-labelledby="bundled-title">
-        <Title order={2} size="h3" id="bundled-title">
-          Bundled scenarios
-        </Title>
-        {list.isPending && <Loading what="Loading the scenarios…" />}
-        {list.isError && <ErrorBox title="The scenario list could not be loaded" error={list.error} />}
-        {list.data?.length === 0 && <Text>The server bundles no scenarios.</Text>}
-        {list.data && list.data.length > 0 && (
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped highlightOnHover aria-labelledby="bundled-title">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Scenario</Table.Th>
-                  <Table.Th>Parties</Table.Th>
-                  <Table.Th>Points</Table.Th>
-                  <Table.Th>Outcomes</Table.Th>
-                  <Table.Th>Source</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.map((s) => (
-                  <Table.Tr key={s.name}>
-                    <Table.Td>
-                      <Anchor component={Link} to={scenarioPath(s.name)}>
-                        {s.name}
-                      </Anchor>
-                      {s.title && s.title !== s.name && (
-                        <Text size="sm" className="muted">
-                          {s.title}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{s.parties.join(", ")}</Table.Td>
-                    <Table.Td>{s.issues}</Table.Td>
-                    <Table.Td>{countText(s.outcomes)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="outline" color={TONE.neutral}>
-                        {s.source === "anac" ? "ANAC" : s.source}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </section>
       <section aria-labelledby="upload-title">
         <Title order={2} size="h3" id="upload-title">
           Upload a scenario
@@ -121,6 +80,66 @@ export default function Library() {
               </Group>
             ))}
           </Stack>
+        )}
+      </section>
+      <section aria-labelledby="bundled-title">
+        <Title order={2} size="h3" id="bundled-title">
+          Bundled scenarios
+        </Title>
+        {list.isPending && <Loading what="Loading the scenarios…" />}
+        {list.isError && <ErrorBox title="The scenario list could not be loaded" error={list.error} />}
+        {list.data?.length === 0 && <Text>The server bundles no scenarios.</Text>}
+        {list.data && list.data.length > 0 && (
+          <TextInput
+            label="Filter by name, party or source"
+            placeholder="e.g. anac 2012 laptop"
+            value={filter}
+            onChange={(e) => setFilter(e.currentTarget.value)}
+            maw={420}
+            my="xs"
+          />
+        )}
+        {list.data && list.data.length > 0 && shown.length === 0 && (
+          <Text>No scenario matches "{filter}".</Text>
+        )}
+        {shown.length > 0 && (
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped highlightOnHover aria-labelledby="bundled-title">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Scenario</Table.Th>
+                  <Table.Th>Parties</Table.Th>
+                  <Table.Th>Points</Table.Th>
+                  <Table.Th>Outcomes</Table.Th>
+                  <Table.Th>Source</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((s) => (
+                  <Table.Tr key={s.name}>
+                    <Table.Td>
+                      <Anchor component={Link} to={scenarioPath(s.name)}>
+                        {s.name}
+                      </Anchor>
+                      {s.title && s.title !== s.name && (
+                        <Text size="sm" className="muted">
+                          {s.title}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{s.parties.join(", ")}</Table.Td>
+                    <Table.Td>{s.issues}</Table.Td>
+                    <Table.Td>{countText(s.outcomes)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="outline" color={TONE.neutral}>
+                        {s.source === "anac" ? "ANAC" : s.source}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </section>
     </Stack>

@@ -74,10 +74,22 @@ export function useRoom(id: string, token: string | null) {
         retry = setTimeout(open, Math.min(5000, 250 * 2 ** attempts++));
       };
     };
+    // The browser knows of a lost network before the socket does: drop it and reconnect at once
+    // when the network is back (the server's pings would notice only after 30 s).
+    const offline = () => socket?.close();
+    const online = () => {
+      clearTimeout(retry);
+      attempts = 0;
+      if (socket?.readyState !== WebSocket.OPEN) open();
+    };
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
     void refresh().then(() => !stopped && open());
     return () => {
       stopped = true;
       clearTimeout(retry);
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
       socket?.close();
     };
   }, [id, token, refresh]);
