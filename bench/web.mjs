@@ -55,7 +55,11 @@ async function serve() {
       });
       child.once("exit", (c) => reject(new Error(`parley serve exited ${c}`)));
     });
-    return { url, what: "parley serve", stop: () => (child.kill(), rmSync(dir, { recursive: true, force: true })) };
+    return {
+      url,
+      what: "parley serve",
+      stop: () => (child.kill(), rmSync(dir, { recursive: true, force: true })),
+    };
   }
   const types = { ".js": "text/javascript", ".css": "text/css", ".html": "text/html" };
   const server = createServer((req, res) => {
@@ -65,13 +69,24 @@ async function serve() {
     res.end(readFileSync(file));
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${server.address().port}`, what: "a static server of dist", stop: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    what: "a static server of dist",
+    stop: () => server.close(),
+  };
 }
 
 const server = await serve();
 const browser = await chromium.launch({
   executablePath: execSync("command -v chromium", { encoding: "utf8", shell: "/bin/sh" }).trim(),
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 try {
   const first = [];
