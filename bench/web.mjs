@@ -58,7 +58,12 @@ async function serve() {
     return {
       url,
       what: "parley serve",
-      stop: () => (child.kill(), rmSync(dir, { recursive: true, force: true })),
+      stop: async () => {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill();
+        await exited;
+        rmSync(dir, { recursive: true, force: true });
+      },
     };
   }
   const types = { ".js": "text/javascript", ".css": "text/css", ".html": "text/html" };
@@ -116,5 +121,5 @@ try {
   console.log(`analysis page, navigation to result shown: ${median(wall).toFixed(0)} ms`);
 } finally {
   await browser.close();
-  server.stop();
+  await server.stop();
 }
