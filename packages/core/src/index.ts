@@ -1,6 +1,7 @@
 // Everything of the core: the engine (model, analysis, negotiation, tournament scoring) and the
 // file formats, records and plot specs built on it.
 export * from "./engine.js";
+export * from "./formats/draft.js";
 export * from "./formats/genius.js";
 export * from "./formats/genius-write.js";
 export * from "./formats/geniusweb.js";

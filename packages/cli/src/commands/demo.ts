@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { InputError } from "@parley/core";
-import { loadRecord, readPartialDraft } from "../demo/case-files.js";
+import { InputError, readPartialDraft } from "@parley/core";
+import { loadRecord } from "../demo/case-files.js";
 import { studyCase } from "../demo/case-study.js";
 import { toMarkdown, toTerminal } from "../demo/document.js";
 import { caseDance, caseUtilitySpace } from "../demo/plots.js";

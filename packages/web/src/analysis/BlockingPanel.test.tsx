@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readParleyScenario, writeParleyScenario } from "@parley/core";
+import { readParleyScenario, readPartialDraft, writeParleyScenario } from "@parley/core";
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { readPartialDraft } from "../scenarios/draft";
 import { renderPage } from "../test/render";
 import { analyse } from "./analyse";
 import { BlockingPanel } from "./BlockingPanel";

@@ -12,8 +12,9 @@ import {
   partyName,
   RoomHeader,
 } from "./parts";
-import { fetchSuggestions, type MoveBody, sendChat, sendMove } from "./rooms-api";
+import { fetchSuggestions, sendChat } from "./rooms-api";
 import type { RoomView, Values } from "./types";
+import { useMove } from "./use-move";
 import type { Connection } from "./use-room";
 
 /**
@@ -36,25 +37,13 @@ export function MediatorConsole({
     latestDraft(room);
   const settled = exp?.settled ?? {};
   const [text, setText] = useState<Values>(() => ({ ...firstOptions(room), ...(draft ?? {}), ...settled }));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { move, busy, error, setError } = useMove(room.id, token);
   const [advice, setAdvice] = useState<{ outcome: Values; belowReservation?: number[] }[] | null>(null);
   // A new draft (a revision adopted) becomes the text to work from.
   const draftKey = JSON.stringify(draft);
   useEffect(() => {
     if (draftKey !== "null") setText((t) => ({ ...t, ...JSON.parse(draftKey) }));
   }, [draftKey]);
-  const move = async (body: MoveBody) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await sendMove(room.id, token, body);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   const locked = new Set(Object.keys(settled));
   const can = (m: string) => !busy && (exp?.moves.includes(m) ?? false);
   const waitingFor =

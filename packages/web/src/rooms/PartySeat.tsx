@@ -13,8 +13,9 @@ import {
   partyName,
   RoomHeader,
 } from "./parts";
-import { fetchSuggestions, type MoveBody, sendChat, sendMove } from "./rooms-api";
+import { fetchSuggestions, sendChat } from "./rooms-api";
 import type { Held, RoomView, Values } from "./types";
+import { useMove } from "./use-move";
 import type { Connection } from "./use-room";
 
 /** A party's seat: its private preferences, the offer builder, the table, history, chat, suggestions. */
@@ -34,20 +35,8 @@ export function PartySeat({
   const exp = room.expected;
   const onTable = (exp?.offer ?? exp?.revision ?? (exp?.draft as Held | undefined)) as Held | undefined;
   const [values, setValues] = useState<Values>(() => onTable?.outcome ?? firstOptions(room));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { move, busy, error, setError } = useMove(room.id, token);
   const [suggested, setSuggested] = useState<{ outcome: Values; utility?: number }[] | null>(null);
-  const move = async (body: MoveBody) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await sendMove(room.id, token, body);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   const utility = own ? own.utility(values) : undefined;
   const reservation = Number((room.profile as { reservation?: number } | undefined)?.reservation ?? 0);
 

@@ -3,13 +3,13 @@ import {
   type NegotiationRecord,
   type PlanStatus,
   readParleyScenario,
+  readPartialDraft,
   readRecord,
   type Scenario,
   writeParleyScenario,
 } from "@parley/core";
 import { useQuery } from "@tanstack/react-query";
 import { scenarioDocument } from "../api";
-import { readPartialDraft } from "./draft";
 import { UPLOAD, uploadText } from "./uploads";
 
 export const PEACE_PLAN = "peace-plan";

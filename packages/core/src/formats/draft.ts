@@ -1,4 +1,5 @@
-import { InputError, type Scenario, withLocation } from "@parley/core";
+import { InputError, withLocation } from "../errors.js";
+import type { Scenario } from "../model/scenario.js";
 
 /**
  * A draft of some points: one JSON object {point: option}. Points left out are open (null);
