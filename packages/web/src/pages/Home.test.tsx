@@ -7,7 +7,9 @@ import Home from "./Home";
 describe("Home", () => {
   it("opens on the peace plan: its 20 points, their status in the record, and the draft", async () => {
     renderPage(<Home />);
-    expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("20-point peace plan");
+    expect(await screen.findByRole("heading", { level: 1 }, { timeout: 15_000 })).toHaveTextContent(
+      "20-point peace plan",
+    );
     expect(screen.getByText("19 of 20 points settled, open: territory (disputed)")).toBeInTheDocument();
     const rows = within(screen.getByRole("table")).getAllByRole("row");
     expect(rows).toHaveLength(21);

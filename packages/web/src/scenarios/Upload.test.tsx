@@ -13,7 +13,7 @@ describe("Upload", () => {
     renderPage(<Upload onSaved={() => {}} />);
     const broken = "parley: 1\nname: broken\nissues:\n  - name: price\n    options: []\nparties: []\n";
     await userEvent.upload(screen.getByTestId("upload-files"), file("broken.yaml", broken));
-    const alert = await screen.findByRole("alert");
+    const alert = await screen.findByRole("alert", {}, { timeout: 15_000 });
     expect(alert).toHaveTextContent("This scenario cannot be read");
     expect(alert).toHaveTextContent("broken.yaml: issues[0].options: Too small");
     expect(uploadNames()).toEqual([]);
@@ -36,7 +36,7 @@ describe("Upload", () => {
       "    values: { price: { low: 0, high: 1 } }",
     ].join("\n");
     await userEvent.upload(screen.getByTestId("upload-files"), file("tiny.yaml", yaml));
-    await screen.findByText("elsewhere");
+    await screen.findByText("elsewhere", {}, { timeout: 15_000 });
     expect(router.state.location.pathname).toBe("/scenarios/upload%3Atiny");
     expect(uploadNames()).toEqual(["upload:tiny"]);
   });
