@@ -44,7 +44,7 @@ export function RoomHeader({
     return () => clearInterval(t);
   }, []);
   const left = room.deadlineAt ? Math.max(0, room.deadlineAt - now) : null;
-  const round = room.expected?.round ?? room.history.at(-1)?.events.at(-1)?.round;
+  const round = room.outcome?.rounds ?? room.expected?.round ?? room.history.at(-1)?.events.at(-1)?.round;
   return (
     <Stack gap={4}>
       <Title order={1}>{who}</Title>
