@@ -1,9 +1,9 @@
 import {
-  analyseScenario,
   type NegotiationResult,
   negotiationMetrics,
   negotiationResult,
   PreparedScenario,
+  referenceAnalysis,
   type Scenario,
   type ScenarioAnalysis,
   type TraceEvent,
@@ -47,7 +47,7 @@ export function runIsolatedNegotiation(
   const grace = options.graceMs ?? Math.max(250, moveBudgetMs / 4);
   const loadMs = options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
   const prepared = new PreparedScenario(scenario);
-  const analysis = options.analysis === undefined ? analyseScenario(scenario) : options.analysis;
+  const analysis = options.analysis === undefined ? referenceAnalysis(scenario) : options.analysis;
   const data: NegotiationWorkerData = { scenario: toPlainScenario(scenario), request, moveBudgetMs };
   const isolated = startIsolatedWorker(
     "isolation/negotiation-worker.js",

@@ -1,5 +1,13 @@
 import { fileURLToPath } from "node:url";
-import { builtinAgent, type Expectation, PreparedScenario, Rng, syntheticScenario } from "@parley/core";
+import {
+  driveNegotiation,
+  type Expectation,
+  negotiatorSeat,
+  openNegotiation,
+  PreparedScenario,
+  runNegotiation,
+  syntheticScenario,
+} from "@parley/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { agentRef } from "../agents/agent-ref.js";
 import { type IsolatedSeat, openIsolatedSeat, SeatFault } from "./isolated-seat.js";
@@ -34,37 +42,16 @@ const turn = (round: number, offer: number[]): Expectation => ({
 });
 
 describe("openIsolatedSeat", () => {
-  it("moves exactly as the same agent does in this thread, with the seat's seeded generator", async () => {
+  it("is a Seat for driveNegotiation: the negotiation equals runNegotiation's with the agent in this thread", async () => {
     const seat = await open("random");
     expect(seat.name).toBe("random");
     const prepared = new PreparedScenario(scenario);
-    const local = builtinAgent("random").create();
-    const root = new Rng(5);
-    root.fork("seat 0");
-    local.init({
-      seat: 1,
-      parties: 2,
-      protocol: "saop",
-      deadline: { rounds: 20 },
-      space: scenario.space,
-      utility: prepared.utilities[1],
-      bids: prepared.bids(1),
-      rng: root.fork("seat 1"),
-    });
-    const worst = [0, 0, 0];
-    for (let round = 0; round < 20; round++) {
-      const expected = turn(round, worst);
-      const observation = { seat: 0, action: "offer" as const, offer: worst, state: expected.state };
-      local.observe?.(observation);
-      seat.inform(observation);
-      const answer = local.respond(worst, 0, expected.state);
-      const move =
-        answer === "reject" ? { type: "offer", outcome: local.propose(expected.state) } : { type: answer };
-      const isolated = await seat.act(expected);
-      expect(isolated.type).toBe(move.type);
-      if (move.type === "offer")
-        expect([...(isolated as { outcome: number[] }).outcome]).toEqual([...move.outcome!]);
-    }
+    const options = { agents: ["boulware", "random"], seed: 5, rounds: 20, analysis: null };
+    const { session, seats } = openNegotiation(prepared, options);
+    await driveNegotiation(session, [negotiatorSeat(seats[0], prepared.utilities[0], "saop", 0), seat]);
+    const inThread = runNegotiation(prepared, options);
+    expect(session.trace).toEqual(inThread.trace);
+    expect(session.outcome()).toMatchObject({ endedBy: inThread.endedBy, rounds: inThread.rounds });
     expect(seat.fault).toBeNull();
   });
 

@@ -1,4 +1,12 @@
-import type { Deadline, Expectation, Move, Observation, ProtocolName, Scenario } from "@parley/core/engine";
+import type {
+  Deadline,
+  Expectation,
+  Move,
+  ProtocolName,
+  Scenario,
+  Seat,
+  VisibleEvent,
+} from "@parley/core/engine";
 import { type AgentRef, refLabel } from "../agents/agent-ref.js";
 import { refusalError } from "./refusal.js";
 import type { PlainScenario } from "./scenario-transfer.js";
@@ -37,18 +45,18 @@ export class SeatFault extends Error {
 
 /**
  * One seat whose agent runs in a worker thread of its own, moving at its own
- * pace: the owner (a session driver, a live room) asks it for moves and tells
- * it what the others did.
+ * pace: a Seat for driveNegotiation (or a live room), which asks it for moves
+ * and tells it every event it may see.
  */
-export interface IsolatedSeat {
+export interface IsolatedSeat extends Seat {
   /** The name the agent's definition gives. */
   readonly name: string;
   /** Why the seat was ended (it threw, overran its move budget, ran out of memory, exited), or null. */
   readonly fault: string | null;
   /** The move the seat makes; rejects with SeatFault once the seat is ended. */
   act(expectation: Expectation): Promise<Move>;
-  /** Tells the seat another seat's move (it answers nothing; a seat stuck here fails its next act). */
-  inform(observation: Observation): void;
+  /** Tells the seat an event it may see (it answers nothing; a seat stuck here fails its next act). */
+  inform(event: VisibleEvent): void;
   /** Stops the worker. */
   close(): Promise<void>;
 }
@@ -110,8 +118,8 @@ export function openIsolatedSeat(ref: AgentRef, setup: IsolatedSeatSetup): Promi
         isolated.worker.postMessage({ type: "act", id, expectation } satisfies ToSeat);
       });
     },
-    inform(observation) {
-      if (fault === null) isolated.worker.postMessage({ type: "inform", observation } satisfies ToSeat);
+    inform(event) {
+      if (fault === null) isolated.worker.postMessage({ type: "inform", event } satisfies ToSeat);
     },
     close() {
       return isolated.stop("closed");

@@ -16,7 +16,7 @@ export interface IsolatedRequest {
   /** Wall-clock budget of one move (default: timeMs when given, else DEFAULT_MOVE_BUDGET_MS). */
   moveBudgetMs?: number;
   seed?: number | string;
-  fixed?: (number | null)[];
+  settled?: (number | null)[];
 }
 
 export interface NegotiationWorkerData {

@@ -1,4 +1,4 @@
-import type { Deadline, Expectation, Move, Observation, ProtocolName } from "@parley/core/engine";
+import type { Deadline, Expectation, Move, ProtocolName, VisibleEvent } from "@parley/core/engine";
 import type { AgentRef } from "../agents/agent-ref.js";
 import type { PlainScenario } from "./scenario-transfer.js";
 
@@ -14,7 +14,7 @@ export interface SeatWorkerData {
 
 export type ToSeat =
   | { type: "act"; id: number; expectation: Expectation }
-  | { type: "inform"; observation: Observation };
+  | { type: "inform"; event: VisibleEvent };
 
 export type FromSeat =
   /** Loaded and initialised (or its init threw: `fault`). */

@@ -2,12 +2,12 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import {
-  analyseScenario,
   hash53,
   type JobResult,
   type Leaderboard,
   leaderboardCsv,
   planTournament,
+  referenceAnalysis,
   resultsCsv,
   type Scenario,
   scenariosCsv,
@@ -125,7 +125,7 @@ export async function runTournament(
       if (pending.length > 0) {
         const setup = {
           scenarios: scenarios.map(toPlainScenario),
-          analyses: scenarios.map((s) => analyseScenario(s)),
+          analyses: scenarios.map((s) => referenceAnalysis(s)),
           agents: sources,
           settings: plan.spec.settings,
         };
