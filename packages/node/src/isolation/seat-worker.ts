@@ -12,7 +12,7 @@ import { refusalOf } from "./refusal.js";
 import { fromPlainScenario } from "./scenario-transfer.js";
 import { catchLateFaults, seatContext } from "./seat-guard.js";
 import type { FromSeat, SeatWorkerData, ToSeat } from "./seat-messages.js";
-import { seatRng } from "./seat-moves.js";
+import { seatRng } from "./seat-rng.js";
 
 // One seat in a worker of its own (openIsolatedSeat): loads the agent, initialises it on its own
 // copy of the scenario, then answers each expected move; any throw ends the seat.
