@@ -114,6 +114,11 @@ export class WorkerPool {
     });
   }
 
+  /** Stops the run: its promise rejects with `reason` once every worker is stopped. */
+  abort(reason: Error): void {
+    this.fail(reason);
+  }
+
   /** Stops every worker. */
   close(): Promise<void> {
     this.closed = true;
