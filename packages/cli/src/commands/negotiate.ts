@@ -12,7 +12,7 @@ import {
   type TraceEvent,
   traceToJsonl,
 } from "@parley/core";
-import { resolveAgents, runIsolated } from "../isolated-run.js";
+import { agentRef, isModulePath, runIsolatedNegotiation } from "@parley/node";
 import { renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
@@ -22,6 +22,7 @@ export interface NegotiateOptions {
   mediator?: string;
   rounds?: string;
   timeMs?: string;
+  moveBudgetMs?: string;
   seed: string;
   json?: boolean;
   trace?: string;
@@ -40,6 +41,7 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
   const specs = opts.agents.split(",").map((a) => a.trim());
   const rounds = positiveInt("--rounds", opts.rounds);
   const timeMs = positiveInt("--time-ms", opts.timeMs);
+  const moveBudgetMs = positiveInt("--move-budget-ms", opts.moveBudgetMs);
   const seed = /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
   const mediator = protocol === "mediated" ? opts.mediator : undefined;
   const analysis = scenario.parties.length >= 2 ? referenceAnalysis(scenario) : null;
@@ -48,19 +50,13 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
       "--agents",
       `${specs.length} agents for ${scenario.parties.length} parties: give one per party`,
     );
+  // Agent modules, and wall-clock deadlines, run in a worker: a stuck, exiting or leaking seat is ended there.
   const result =
-    timeMs === undefined
-      ? runNegotiation(scenario, {
-          protocol,
-          agents: await resolveAgents(specs),
-          mediator,
-          rounds,
-          seed,
-          analysis,
-        })
-      : await runIsolated(
+    timeMs === undefined && moveBudgetMs === undefined && !specs.some(isModulePath)
+      ? runNegotiation(scenario, { protocol, agents: specs, mediator, rounds, seed, analysis })
+      : await runIsolatedNegotiation(
           scenario,
-          { protocol, agents: specs, mediator, rounds, timeMs, seed },
+          { protocol, agents: specs.map(agentRef), mediator, rounds, timeMs, moveBudgetMs, seed },
           { analysis },
         );
   if (opts.trace) writeFileSync(opts.trace, traceToJsonl(scenario.space, result.trace));
