@@ -6,6 +6,7 @@ import {
   type Move,
   type NegotiationSetup,
   type Negotiator,
+  type Outcome,
   PreparedScenario,
   Rng,
   runNegotiation,
@@ -92,7 +93,7 @@ describe("SAOP protocol rules (property-based)", () => {
         const r = runNegotiation(scenario, { agents, rounds, seed });
         expect(r.errors).toEqual([]);
         const moves = seatMoves(r.trace);
-        let standing: readonly number[] | null = null;
+        let standing: Outcome | null = null;
         let accepts = 0;
         moves.forEach((e, k) => {
           expect(e.seat).toBe(k % n);
@@ -274,7 +275,7 @@ describe("a seat whose moves arrive asynchronously", () => {
     // The "person" in seat 1 answers later, from another turn of the event loop, and first makes a mistake.
     const person = prepared.utilities[1];
     let mistakes = 0;
-    const personMove = (offer: readonly number[] | null) =>
+    const personMove = (offer: Outcome | null) =>
       new Promise<Move>((resolve) =>
         setTimeout(() => {
           if (offer && person.utility(offer) >= 0.7) resolve({ type: "accept" });
