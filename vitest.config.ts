@@ -7,11 +7,10 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** Tests run against the sources, not dist/, so a change needs no build before `npm run test:unit`. */
 const alias = [
   { find: /^@parley\/node$/, replacement: here("./packages/node/src/index.ts") },
-  { find: /^@parley\/core\/engine$/, replacement: here("./packages/core/src/engine.ts") },
-  { find: /^@parley\/core\/catalog$/, replacement: here("./packages/core/src/catalog.ts") },
   { find: /^@parley\/core\/defaults$/, replacement: here("./packages/core/src/negotiation/defaults.ts") },
-  { find: /^@parley\/core\/errors$/, replacement: here("./packages/core/src/errors.ts") },
-  { find: /^@parley\/core\/formats\/(.*)$/, replacement: here("./packages/core/src/formats/$1.ts") },
+  { find: /^@parley\/core\/(analysis|plots|record)$/, replacement: here("./packages/core/src/$1/index.ts") },
+  // engine, catalog, errors, formats/*, model/*
+  { find: /^@parley\/core\/(.*)$/, replacement: here("./packages/core/src/$1.ts") },
   { find: /^@parley\/core$/, replacement: here("./packages/core/src/index.ts") },
 ];
 

@@ -15,8 +15,8 @@ import {
   type Scenario,
   type ScenarioAnalysis,
   type TraceEvent,
-  writeParleyScenario,
-} from "@parley/core";
+  toPlainScenario,
+} from "@parley/core/engine";
 
 /** A negotiation to run in a worker: plain data, so it crosses the thread boundary. */
 export interface IsolatedRequest {
@@ -106,7 +106,7 @@ export function runIsolated(
   const trace: TraceEvent[] = [];
   const agents = request.agents.map((spec) => (isModulePath(spec) ? resolve(spec) : spec));
   const worker = new Worker(workerUrl(), {
-    workerData: { scenario: writeParleyScenario(scenario, "json"), request: { ...request, agents } },
+    workerData: { scenario: toPlainScenario(scenario), request: { ...request, agents } },
   });
   // The deadline runs from the first call into a seat; loading the scenario and the agents comes before.
   let started = performance.now();

@@ -1,13 +1,13 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { InputError, readParleyScenario, runNegotiation } from "@parley/core";
+import { fromPlainScenario, InputError, type PlainScenario, runNegotiation } from "@parley/core/engine";
 import { type IsolatedRequest, resolveAgents, type WorkerMessage } from "./isolated-run.js";
 
 /** Runs the negotiation runIsolated sent, streaming every trace event and whose move it is. */
-const { scenario: text, request } = workerData as { scenario: string; request: IsolatedRequest };
+const { scenario: plain, request } = workerData as { scenario: PlainScenario; request: IsolatedRequest };
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 try {
-  const scenario = readParleyScenario(text, "scenario");
+  const scenario = fromPlainScenario(plain);
   const agents = await resolveAgents(request.agents);
   const {
     trace: _trace,

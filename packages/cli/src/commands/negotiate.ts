@@ -1,19 +1,17 @@
 import { writeFileSync } from "node:fs";
 import {
   analyseScenario,
-  danceOf,
-  danceSpec,
   InputError,
   type NegotiationResult,
   type ProtocolName,
+  parseSeed,
   resultSummary,
   runNegotiation,
   type Scenario,
   type TraceEvent,
   traceToJsonl,
-} from "@parley/core";
+} from "@parley/core/engine";
 import { resolveAgents, runIsolated } from "../isolated-run.js";
-import { renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
 export interface NegotiateOptions {
@@ -40,7 +38,7 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
   const specs = opts.agents.split(",").map((a) => a.trim());
   const rounds = positiveInt("--rounds", opts.rounds);
   const timeMs = positiveInt("--time-ms", opts.timeMs);
-  const seed = /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
+  const seed = parseSeed(opts.seed);
   const mediator = protocol === "mediated" ? opts.mediator : undefined;
   const analysis = scenario.parties.length >= 2 ? analyseScenario(scenario) : null;
   if (specs.length !== scenario.parties.length)
@@ -66,6 +64,10 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
   if (opts.trace) writeFileSync(opts.trace, traceToJsonl(scenario.space, result.trace));
   if (opts.plot) {
     if (scenario.parties.length < 2) throw new InputError("--plot", "the dance needs two parties");
+    const [{ danceOf, danceSpec }, { renderPlot }] = await Promise.all([
+      import("@parley/core/plots"),
+      import("../plot-render.js"),
+    ]);
     await renderPlot(danceSpec(danceOf(scenario, result, analysis)), opts.plot);
   }
   process.stdout.write(

@@ -19,6 +19,7 @@ import {
   summarizeLeaderboard,
   type TournamentAgent,
   type TournamentPlan,
+  toPlainScenario,
   tournamentPlotSpec,
 } from "@parley/core";
 import {
@@ -27,7 +28,6 @@ import {
   moduleFingerprint,
   STORE_FILE,
   TournamentStore,
-  toPlainScenario,
   WorkerPool,
 } from "@parley/node";
 import cliProgress from "cli-progress";

@@ -1,7 +1,7 @@
 import type { JobResult, ScenarioAnalysis, TournamentSettings } from "@parley/core";
+import type { PlainScenario } from "@parley/core/engine";
 import type { AgentSource } from "./agent-modules.js";
 import type { WorkerJob } from "./run-job.js";
-import type { PlainScenario } from "./scenario-transfer.js";
 
 /** What a tournament worker needs to run jobs, sent once after it starts. */
 export interface WorkerSetup {

@@ -1,9 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { type AgentDefinition, builtinAgent, PreparedScenario } from "@parley/core/engine";
+import { type AgentDefinition, builtinAgent, fromPlainScenario, PreparedScenario } from "@parley/core/engine";
 import { type AgentSource, loadAgentModule } from "./agent-modules.js";
 import type { FromWorker, ToWorker, WorkerData, WorkerSetup } from "./messages.js";
 import { runJob } from "./run-job.js";
-import { fromPlainScenario } from "./scenario-transfer.js";
 
 // A tournament worker: told the scenarios and agents once (user modules are
 // imported here, in the worker), then runs batches of jobs and answers each with its results.
