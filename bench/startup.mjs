@@ -4,7 +4,7 @@
 // With checkouts (built copies of the repository, e.g. an older commit), each command runs in each of
 // them in turn, so the columns meet the same moments of a shared machine; default: this repository.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,27 +65,40 @@ const commands = [
   ["parley demo --help", [main, "demo", "--help"]],
 ];
 
-/** Wall milliseconds of one run; fails loudly if the command does. */
+/** GNU time, when installed, reports each run's CPU time: less at the mercy of a busy machine than wall time. */
+const gnuTime = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+const timeFile = join(work, "time.txt");
+
+/** Wall and CPU (user + system) milliseconds of one run; fails loudly if the command does. */
 function once(root, template) {
   const args = template.map((a) => (typeof a === "function" ? a() : a));
+  const [command, argv] = gnuTime
+    ? [gnuTime, ["-f", "%U %S", "-o", timeFile, process.execPath, ...args]]
+    : [process.execPath, args];
   const started = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
-  const ms = performance.now() - started;
+  const r = spawnSync(command, argv, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  const wall = performance.now() - started;
   if (r.status !== 0) throw new Error(`node ${args.join(" ")} in ${root} exited ${r.status}: ${r.stderr}`);
-  return ms;
+  if (!gnuTime) return { wall, cpu: Number.NaN };
+  const [user, system] = readFileSync(timeFile, "utf8").trim().split(/\s+/).map(Number);
+  return { wall, cpu: (user + system) * 1000 };
 }
 
 console.log(
-  `machine: ${cpus().length} × ${cpus()[0].model}, node ${process.version}, load ${loadavg()[0].toFixed(2)}; best (median) of ${runs}`,
+  `machine: ${cpus().length} × ${cpus()[0].model}, node ${process.version}, load ${loadavg()[0].toFixed(2)}; ` +
+    `best (median) of ${runs}: wall ms, CPU ms`,
 );
 if (roots.length > 1) for (const [k, r] of roots.entries()) console.log(`column ${k + 1}: ${r}`);
 for (const root of roots) for (const [, args] of commands) once(root, args); // warm the file cache
+const ms = (x) => x.toFixed(0).padStart(5);
 for (const [label, args] of commands) {
-  const times = roots.map(() => []);
-  for (let i = 0; i < runs; i++) for (const [k, root] of roots.entries()) times[k].push(once(root, args));
-  const cells = times.map((t) => {
-    t.sort((a, b) => a - b);
-    return `${t[0].toFixed(0).padStart(4)} ms (${t[Math.floor(t.length / 2)].toFixed(0).padStart(4)})`;
+  const runsOf = roots.map(() => []);
+  for (let i = 0; i < runs; i++) for (const [k, root] of roots.entries()) runsOf[k].push(once(root, args));
+  const cells = runsOf.map((t) => {
+    const wall = t.map((x) => x.wall).sort((a, b) => a - b);
+    const cpu = t.map((x) => x.cpu).sort((a, b) => a - b);
+    const mid = Math.floor(t.length / 2);
+    return `${ms(wall[0])} (${ms(wall[mid])})  ${ms(cpu[0])} (${ms(cpu[mid])})`;
   });
   console.log(`${label.padEnd(44)} ${cells.join("   ")}`);
 }
