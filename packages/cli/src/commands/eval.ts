@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
-import { compileParties, type IssueValue, type Scenario } from "@parley/core/engine";
+import { compileParties, type Scenario } from "@parley/core/model/scenario";
 import { readOutcomes } from "@parley/core/formats/outcome-inputs";
+import type { IssueValue } from "@parley/core/model/space";
 import { loadOptionsFrom, loadScenario, readText } from "../scenario-loader.js";
 
 export interface EvalJson {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { InputError, type Scenario } from "@parley/core/engine";
+import type { Scenario } from "@parley/core/engine";
+import { InputError } from "@parley/core/errors";
 import { type NegotiationRecord, readScenarioRecord } from "@parley/core/record";
 import { readText } from "../scenario-loader.js";
 
