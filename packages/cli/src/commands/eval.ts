@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { compileParties, type Scenario } from "@parley/core/model/scenario";
 import { readOutcomes } from "@parley/core/formats/outcome-inputs";
+import { compileParties, type Scenario } from "@parley/core/model/scenario";
 import type { IssueValue } from "@parley/core/model/space";
 import { loadOptionsFrom, loadScenario, readText } from "../scenario-loader.js";
 
