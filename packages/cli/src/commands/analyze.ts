@@ -10,7 +10,7 @@ import {
   type Scenario,
   withLocation,
 } from "@parley/core";
-import { renderPlot } from "../plot-render.js";
+import { checkPlotPath, renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario, readText } from "../scenario-loader.js";
 
 export interface AnalyzeOptions {
@@ -27,6 +27,7 @@ export interface AnalyzeOptions {
 /** `parley analyze <scenario>` (declared in commands/index.ts). */
 export async function analyzeCommand(path: string, opts: AnalyzeOptions): Promise<void> {
   const load = loadOptionsFrom(opts);
+  if (opts.plot) checkPlotPath(opts.plot);
   const scenario = await loadScenario(path, load);
   const read = (file: string) =>
     readText(resolve(file), file, load.maxBytes ?? Number.POSITIVE_INFINITY).text;

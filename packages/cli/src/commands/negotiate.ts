@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import {
   analyseScenario,
   danceOf,
@@ -12,8 +11,9 @@ import {
   type TraceEvent,
   traceToJsonl,
 } from "@parley/core";
+import { checkWritable, writeOutput } from "../files.js";
 import { resolveAgents, runIsolated } from "../isolated-run.js";
-import { renderPlot } from "../plot-render.js";
+import { checkPlotPath, renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
 export interface NegotiateOptions {
@@ -35,6 +35,8 @@ const SHOWN_MOVES = 6;
 
 /** `parley negotiate <scenario> --agents …` (declared in commands/index.ts). */
 export async function negotiate(path: string, opts: NegotiateOptions): Promise<void> {
+  if (opts.trace) checkWritable(opts.trace, "--trace");
+  if (opts.plot) checkPlotPath(opts.plot);
   const scenario = await loadScenario(path, loadOptionsFrom(opts));
   const protocol = parseProtocol(opts.protocol);
   const specs = opts.agents.split(",").map((a) => a.trim());
@@ -63,7 +65,7 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
           { protocol, agents: specs, mediator, rounds, timeMs, seed },
           { analysis },
         );
-  if (opts.trace) writeFileSync(opts.trace, traceToJsonl(scenario.space, result.trace));
+  if (opts.trace) writeOutput(opts.trace, traceToJsonl(scenario.space, result.trace));
   if (opts.plot) {
     if (scenario.parties.length < 2) throw new InputError("--plot", "the dance needs two parties");
     await renderPlot(danceSpec(danceOf(scenario, result, analysis)), opts.plot);

@@ -32,7 +32,7 @@ import {
 } from "@parley/node";
 import cliProgress from "cli-progress";
 import { isModulePath } from "../isolated-run.js";
-import { renderPlot } from "../plot-render.js";
+import { checkPlotPath, renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
 export interface TournamentOptions {
@@ -68,6 +68,7 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
 
 async function runWith(pool: WorkerPool, paths: string[], opts: TournamentOptions): Promise<void> {
   const scenarios: Scenario[] = [];
+  if (opts.plot) checkPlotPath(opts.plot);
   for (const p of paths) scenarios.push(await loadScenario(p, loadOptionsFrom(opts)));
   const { agents, sources } = await resolveAgents(opts);
   const plan = planTournament({

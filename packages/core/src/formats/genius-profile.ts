@@ -14,7 +14,6 @@ import { childrenNamed, findAll, findFirst, type XmlElement } from "./xml.js";
 
 /** Below this, an issue's largest evaluation counts as zero (GENIUS then values every option 0). */
 const ZERO_EVALUATION = 1e-12;
-/** Weights summing further than this from 1 earn a warning. */
 
 /** True when a parsed GENIUS file is a profile (weights, evaluations or hyper-rectangles), not a domain. */
 export function isGeniusProfile(roots: readonly XmlElement[]): boolean {
