@@ -33,7 +33,7 @@ export async function loadScenario(path: string, options: LoadOptions = {}): Pro
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_MB * 1024 * 1024;
   const positions = options.parties === undefined ? undefined : partyPositions(options.parties);
   const { result, seated } = await asPartiesError(() => readAny(resolve(path), path, maxBytes, positions));
-  reportWarnings(result.warnings, options.onWarning);
+  reportWarnings(resolve(path), result.warnings, options.onWarning);
   if (positions === undefined || seated) return result.scenario;
   const { selectParties } = await import("@parley/core/engine");
   return asPartiesError(() => selectParties(result.scenario, positions));

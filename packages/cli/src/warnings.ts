@@ -1,7 +1,7 @@
 /** How many warnings print in full before the rest are summarised. */
 const SHOWN = 5;
 
-/** Warnings already printed by this command: one scenario read twice (or by two commands' steps) warns once. */
+/** Warnings already printed by this command, by source: one scenario read twice warns once. */
 const printed = new Set<string>();
 
 /**
@@ -9,9 +9,13 @@ const printed = new Set<string>();
  * full, the rest as one line counting them by kind, so a folder of a thousand
  * profiles prints a handful of lines, not a thousand. `warn` replaces stderr.
  */
-export function reportWarnings(warnings: readonly string[], warn?: (message: string) => void): void {
-  const fresh = [...new Set(warnings)].filter((w) => !printed.has(w));
-  for (const w of fresh) printed.add(w);
+export function reportWarnings(
+  source: string,
+  warnings: readonly string[],
+  warn?: (message: string) => void,
+): void {
+  const fresh = [...new Set(warnings)].filter((w) => !printed.has(`${source}\n${w}`));
+  for (const w of fresh) printed.add(`${source}\n${w}`);
   const write = warn ?? ((m: string) => process.stderr.write(`parley: warning: ${m}\n`));
   if (fresh.length <= SHOWN) {
     for (const w of fresh) write(w);

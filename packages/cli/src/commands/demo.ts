@@ -29,6 +29,7 @@ export async function demo(opts: DemoOptions): Promise<void> {
     draft: shown(join(CASE_DIR, "draft.json")),
     record: shown(join(CASE_DIR, "record.yaml")),
   };
+  makeFolder(opts.out);
   const maxBytes = DEFAULT_MAX_FILE_MB * 1024 * 1024;
   const scenario = await loadScenario(paths.plan);
   const draft = readPartialDraft(
@@ -39,7 +40,6 @@ export async function demo(opts: DemoOptions): Promise<void> {
   const record = loadRecord(paths.record, scenario, maxBytes);
   const study = studyCase({ scenario, draft, record, seed });
 
-  makeFolder(opts.out);
   const outputs = {
     report: join(opts.out, "report.md"),
     utilitySpace: join(opts.out, "utility-space.svg"),
