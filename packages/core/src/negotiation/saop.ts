@@ -43,7 +43,7 @@ export class SaopSession extends SessionBase implements Session {
 
   submit(seat: number, move: Move): void {
     this.assertOpen();
-    if (seat !== this.turn) throw new InvalidMove(`it is seat ${this.turn}'s turn, not seat ${seat}'s`);
+    if (seat !== this.turn) throw new InvalidMove(`it is seat ${this.turn + 1}'s turn, not seat ${seat + 1}'s`); // 1-based for people
     const { round, t, ms } = this.now();
     if (t >= 1) {
       this.endByDeadline();
