@@ -34,7 +34,7 @@ describe("a person in the mediator's seat", () => {
     expect(() => s.submit(MEDIATOR, { type: "draft", outcome: [0, 0, 0, 0] })).toThrow(
       /changes settled issue/,
     );
-    expect(() => s.submit(0, { type: "vote", vote: "better" })).toThrow(/the mediator must move, not seat 0/);
+    expect(() => s.submit(0, { type: "vote", vote: "better" })).toThrow(/the mediator must move, not seat 1/);
     s.submit(MEDIATOR, { type: "draft", outcome: [0, 2, 0, 0] });
     expect(s.currentDraft).toEqual([0, 2, 0, 0]);
 
@@ -158,6 +158,6 @@ describe("a person in the mediator's seat", () => {
     short.submit(1, { type: "vote", vote: "same" });
     short.submit(MEDIATOR, { type: "decide", adopt: true });
     expect(short.expected()).toMatchObject({ kind: "ratify", seat: 0, final: true, state: { round: 1 } });
-    expect(() => short.submit(MEDIATOR, { type: "poll" })).toThrow(/seat 0 must move, not the mediator/);
+    expect(() => short.submit(MEDIATOR, { type: "poll" })).toThrow(/seat 1 must move, not the mediator/);
   });
 });

@@ -3,6 +3,8 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import type { ReadResult, Scenario, TextFile } from "@parley/core";
 import { InputError } from "@parley/core/errors";
 import { type Command, Option } from "commander";
+import { fileSystemError } from "./files.js";
+import { reportWarnings } from "./warnings.js";
 
 export const DEFAULT_MAX_FILE_MB = 50;
 
@@ -11,7 +13,7 @@ export interface LoadOptions {
   parties?: string;
   /** Files larger than this are refused before they are read (default 50 MB). */
   maxBytes?: number;
-  /** Where warnings go (default: stderr). */
+  /** Where warnings go (default: stderr, once per message per command, summarised past a few). */
   onWarning?: (message: string) => void;
 }
 
@@ -28,14 +30,26 @@ export interface LoadOptions {
  */
 export async function loadScenario(path: string, options: LoadOptions = {}): Promise<Scenario> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_MB * 1024 * 1024;
-  const warn = options.onWarning ?? ((m: string) => process.stderr.write(`parley: warning: ${m}\n`));
-  const full = resolve(path);
-  const result = await readAny(full, path, maxBytes);
-  for (const w of result.warnings) warn(w);
-  return options.parties === undefined ? result.scenario : pickParties(result.scenario, options.parties);
+  const positions = options.parties === undefined ? undefined : partyPositions(options.parties);
+  const { result, seated } = await asPartiesError(() => readAny(resolve(path), path, maxBytes, positions));
+  reportWarnings(resolve(path), result.warnings, options.onWarning);
+  if (positions === undefined || seated) return result.scenario;
+  const { selectParties } = await import("@parley/core/engine");
+  return asPartiesError(() => selectParties(result.scenario, positions));
 }
 
-async function readAny(full: string, shown: string, maxBytes: number): Promise<ReadResult> {
+/** What was read, and whether the reader already seated only the `--parties` asked for. */
+interface Loaded {
+  result: ReadResult;
+  seated: boolean;
+}
+
+async function readAny(
+  full: string,
+  shown: string,
+  maxBytes: number,
+  parties: readonly number[] | undefined,
+): Promise<Loaded> {
   const { readScenarioFile, readScenarioFolder, geniusWebKind } = await import(
     "@parley/core/formats/scenario-files"
   );
@@ -43,12 +57,17 @@ async function readAny(full: string, shown: string, maxBytes: number): Promise<R
     const files = readdirSync(full)
       .sort()
       .map((n) => lazyText(join(full, n), n, maxBytes));
-    return readScenarioFolder(files, { name: basename(full), source: shown });
+    const { seated, ...result } = await readScenarioFolder(files, {
+      name: basename(full),
+      source: shown,
+      parties,
+    });
+    return { result, seated };
   }
   const file = lazyText(full, shown, maxBytes);
   if (extname(full).toLowerCase() === ".json" && geniusWebKind(file.text) === "domain")
-    return readAny(dirname(full), dirname(shown), maxBytes);
-  return readScenarioFile(file);
+    return readAny(dirname(full), dirname(shown), maxBytes, parties);
+  return { result: await readScenarioFile(file), seated: false };
 }
 
 /** A file whose text is read (and its size checked) the first time a reader asks for it. */
@@ -84,24 +103,29 @@ export function readText(full: string, shown: string, maxBytes: number): TextFil
   try {
     return { name: shown, text: readFileSync(full, "utf8") };
   } catch (err) {
-    throw new InputError(shown, `cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw fileSystemError(err, shown) ?? err;
   }
 }
 
-/** Applies `--parties 1,3` (1-based, in file-name order). */
-export async function pickParties(scenario: Scenario, list: string): Promise<Scenario> {
-  const items = list.split(",").map((s) => s.trim());
-  const positions = items.map((s) => {
+/** `--parties 1,3` (1-based, in file-name order) → 0-based positions. */
+export function partyPositions(list: string): number[] {
+  const positions = list.split(",").map((item) => {
+    const s = item.trim();
     if (!/^\d+$/.test(s) || Number(s) < 1)
       throw new InputError("--parties", `"${s}" is not a party number (1-based, e.g. --parties 1,3)`);
     return Number(s) - 1;
   });
   if (new Set(positions).size !== positions.length) throw new InputError("--parties", "lists a party twice");
-  const { selectParties } = await import("@parley/core/engine");
+  return positions;
+}
+
+/** A party number the scenario lacks (a RangeError from the reader or selectParties) is a --parties error. */
+async function asPartiesError<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
-    return selectParties(scenario, positions);
+    return await fn();
   } catch (err) {
-    if (err instanceof RangeError) throw new InputError("--parties", err.message);
+    if (err instanceof RangeError && err.message.startsWith("there is no party"))
+      throw new InputError("--parties", err.message);
     throw err;
   }
 }

@@ -25,6 +25,7 @@ export interface AnalyzeOptions {
 /** `parley analyze <scenario>` (declared in commands/index.ts). */
 export async function analyzeCommand(path: string, opts: AnalyzeOptions): Promise<void> {
   const load = loadOptionsFrom(opts);
+  if (opts.plot) (await import("../plot-render.js")).checkPlotPath(opts.plot);
   const scenario = await loadScenario(path, load);
   const read = (file: string) =>
     readText(resolve(file), file, load.maxBytes ?? Number.POSITIVE_INFINITY).text;

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, parseSeed, readPartialDraft } from "@parley/core";
@@ -6,6 +5,7 @@ import { studyCase } from "../demo/case-study.js";
 import { toMarkdown, toTerminal } from "../demo/document.js";
 import { caseDance, caseUtilitySpace } from "../demo/plots.js";
 import { walkthrough } from "../demo/walkthrough.js";
+import { makeFolder, writeOutput } from "../files.js";
 import { renderPlot } from "../plot-render.js";
 import { loadRecord } from "../record/files.js";
 import { DEFAULT_MAX_FILE_MB, loadScenario, readText } from "../scenario-loader.js";
@@ -29,6 +29,7 @@ export async function demo(opts: DemoOptions): Promise<void> {
     draft: shown(join(CASE_DIR, "draft.json")),
     record: shown(join(CASE_DIR, "record.yaml")),
   };
+  makeFolder(opts.out);
   const maxBytes = DEFAULT_MAX_FILE_MB * 1024 * 1024;
   const scenario = await loadScenario(paths.plan);
   const draft = readPartialDraft(
@@ -39,7 +40,6 @@ export async function demo(opts: DemoOptions): Promise<void> {
   const record = loadRecord(paths.record, scenario, maxBytes);
   const study = studyCase({ scenario, draft, record, seed });
 
-  mkdirSync(opts.out, { recursive: true });
   const outputs = {
     report: join(opts.out, "report.md"),
     utilitySpace: join(opts.out, "utility-space.svg"),
@@ -48,7 +48,7 @@ export async function demo(opts: DemoOptions): Promise<void> {
   await renderPlot(caseUtilitySpace(study), outputs.utilitySpace);
   await renderPlot(caseDance(study), outputs.dance);
   // The report sits beside its images; the terminal names them from here.
-  writeFileSync(
+  writeOutput(
     outputs.report,
     toMarkdown(walkthrough(study, paths, outputs, { utilitySpace: "utility-space.svg", dance: "dance.svg" })),
   );

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import {
   InputError,
   type NegotiationResult,
@@ -12,6 +11,7 @@ import {
   traceToJsonl,
 } from "@parley/core/engine";
 import { isModulePath } from "@parley/node/agent-ref";
+import { checkWritable, writeOutput } from "../files.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
 export interface NegotiateOptions {
@@ -34,6 +34,8 @@ const SHOWN_MOVES = 6;
 
 /** `parley negotiate <scenario> --agents …` (declared in commands/index.ts). */
 export async function negotiate(path: string, opts: NegotiateOptions): Promise<void> {
+  if (opts.trace) checkWritable(opts.trace, "--trace");
+  if (opts.plot) (await import("../plot-render.js")).checkPlotPath(opts.plot);
   const scenario = await loadScenario(path, loadOptionsFrom(opts));
   const protocol = parseProtocol(opts.protocol);
   const specs = opts.agents.split(",").map((a) => a.trim());
@@ -59,7 +61,7 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
           { analysis },
         ),
       );
-  if (opts.trace) writeFileSync(opts.trace, traceToJsonl(scenario.space, result.trace));
+  if (opts.trace) writeOutput(opts.trace, traceToJsonl(scenario.space, result.trace));
   if (opts.plot) {
     if (scenario.parties.length < 2) throw new InputError("--plot", "the dance needs two parties");
     const [{ danceOf, danceSpec }, { renderPlot }] = await Promise.all([

@@ -11,7 +11,7 @@ import {
   type TournamentOutcome,
 } from "@parley/node";
 import cliProgress from "cli-progress";
-import { renderPlot } from "../plot-render.js";
+import { checkPlotPath, renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
 export interface TournamentOptions {
@@ -46,6 +46,8 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
       "--agents",
       "name at least one agent (--agents boulware,conceder or --agent ./my-agent.js)",
     );
+  // A plot path of its own (not a file name inside --out) is checked before any work is done.
+  if (typeof opts.plot === "string" && isOwnPath(opts.plot)) checkPlotPath(opts.plot);
   const scenarios = (async () => {
     const loaded = [];
     for (const p of paths) loaded.push(await loadScenario(p, loadOptionsFrom(opts)));
@@ -107,11 +109,15 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
   );
 }
 
+function isOwnPath(plot: string): boolean {
+  return isAbsolute(plot) || /[\\/]/.test(plot);
+}
+
 /** `--plot` alone: the default file in --out; a bare file name: in --out; a path: as given. */
 function plotPath(plot: string | true | undefined, out: string): string | undefined {
   if (plot === undefined) return undefined;
   if (plot === true) return join(out, DEFAULT_PLOT);
-  return isAbsolute(plot) || /[\\/]/.test(plot) ? plot : join(out, plot);
+  return isOwnPath(plot) ? plot : join(out, plot);
 }
 
 interface Progress {

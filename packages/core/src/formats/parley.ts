@@ -10,6 +10,7 @@ import {
   type ParleyScenarioParsed,
   parleyScenarioSchema,
 } from "./parley-schema.js";
+import { checkWeights } from "./weights.js";
 
 export type ParleyTextFormat = "json" | "yaml";
 
@@ -109,6 +110,7 @@ function partyFromDocument(space: OutcomeSpace, p: PartyDoc, where: string): Par
     const values = space.issues.map((issue, i) =>
       valueFunctionFromDocument(space, i, p.values?.[issue.name], `${where}.values.${issue.name}`),
     );
+    checkWeights(weights, `${where}.weights`);
     utility = { type: "additive", weights, values };
   }
   const redLines: RedLine[] = [];

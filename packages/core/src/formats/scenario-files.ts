@@ -43,22 +43,28 @@ function isParleyScenarioFile(file: TextFile): boolean {
  * The scenario in a folder's files: a GENIUS folder (its .xml files), a folder holding one Parley
  * .yaml scenario beside other material (a record, a draft, a README), or a GeniusWeb folder (its
  * .json files). `source` names the folder in errors; `name` is the scenario's default name.
+ * `parties` (0-based, in file-name order) seats only those profiles of a GENIUS folder, so one left
+ * out may be unreadable; `seated` says whether the reader applied it.
  */
 export async function readScenarioFolder(
   files: readonly TextFile[],
-  options: { name: string; source: string },
-): Promise<ReadResult> {
-  const { name, source } = options;
+  options: { name: string; source: string; parties?: readonly number[] },
+): Promise<ReadResult & { seated: boolean }> {
+  const { name, source, parties } = options;
   const byExtension = (...exts: string[]) => files.filter((f) => exts.includes(extensionOf(f.name)));
   const xml = byExtension(".xml");
   if (xml.length > 0) {
     const { readGeniusScenario } = await import("./genius.js");
-    return readGeniusScenario(xml, { name, source });
+    return { ...readGeniusScenario(xml, { name, source, parties }), seated: true };
   }
   const parley = byExtension(".yaml", ".yml").filter(isParleyScenarioFile);
   if (parley.length === 1) {
     const [file] = parley;
-    return readScenarioFile({ name: `${source.replace(/[\\/]+$/, "")}/${file.name}`, text: file.text });
+    const result = await readScenarioFile({
+      name: `${source.replace(/[\\/]+$/, "")}/${file.name}`,
+      text: file.text,
+    });
+    return { ...result, seated: false };
   }
   if (parley.length > 1) {
     const names = parley.map((f) => f.name).join(", ");
@@ -67,7 +73,7 @@ export async function readScenarioFolder(
   const json = byExtension(".json");
   if (json.length > 0) {
     const { readGeniusWebScenario } = await import("./geniusweb.js");
-    return readGeniusWebScenario(json, { source }); // named by its domain
+    return { ...readGeniusWebScenario(json, { source }), seated: false }; // named by its domain
   }
   throw new InputError(
     source,

@@ -246,5 +246,5 @@ export class MediatedSession extends SessionBase implements Session {
 }
 
 function seatName(seat: number): string {
-  return seat === MEDIATOR ? "the mediator" : `seat ${seat}`;
+  return seat === MEDIATOR ? "the mediator" : `seat ${seat + 1}`; // 1-based for people
 }

@@ -37,7 +37,8 @@ export class SaopSession extends SessionBase implements Session {
   }
 
   protected apply(seat: number, move: Move, { round, t, ms }: Moment): number[] | undefined {
-    if (seat !== this.turn) throw new InvalidMove(`it is seat ${this.turn}'s turn, not seat ${seat}'s`);
+    if (seat !== this.turn)
+      throw new InvalidMove(`it is seat ${this.turn + 1}'s turn, not seat ${seat + 1}'s`); // 1-based for people
     const event: TraceEvent = stamp({ round, t, seat, action: "offer" }, ms);
     let copy: number[] | undefined;
     switch (move.type) {

@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
-import { parseDocument, schemaError } from "../formats/document.js";
+import { parseDocument } from "../formats/document.js";
+import { schemaError } from "../formats/schema-error.js";
 import type { Scenario } from "../model/scenario.js";
 import {
   type NegotiationRecord,
@@ -46,7 +47,7 @@ export function readScenarioRecord(text: string, file: string, scenario: Scenari
 export function appendEvent(record: NegotiationRecord, input: RecordEventInput): NegotiationRecord {
   const where = `events[${record.events.length}]`;
   const parsed = recordEventSchema.safeParse(input);
-  if (!parsed.success) throw schemaError(where, parsed.error);
+  if (!parsed.success) throw schemaError(where, parsed.error, input);
   checkEvent(record, parsed.data, where);
   checkRelativeTo(parsed.data, new Set(record.events.map((e) => e.id)), where);
   return { ...record, events: [...record.events, parsed.data] };
