@@ -79,6 +79,8 @@ export abstract class SessionBase {
   protected readonly utilities: readonly UtilityFunction[];
   private readonly clock: Clock;
   private readonly opened: number;
+  /** Whether the clock matters: a millisecond deadline, or log entries with their time. Reading it costs on every step. */
+  private readonly readsClock: boolean;
   private readonly onEvent?: (event: TraceEvent) => void;
   private readonly keepTrace: boolean;
   private readonly keepLog: boolean;
@@ -95,6 +97,7 @@ export abstract class SessionBase {
     this.onEvent = options.onEvent;
     this.keepTrace = options.keepTrace ?? true;
     this.keepLog = options.keepLog ?? this.keepTrace;
+    this.readsClock = options.clock !== undefined && (options.deadline.timeMs !== undefined || this.keepLog);
   }
 
   get parties(): number {
@@ -166,9 +169,9 @@ export abstract class SessionBase {
   protected abstract apply(seat: number, move: Move, now: Moment): number[] | undefined;
   protected abstract endByDeadline(now: Moment): void;
 
-  /** Milliseconds on the clock since the session opened. */
+  /** Milliseconds on the clock since the session opened (0 when neither the deadline nor the log needs the clock). */
   protected elapsed(): number {
-    return this.clock.now() - this.opened;
+    return this.readsClock ? this.clock.now() - this.opened : 0;
   }
 
   protected emit(event: TraceEvent): void {
