@@ -14,6 +14,8 @@ import { renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario, readText } from "../scenario-loader.js";
 
 export interface AnalyzeOptions {
+  settle: string[];
+  /** Hidden alias of --settle, so older command lines still work. */
   fix: string[];
   settled?: string;
   from?: string;
@@ -30,48 +32,49 @@ export async function analyzeCommand(path: string, opts: AnalyzeOptions): Promis
   const scenario = await loadScenario(path, load);
   const read = (file: string) =>
     readText(resolve(file), file, load.maxBytes ?? Number.POSITIVE_INFINITY).text;
-  const settled = opts.settled === undefined ? [] : readSettled(read(opts.settled), opts.settled);
-  const fixed = parseFixes(scenario, [...settled, ...opts.fix]);
-  const draft = opts.from === undefined ? undefined : readDraft(scenario, read(opts.from), opts.from, fixed);
+  const fromFile = opts.settled === undefined ? [] : readSettled(read(opts.settled), opts.settled);
+  const settled = parseSettlements(scenario, [...fromFile, ...opts.settle, ...opts.fix]);
+  const draft =
+    opts.from === undefined ? undefined : readDraft(scenario, read(opts.from), opts.from, settled);
   const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-  const report = analyze(scenario, { fixed, draft, seed });
+  const report = analyze(scenario, { settled, draft, seed });
   if (opts.plot) {
     if (scenario.parties.length < 2) throw new InputError("--plot", "needs at least two parties");
-    await renderPlot(reportUtilitySpaceSpec(report, outcomeCloud(scenario, { fixed, seed })), opts.plot);
+    await renderPlot(reportUtilitySpaceSpec(report, outcomeCloud(scenario, { settled, seed })), opts.plot);
   }
   process.stdout.write(opts.json ? `${JSON.stringify(reportJson(report))}\n` : humanReport(report));
 }
 
-/** `--fix "issue=value"` → settled option per issue. The issue is the longest prefix before an "=" that names one. */
-export function parseFixes(scenario: Scenario, fixes: readonly string[]): (number | null)[] {
+/** `--settle "issue=value"` → settled option per issue. The issue is the longest prefix before an "=" that names one. */
+export function parseSettlements(scenario: Scenario, settlements: readonly string[]): (number | null)[] {
   const { space } = scenario;
-  const fixed: (number | null)[] = space.issues.map(() => null);
-  for (const fix of fixes) {
+  const settled: (number | null)[] = space.issues.map(() => null);
+  for (const entry of settlements) {
     let issue = -1;
-    let at = fix.lastIndexOf("=");
+    let at = entry.lastIndexOf("=");
     while (at > 0 && issue < 0) {
-      issue = space.issueIndex(fix.slice(0, at).trim());
-      if (issue < 0) at = fix.lastIndexOf("=", at - 1);
+      issue = space.issueIndex(entry.slice(0, at).trim());
+      if (issue < 0) at = entry.lastIndexOf("=", at - 1);
     }
     if (issue < 0) {
       throw new InputError(
-        `--fix "${fix}"`,
+        `--settle "${entry}"`,
         `expected "issue=value" with one of: ${space.issues.map((i) => i.name).join(", ")}`,
       );
     }
-    const option = withLocation("--fix", () => space.optionOf(issue, fix.slice(at + 1).trim()));
-    if (fixed[issue] !== null && fixed[issue] !== option) {
+    const option = withLocation("--settle", () => space.optionOf(issue, entry.slice(at + 1).trim()));
+    if (settled[issue] !== null && settled[issue] !== option) {
       throw new InputError(
-        `--fix "${fix}"`,
+        `--settle "${entry}"`,
         `issue "${space.issues[issue].name}" is already settled otherwise`,
       );
     }
-    fixed[issue] = option;
+    settled[issue] = option;
   }
-  return fixed;
+  return settled;
 }
 
-/** `--settled file.json`: {"issue": value, ...} → the equivalent `--fix` strings. */
+/** `--settled file.json`: {"issue": value, ...} → the equivalent `--settle` strings. */
 export function readSettled(text: string, file: string): string[] {
   return Object.entries(parseJsonObject(text, file)).map(([issue, value]) => `${issue}=${String(value)}`);
 }
@@ -94,15 +97,15 @@ export function readDraft(
   scenario: Scenario,
   text: string,
   file: string,
-  fixed: readonly (number | null)[],
+  settled: readonly (number | null)[],
 ): number[] {
   const draft = withLocation(file, () => scenario.space.fromValues(parseJsonObject(text, file)));
-  fixed.forEach((f, i) => {
+  settled.forEach((f, i) => {
     if (f !== null && draft[i] !== f) {
       const { space } = scenario;
       throw new InputError(
         `${file}: issue "${space.issues[i].name}"`,
-        `is settled at "${space.valueOf(i, f)}" (--fix) but the draft has "${space.valueOf(i, draft[i])}"`,
+        `is settled at "${space.valueOf(i, f)}" (--settle) but the draft has "${space.valueOf(i, draft[i])}"`,
       );
     }
   });
@@ -120,14 +123,14 @@ export function humanReport(report: AnalysisReport): string {
   const option = (i: number, k: number) => String(space.valueOf(i, k));
   const utilities = (u: number[]) => u.map((x, p) => `${names[p]} ${f3(x)}`).join(", ");
   const lines: string[] = [];
-  const settled = space.issues.map((_, i) => i).filter((i) => !report.open.includes(i));
+  const settledPoints = space.issues.map((_, i) => i).filter((i) => !report.open.includes(i));
   lines.push(
     `${scenario.title ?? scenario.name}: ${names.length} part${names.length === 1 ? "y" : "ies"} (${names.join(", ")}), ${space.issueCount} points, ${space.size.toLocaleString("en")} outcomes`,
   );
   lines.push(`Reservation values: ${utilities(report.reservation)}`);
-  if (settled.length > 0) {
+  if (settledPoints.length > 0) {
     lines.push(
-      `Settled: ${settled.map((i) => `${issueName(i)} = ${option(i, report.fixed[i]!)}`).join("; ")}`,
+      `Settled: ${settledPoints.map((i) => `${issueName(i)} = ${option(i, report.settled[i]!)}`).join("; ")}`,
     );
     lines.push(`Open: ${report.open.map(issueName).join(", ") || "none"}`);
   }

@@ -142,10 +142,16 @@ export function registerCommands(program: Command): void {
       )
       .argument("<scenario>", SCENARIO_ARGUMENT)
       .option(
-        "--fix <issue=value>",
-        "a settled point (repeatable)",
+        "--settle <issue=value>",
+        "a settled point: its option is decided (repeatable)",
         (v: string, acc: string[]) => [...acc, v],
         [],
+      )
+      .addOption(
+        new Option("--fix <issue=value>", "old name of --settle")
+          .argParser((v: string, acc: string[]) => [...acc, v])
+          .default([])
+          .hideHelp(),
       )
       .option(
         "--settled <file.json>",

@@ -51,11 +51,11 @@ export function readPartialDraft(scenario: Scenario, text: string, file: string)
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
     throw new InputError(file, 'must be one JSON object like {"point": "option", ...}');
   const { space } = scenario;
-  const fixed: (number | null)[] = space.issues.map(() => null);
+  const settled: (number | null)[] = space.issues.map(() => null);
   for (const [name, value] of Object.entries(raw)) {
     const i = space.issueIndex(name);
     if (i < 0) throw new InputError(`${file}: ${name}`, "is not a point of the plan");
-    fixed[i] = withLocation(file, () => space.optionOf(i, value));
+    settled[i] = withLocation(file, () => space.optionOf(i, value));
   }
-  return fixed;
+  return settled;
 }

@@ -54,11 +54,11 @@ export interface CaseStudy extends CaseInputs {
 export function studyCase(inputs: CaseInputs): CaseStudy {
   const { scenario, draft, record, seed } = inputs;
   const status = deriveStatus(record, scenario);
-  const { open, blocking } = analyze(scenario, { fixed: draft, seed });
+  const { open, blocking } = analyze(scenario, { settled: draft, seed });
   const sets = blocking?.sets ?? [];
   const reopened = [...new Set([...open, ...sets.flatMap((s) => s.reopen)])].sort((a, b) => a - b);
-  const fixed = draft.map((x, i) => (reopened.includes(i) ? null : x));
-  const reopenedPlan = solve(scenario, fixed, seed);
+  const settled = draft.map((x, i) => (reopened.includes(i) ? null : x));
+  const reopenedPlan = solve(scenario, settled, seed);
   const wholePlan = solve(
     scenario,
     draft.map(() => null),
@@ -69,7 +69,7 @@ export function studyCase(inputs: CaseInputs): CaseStudy {
       protocol: "mediated",
       agents: scenario.parties.map(() => CASE_AGENT),
       mediator: CASE_MEDIATOR,
-      fixed,
+      fixed: settled,
       seed: seed + k,
       analysis: reopenedPlan,
     }),
@@ -82,9 +82,9 @@ export function studyCase(inputs: CaseInputs): CaseStudy {
 }
 
 /** Frontier and solution points with the given points settled. */
-function solve(scenario: Scenario, fixed: (number | null)[], seed: number): ScenarioAnalysis {
-  const frontier = paretoFrontier(scenario, { fixed, seed });
-  return { frontier, solutions: solutionPoints(scenario, frontier, { fixed, seed }) };
+function solve(scenario: Scenario, settled: (number | null)[], seed: number): ScenarioAnalysis {
+  const frontier = paretoFrontier(scenario, { settled, seed });
+  return { frontier, solutions: solutionPoints(scenario, frontier, { settled, seed }) };
 }
 
 /** Points where `outcome` differs from the draft (open draft points included), as issue indices. */

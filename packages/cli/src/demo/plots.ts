@@ -71,9 +71,9 @@ function withLongLegendLabels(spec: VegaLiteSpec): VegaLiteSpec {
  */
 export function caseDance(study: CaseStudy): VegaLiteSpec {
   const { scenario, runs, shown, reopened, draft, reopenedPlan, seed } = study;
-  const fixed = draft.map((x, i) => (reopened.includes(i) ? null : x));
+  const settled = draft.map((x, i) => (reopened.includes(i) ? null : x));
   const input = danceOf(scenario, runs[shown], {
-    frontier: paretoFrontier(selectParties(scenario, [0, 1]), { fixed, seed }),
+    frontier: paretoFrontier(selectParties(scenario, [0, 1]), { settled, seed }),
     solutions: reopenedPlan.solutions,
   });
   return danceSpec({ ...input, title: `Mediated negotiation, run ${shown + 1} (invented preferences)` });

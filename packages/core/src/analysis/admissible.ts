@@ -20,18 +20,18 @@ export function admissibleOptions(
   options: AnalysisOptions = {},
 ): Admissible {
   const { space } = scenario;
-  const fixed = options.fixed ?? [];
+  const settled = options.settled ?? [];
   const reopened = new Set(options.reopened ?? []);
   const redLineBlocked: number[] = [];
   const result = space.cardinalities.map((n, issue) => {
     const all = Array.from({ length: n }, (_, k) => k);
     if (reopened.has(issue)) return all;
-    const settled = fixed[issue];
-    if (settled !== undefined && settled !== null) {
-      if (!Number.isInteger(settled) || settled < 0 || settled >= n) {
-        throw new RangeError(`issue ${issue} has no option ${settled}`);
+    const option = settled[issue];
+    if (option !== undefined && option !== null) {
+      if (!Number.isInteger(option) || option < 0 || option >= n) {
+        throw new RangeError(`issue ${issue} has no option ${option}`);
       }
-      return [settled];
+      return [option];
     }
     const open = all.filter((k) => !utilities.some((u) => u.isRedLine(issue, k)));
     if (open.length > 0) return open;

@@ -104,12 +104,12 @@ function closestTo(context: AnalysisContext, frontier: Frontier): Blocking["clos
 }
 
 function reopenCandidates(context: AnalysisContext): number[] {
-  const fixed = context.options.fixed ?? [];
+  const settled = context.options.settled ?? [];
   const reopened = new Set(context.options.reopened ?? []);
   const red = new Set(context.utilities.flatMap((u) => u.profile.redLines.map((r) => r.issue)));
   return context.scenario.space.issues
     .map((_, i) => i)
-    .filter((i) => !reopened.has(i) && ((fixed[i] !== undefined && fixed[i] !== null) || red.has(i)));
+    .filter((i) => !reopened.has(i) && ((settled[i] !== undefined && settled[i] !== null) || red.has(i)));
 }
 
 function* combinations(items: readonly number[], size: number, start = 0): Generator<number[]> {
@@ -128,13 +128,13 @@ function* combinations(items: readonly number[], size: number, start = 0): Gener
  * as settled) leave it below its reservation value.
  */
 function blockedPoints(context: AnalysisContext): BlockedPoint[] {
-  const fixed = context.options.fixed ?? [];
+  const settled = context.options.settled ?? [];
   const reopened = new Set(context.options.reopened ?? []);
   const r = reservations(context);
   const best = bestGivenOption(context);
   const out: BlockedPoint[] = [];
   context.scenario.space.cardinalities.forEach((n, i) => {
-    if ((fixed[i] !== undefined && fixed[i] !== null) || reopened.has(i)) return;
+    if ((settled[i] !== undefined && settled[i] !== null) || reopened.has(i)) return;
     const rejections = Array.from({ length: n }, (_, k) => ({
       option: k,
       parties: context.utilities
@@ -162,9 +162,9 @@ function bestGivenOption(context: AnalysisContext): (p: number, i: number, k: nu
     const key = `${i}:${k}`;
     let best = cache.get(key);
     if (best === undefined) {
-      const fixed = [...(context.options.fixed ?? [])];
-      fixed[i] = k;
-      best = bestUtilities(withOptions(context, { fixed }));
+      const settled = [...(context.options.settled ?? [])];
+      settled[i] = k;
+      best = bestUtilities(withOptions(context, { settled }));
       cache.set(key, best);
     }
     return best[p];

@@ -2,8 +2,8 @@ import type { Scenario } from "../model/scenario.js";
 import { compileParties } from "../model/scenario.js";
 import type { UtilityFunction } from "../model/utility.js";
 import { type Admissible, admissibleOptions } from "./admissible.js";
+import { meetsReservations } from "./reservations.js";
 import type { AnalysisOptions } from "./types.js";
-import { meetsReservations } from "./zone-test.js";
 
 /** What every analysis step needs, compiled once per (scenario, settled points). */
 export interface AnalysisContext {
@@ -38,8 +38,8 @@ export function crossesRedLine(context: AnalysisContext, outcome: ArrayLike<numb
 /** True when some settled point (not reopened) is settled on an option a party has on a red line. */
 export function settledOnRedLine(context: AnalysisContext): boolean {
   const reopened = context.options.reopened ?? [];
-  const fixed = context.options.fixed ?? [];
-  return fixed.some(
+  const settled = context.options.settled ?? [];
+  return settled.some(
     (k, i) =>
       k !== null &&
       k !== undefined &&

@@ -81,9 +81,9 @@ function changeableOptions(
   context: AnalysisContext,
   draft: readonly number[],
 ): { issue: number; option: number }[] {
-  const fixed = context.options.fixed ?? [];
+  const settled = context.options.settled ?? [];
   return context.admissible.options.flatMap((opts, issue) =>
-    fixed[issue] !== undefined && fixed[issue] !== null
+    settled[issue] !== undefined && settled[issue] !== null
       ? []
       : opts.filter((k) => k !== draft[issue]).map((option) => ({ issue, option })),
   );

@@ -28,7 +28,7 @@ const SWING_SAMPLES = 200;
 export function issueViews(context: AnalysisContext): IssueView[] {
   const { space } = context.scenario;
   const table = satisfactionTables(context);
-  const fixed = context.options.fixed ?? [];
+  const settled = context.options.settled ?? [];
   return space.issues.map((_, i) => {
     const candidates = candidateOptions(context, i);
     const minSat = (k: number) => Math.min(...table.satisfaction.map((s) => s[i][k]));
@@ -40,7 +40,7 @@ export function issueViews(context: AnalysisContext): IssueView[] {
     }
     return {
       issue: i,
-      settled: fixed[i] !== undefined && fixed[i] !== null,
+      settled: settled[i] !== undefined && settled[i] !== null,
       weights: table.weights.map((w) => w[i]),
       bestOption: table.raw.map((r) =>
         candidates.reduce((b, k) => (r[i][k] > r[i][b] ? k : b), candidates[0]),

@@ -18,7 +18,7 @@ export interface AnalysisReport {
   solutions: SolutionPoints;
   zone: AgreementZone;
   /** Settled option per issue (null: open). */
-  fixed: (number | null)[];
+  settled: (number | null)[];
   /** Points not settled. */
   open: number[];
   /** Present when the zone is empty. */
@@ -38,18 +38,18 @@ export function analyze(
   const frontier = frontierOf(context);
   const zone = zoneOf(context, frontier);
   const issues = issueViews(context);
-  const fixed = options.fixed ?? [];
-  const settled = (i: number) => fixed[i] !== undefined && fixed[i] !== null;
+  const settled = options.settled ?? [];
+  const isSettled = (i: number) => settled[i] !== undefined && settled[i] !== null;
   const baseline =
-    options.draft ?? issues.map((v, i) => (settled(i) ? (fixed[i] as number) : v.fairestOption));
+    options.draft ?? issues.map((v, i) => (isSettled(i) ? (settled[i] as number) : v.fairestOption));
   return {
     scenario,
     reservation: reservations(context),
     frontier,
     solutions: solutionsOf(context, frontier),
     zone,
-    fixed: scenario.space.issues.map((_, i) => (settled(i) ? (fixed[i] as number) : null)),
-    open: scenario.space.issues.map((_, i) => i).filter((i) => !settled(i)),
+    settled: scenario.space.issues.map((_, i) => (isSettled(i) ? (settled[i] as number) : null)),
+    open: scenario.space.issues.map((_, i) => i).filter((i) => !isSettled(i)),
     blocking: zone.empty ? blockingOf(context, frontier) : null,
     issues,
     draft: options.draft ? reviewDraft(context, frontier, options.draft) : null,

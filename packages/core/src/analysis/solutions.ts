@@ -66,12 +66,12 @@ function emptyZoneReason(context: AnalysisContext, frontier: Frontier): string {
     const names = admissible.redLineBlocked.map((i) => scenario.space.issues[i].name).join(", ");
     return `every option of ${names} is on some party's red line`;
   }
-  const settled = (context.options.fixed ?? []).some((f) => f !== null && f !== undefined);
+  const anySettled = (context.options.settled ?? []).some((f) => f !== null && f !== undefined);
   const redLines = context.utilities.some((u) => u.profile.redLines.length > 0);
   return [
     "no outcome",
     frontier.exact ? "" : " found (approximate frontier)",
-    settled ? " with the settled points" : "",
+    anySettled ? " with the settled points" : "",
     " gives every party at least its reservation value",
     redLines ? " without crossing a red line" : "",
   ].join("");

@@ -21,10 +21,10 @@ const TOP = 10;
  * its fairest option), ranked by the smaller of the two traders' gains.
  */
 export function tradesFrom(context: AnalysisContext, baseline: readonly number[]): Trade[] {
-  const fixed = context.options.fixed ?? [];
+  const settled = context.options.settled ?? [];
   const open = context.scenario.space.issues
     .map((_, i) => i)
-    .filter((i) => fixed[i] === undefined || fixed[i] === null);
+    .filter((i) => settled[i] === undefined || settled[i] === null);
   const parties = context.utilities;
   const base = parties.map((u) => u.utility(baseline));
   const withOption = (i: number, k: number) => {

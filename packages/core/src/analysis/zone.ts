@@ -12,8 +12,8 @@ import {
 } from "./context.js";
 import { quantize } from "./dominance.js";
 import { forEachOutcome } from "./enumerate.js";
+import { meetsReservations } from "./reservations.js";
 import type { AnalysisOptions, Frontier } from "./types.js";
-import { meetsReservations } from "./zone-test.js";
 
 /** The agreement zone: outcomes that give every party at least its reservation and cross no red line. */
 export interface AgreementZone {
