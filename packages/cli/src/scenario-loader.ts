@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import type { ReadResult, Scenario, TextFile } from "@parley/core";
 import { InputError } from "@parley/core/errors";
 import { type Command, Option } from "commander";
+import { applyRuleOverride, type RuleOverride } from "./rule-options.js";
 
 export const DEFAULT_MAX_FILE_MB = 50;
 
@@ -13,6 +14,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Where warnings go (default: stderr). */
   onWarning?: (message: string) => void;
+  /** `--quorum` / `--veto`: the agreement rule instead of the scenario's, applied after `--parties`. */
+  rule?: RuleOverride;
 }
 
 /**
@@ -33,7 +36,9 @@ export async function loadScenario(path: string, options: LoadOptions = {}): Pro
   const full = resolve(path);
   const result = await readAny(full, path, maxBytes);
   for (const w of result.warnings) warn(w);
-  return options.parties === undefined ? result.scenario : pickParties(result.scenario, options.parties);
+  const seated =
+    options.parties === undefined ? result.scenario : await pickParties(result.scenario, options.parties);
+  return options.rule === undefined ? seated : applyRuleOverride(seated, options.rule);
 }
 
 async function readAny(full: string, shown: string, maxBytes: number): Promise<ReadResult> {
@@ -165,9 +170,13 @@ export function scenarioOptions(cmd: Command): Command {
     );
 }
 
-/** Load options from a command's parsed `--parties` / `--max-file-mb`. */
-export function loadOptionsFrom(opts: { parties?: string; maxFileMb?: number }): LoadOptions {
-  return { parties: opts.parties, maxBytes: (opts.maxFileMb ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024 };
+/** Load options from a command's parsed `--parties` / `--max-file-mb` (and `--quorum` / `--veto` where declared). */
+export function loadOptionsFrom(opts: { parties?: string; maxFileMb?: number } & RuleOverride): LoadOptions {
+  return {
+    parties: opts.parties,
+    maxBytes: (opts.maxFileMb ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024,
+    rule: { quorum: opts.quorum, veto: opts.veto },
+  };
 }
 
 function parseMegabytes(value: string): number {

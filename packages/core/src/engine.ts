@@ -5,6 +5,7 @@
  */
 export * from "./analysis/index.js";
 export * from "./errors.js";
+export * from "./model/agreement-rule.js";
 export * from "./model/profile.js";
 export * from "./model/rng.js";
 export * from "./model/scenario.js";

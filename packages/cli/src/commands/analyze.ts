@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import {
   type AnalysisReport,
   analyze,
+  describeRule,
   type FrontierPoint,
   InputError,
   outcomeCloud,
@@ -11,9 +12,10 @@ import {
   withLocation,
 } from "@parley/core";
 import { renderPlot } from "../plot-render.js";
+import type { RuleOverride } from "../rule-options.js";
 import { loadOptionsFrom, loadScenario, readText } from "../scenario-loader.js";
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends RuleOverride {
   settle: string[];
   /** Hidden alias of --settle, so older command lines still work. */
   fix: string[];
@@ -128,6 +130,8 @@ export function humanReport(report: AnalysisReport): string {
     `${scenario.title ?? scenario.name}: ${names.length} part${names.length === 1 ? "y" : "ies"} (${names.join(", ")}), ${space.issueCount} points, ${space.size.toLocaleString("en")} outcomes`,
   );
   lines.push(`Reservation values: ${utilities(report.reservation)}`);
+  const unanimous = report.rule.kind === "unanimity";
+  if (!unanimous) lines.push(`Agreement rule: ${describeRule(report.rule, names)}`);
   if (settledPoints.length > 0) {
     lines.push(
       `Settled: ${settledPoints.map((i) => `${issueName(i)} = ${option(i, report.settled[i]!)}`).join("; ")}`,
@@ -142,7 +146,9 @@ export function humanReport(report: AnalysisReport): string {
   lines.push(
     zone.empty
       ? "NO DEAL POSSIBLE: the agreement zone is empty."
-      : `Agreement zone: ${zoneSize} give every party at least its reservation value.`,
+      : unanimous
+        ? `Agreement zone: ${zoneSize} give every party at least its reservation value.`
+        : `Agreement zone: ${zoneSize} pass: a winning coalition accepts each.`,
   );
   lines.push(
     `Pareto frontier: ${frontier.points.length} outcome${frontier.points.length === 1 ? "" : "s"} (${frontier.exact ? "exact" : frontier.epsilon !== undefined ? `approximate, within ε = ${frontier.epsilon.toPrecision(2)}` : "approximate, by search"}).`,
@@ -159,6 +165,11 @@ export function humanReport(report: AnalysisReport): string {
     lines.push(row("Egalitarian", solutions.egalitarian, solutions.reasons?.egalitarian));
   }
   lines.push(row("Max welfare", solutions.maxWelfare));
+  if (solutions.coalition)
+    lines.push(
+      `  (over ${solutions.coalition.map((p) => names[p]).join(", ")}: the largest coalition that can pass a deal)`,
+    );
+  if (!unanimous) lines.push(...coalitionLines(report));
   if (solutions.nash) {
     const changed = report.open.map((i) => `${issueName(i)} = ${option(i, solutions.nash!.outcome[i])}`);
     lines.push(`  Nash package: ${changed.join("; ")}`);
@@ -178,7 +189,7 @@ export function humanReport(report: AnalysisReport): string {
       );
     } else if (blocked.length > 1) {
       lines.push(
-        `The deal is blocked on each of ${blocked.map((b) => issueName(b.issue)).join(", ")}: no option of any of them is acceptable to every party.`,
+        `The deal is blocked on each of ${blocked.map((b) => issueName(b.issue)).join(", ")}: no option of any of them is acceptable to ${unanimous ? "every party" : "a winning coalition"}.`,
       );
     }
     if (!blocking.exact)
@@ -237,4 +248,25 @@ export function humanReport(report: AnalysisReport): string {
     } else lines.push("  No frontier outcome dominates it: it is Pareto-optimal.");
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Under a quorum or weighted rule: who can pass a deal, and who is dispensable. */
+function coalitionLines(report: AnalysisReport): string[] {
+  const names = report.scenario.parties.map((p) => p.name);
+  const { coalitions, parties, exact } = report.coalitions;
+  const count = (n: bigint) => `${exact ? "" : "about "}${n.toLocaleString("en")}`;
+  const possible = coalitions.filter((c) => c.packages > 0n);
+  const lines = [
+    "",
+    `Winning coalitions that can pass a deal: ${possible.length} of ${coalitions.length} minimal ones`,
+    ...possible
+      .slice(0, 6)
+      .map((c) => `  {${c.members.map((p) => names[p]).join(", ")}}: ${count(c.packages)} packages`),
+  ];
+  if (possible.length > 6) lines.push(`  … and ${possible.length - 6} more (see --json)`);
+  lines.push("Yes not needed (of the packages that pass):");
+  lines.push(
+    `  ${parties.map((r, p) => `${names[p]} ${count(r.notNeeded)} (outvoted in ${count(r.overruled)})`).join(", ")}`,
+  );
+  return lines;
 }

@@ -1,4 +1,5 @@
 import { Rng } from "../model/rng.js";
+import { redLineBars } from "./admissible.js";
 import type { AnalysisContext } from "./context.js";
 import { maxOf, minOf } from "./extremes.js";
 
@@ -10,7 +11,8 @@ import { maxOf, minOf } from "./extremes.js";
  * - conflict = 1 − maxₖ minₚ sₚ(k): 0 when one option is every party's best,
  *   1 when every option is some party's worst. It says how far the best
  *   compromise on this point leaves the worse-off party from its favourite.
- * Options on anyone's red line are not candidates (unless all are).
+ * Options red lines bar are not candidates (unless all are): under unanimity,
+ * options on anyone's red line.
  */
 export interface IssueView {
   issue: number;
@@ -56,7 +58,7 @@ function candidateOptions(context: AnalysisContext, issue: number): number[] {
   const n = context.scenario.space.cardinalities[issue];
   const all = Array.from({ length: n }, (_, k) => k);
   if (context.options.reopened?.includes(issue)) return all;
-  const open = all.filter((k) => !context.utilities.some((u) => u.isRedLine(issue, k)));
+  const open = all.filter((k) => !redLineBars(context.utilities, context.wins, issue, k));
   return open.length > 0 ? open : all;
 }
 

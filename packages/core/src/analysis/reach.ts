@@ -1,6 +1,14 @@
+import { membersOf, minimalWinningCoalitions } from "../model/agreement-rule.js";
 import { Rng } from "../model/rng.js";
 import { admissibleSize } from "./admissible.js";
-import { type AnalysisContext, inZone, isAdditive, reservations, settledOnRedLine } from "./context.js";
+import {
+  type AnalysisContext,
+  coalitionContext,
+  inZone,
+  isAdditive,
+  reservations,
+  settledOnRedLine,
+} from "./context.js";
 import { QUANTUM } from "./dominance.js";
 import { maxOf } from "./extremes.js";
 import { frontierOf } from "./frontier.js";
@@ -21,8 +29,27 @@ export function reachIsExact(context: AnalysisContext): boolean {
   return isAdditive(context) || admissibleSize(context.admissible) <= BigInt(SMALL_SPACE);
 }
 
-/** Whether some admissible outcome is in the agreement zone. */
+/**
+ * Whether some admissible outcome is in the agreement zone: under a rule,
+ * whether the members of some minimal winning coalition can all accept one.
+ */
 export function canAgree(context: AnalysisContext): boolean {
+  if (settledOnRedLine(context) || context.admissible.redLineBlocked.length > 0) return false;
+  if (context.rule.kind !== "unanimity") return agreeingCoalition(context) !== null;
+  return canAgreeUnanimously(context);
+}
+
+/** The first minimal winning coalition (smallest first) whose members can all accept some package, or null. */
+export function agreeingCoalition(context: AnalysisContext): number[] | null {
+  const n = context.utilities.length;
+  for (const w of minimalWinningCoalitions(context.rule, n)) {
+    const members = membersOf(w, n);
+    if (canAgreeUnanimously(coalitionContext(context, members))) return members;
+  }
+  return null;
+}
+
+export function canAgreeUnanimously(context: AnalysisContext): boolean {
   if (settledOnRedLine(context) || context.admissible.redLineBlocked.length > 0) return false;
   if (reachIsExact(context)) return frontierOf(context).points.some((p) => inZone(context, p));
   const r = reservations(context);
@@ -34,8 +61,16 @@ export function canAgree(context: AnalysisContext): boolean {
   return searchMax(context, worstGain) >= -0.5 / QUANTUM;
 }
 
-/** Each party's best utility over the admissible outcomes. */
+/** Each party's best utility over the admissible outcomes that cross none of its red lines. */
 export function bestUtilities(context: AnalysisContext): number[] {
+  if (context.rule.kind !== "unanimity")
+    return context.utilities.map((_, p) => {
+      const alone = coalitionContext(context, [p]);
+      // Red lines on every option of a point, or on a settled option: nothing it accepts.
+      return alone.admissible.redLineBlocked.length > 0 || settledOnRedLine(alone)
+        ? Number.NEGATIVE_INFINITY
+        : bestUtilities(alone)[0];
+    });
   if (reachIsExact(context)) {
     const points = frontierOf(context).points;
     return context.utilities.map((_, p) => maxOf(points.map((x) => x.utilities[p])));

@@ -1,6 +1,8 @@
+import { type AgreementRule, describeRule } from "../model/agreement-rule.js";
 import type { Scenario } from "../model/scenario.js";
 import type { OutcomeValues } from "../model/space.js";
 import { type Blocking, blockingOf } from "./blocking.js";
+import { type RuleAnalysis, ruleAnalysisOf } from "./coalitions.js";
 import { analysisContext, reservations } from "./context.js";
 import { frontierOf } from "./frontier.js";
 import { type DraftReview, reviewDraft } from "./improvements.js";
@@ -28,6 +30,10 @@ export interface AnalysisReport {
   draft: DraftReview | null;
   /** Against the draft, or else the plan with every open point at its fairest option. */
   trades: Trade[];
+  /** The agreement rule applied. */
+  rule: AgreementRule;
+  /** Who can pass a deal under the rule, and who is dispensable. */
+  coalitions: RuleAnalysis;
 }
 
 export function analyze(
@@ -54,6 +60,8 @@ export function analyze(
     issues,
     draft: options.draft ? reviewDraft(context, frontier, options.draft) : null,
     trades: tradesFrom(context, baseline),
+    rule: context.rule,
+    coalitions: ruleAnalysisOf(context, zone),
   };
 }
 
@@ -70,9 +78,11 @@ export function reportJson(report: AnalysisReport): Record<string, unknown> {
     p && { utilities: p.utilities, outcome: space.toValues(p.outcome) };
   const values = (changes: { issue: number; option: number }[]) =>
     Object.fromEntries(changes.map((c) => [issueName(c.issue), space.valueOf(c.issue, c.option)]));
-  const { frontier, solutions, zone, blocking, draft } = report;
+  const { frontier, solutions, zone, blocking, draft, coalitions } = report;
+  const names = parties.map((p) => p.name);
   return {
-    parties: parties.map((p) => p.name),
+    parties: names,
+    rule: ruleJson(report.rule, names),
     reservation: report.reservation,
     outcomes: space.size.toString(),
     frontier: {
@@ -85,7 +95,20 @@ export function reportJson(report: AnalysisReport): Record<string, unknown> {
     egalitarian: point(solutions.egalitarian),
     maxWelfare: point(solutions.maxWelfare),
     ...(solutions.reasons ? { reasons: solutions.reasons } : {}),
+    solutionCoalition: (solutions.coalition ?? names.map((_, p) => p)).map((p) => names[p]),
     zone: { empty: zone.empty, size: zone.size.toString(), exact: zone.exact },
+    coalitions: {
+      exact: coalitions.exact,
+      winning: coalitions.coalitions.map((c) => ({
+        parties: c.members.map((p) => names[p]),
+        packages: c.packages.toString(),
+      })),
+      parties: coalitions.parties.map((r, p) => ({
+        party: names[p],
+        notNeeded: r.notNeeded.toString(),
+        overruled: r.overruled.toString(),
+      })),
+    },
     open: report.open.map(issueName),
     blocking: (blocking?.sets ?? []).map((s) => ({ reopen: s.reopen.map(issueName), nash: point(s.nash) })),
     ...(blocking
@@ -130,4 +153,14 @@ export function reportJson(report: AnalysisReport): Record<string, unknown> {
       gains: t.gains,
     })),
   };
+}
+
+/** The rule as JSON, with party names and its reading in words. */
+function ruleJson(rule: AgreementRule, names: readonly string[]): Record<string, unknown> {
+  const text = describeRule(rule, names);
+  if (rule.kind === "unanimity") return { kind: "unanimity", text };
+  const vetoes = rule.vetoes.map((v) => names[v]);
+  if (rule.kind === "quorum") return { kind: "quorum", quorum: rule.quorum, vetoes, text };
+  const powers = Object.fromEntries(names.map((n, p) => [n, rule.powers[p]]));
+  return { kind: "weighted", powers, threshold: rule.threshold, vetoes, text };
 }

@@ -1,4 +1,4 @@
-import { type AnalysisContext, crossesRedLine } from "./context.js";
+import { type AnalysisContext, barredByRedLines } from "./context.js";
 
 /**
  * Logrolling: party `parties[0]` gets its best option on `issues[0]`, party
@@ -51,7 +51,7 @@ export function tradesFrom(context: AnalysisContext, baseline: readonly number[]
           const outcome = [...baseline];
           outcome[i] = best[p][i];
           outcome[j] = best[q][j];
-          if (crossesRedLine(context, outcome)) continue;
+          if (barredByRedLines(context, outcome)) continue;
           const gains = parties.map((u, s) => u.utility(outcome) - base[s]);
           if (gains[p] > 0 && gains[q] > 0) {
             trades.push({

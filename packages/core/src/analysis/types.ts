@@ -49,4 +49,10 @@ export interface SolutionPoints {
   egalitarian: FrontierPoint | null;
   maxWelfare: FrontierPoint;
   reasons?: Partial<Record<SolutionConcept, string>>;
+  /**
+   * Under a quorum or weighted rule: the parties (positions) the points are
+   * computed over, the largest winning coalition that can agree. Absent:
+   * every party. Utilities are still listed for every party.
+   */
+  coalition?: number[];
 }
