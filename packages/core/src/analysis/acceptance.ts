@@ -39,7 +39,7 @@ const memo = new WeakMap<AnalysisContext, AcceptanceCounts>();
 
 function countAcceptance(context: AnalysisContext): AcceptanceCounts {
   const total = admissibleSize(context.admissible);
-  if (total <= BigInt(COUNT_LIMIT)) return { counts: enumerated(context), exact: true };
+  if (total <= BigInt(COUNT_LIMIT)) return { counts: enumeratedAcceptance(context), exact: true };
   if (context.utilities.length === 2 && isAdditive(context)) {
     const counts = pairByInclusionExclusion(context, total);
     if (counts !== null) return { counts, exact: true };
@@ -81,7 +81,7 @@ function acceptorsOf(
   return mask;
 }
 
-function enumerated(context: AnalysisContext): Map<number, bigint> {
+export function enumeratedAcceptance(context: AnalysisContext): Map<number, bigint> {
   const r = reservations(context);
   const red = redLineTables(context);
   const tally = new Map<number, number>();
@@ -114,7 +114,10 @@ function sampled(context: AnalysisContext, total: bigint): Map<number, bigint> {
  * the count of exactly S follows by inclusion–exclusion:
  * h(S) = Σ_{T ⊇ S} (−1)^{|T∖S|} g(T).
  */
-function pairByInclusionExclusion(context: AnalysisContext, total: bigint): Map<number, bigint> | null {
+export function pairByInclusionExclusion(
+  context: AnalysisContext,
+  total: bigint,
+): Map<number, bigint> | null {
   const r = reservations(context);
   const red = redLineTables(context);
   const tables = context.utilities.map((u) => u.contributions!);
