@@ -4,7 +4,6 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import {
   type AgentDefinition,
-  analyseScenario,
   builtinAgent,
   InputError,
   type NegotiationResult,
@@ -12,6 +11,7 @@ import {
   negotiationResult,
   PreparedScenario,
   type ProtocolName,
+  referenceAnalysis,
   type Scenario,
   type ScenarioAnalysis,
   type TraceEvent,
@@ -28,7 +28,7 @@ export interface IsolatedRequest {
   /** Deadline in wall-clock milliseconds; also every move's time budget. */
   timeMs: number;
   seed?: number | string;
-  fixed?: (number | null)[];
+  settled?: (number | null)[];
 }
 
 /** Messages from the worker. */
@@ -102,7 +102,7 @@ export function runIsolated(
   options: IsolatedOptions = {},
 ): Promise<NegotiationResult> {
   const prepared = new PreparedScenario(scenario);
-  const analysis = options.analysis === undefined ? analyseScenario(scenario) : options.analysis;
+  const analysis = options.analysis === undefined ? referenceAnalysis(scenario) : options.analysis;
   const trace: TraceEvent[] = [];
   const agents = request.agents.map((spec) => (isModulePath(spec) ? resolve(spec) : spec));
   const worker = new Worker(workerUrl(), {

@@ -1,11 +1,11 @@
 import { writeFileSync } from "node:fs";
 import {
-  analyseScenario,
   danceOf,
   danceSpec,
   InputError,
   type NegotiationResult,
   type ProtocolName,
+  referenceAnalysis,
   resultSummary,
   runNegotiation,
   type Scenario,
@@ -42,7 +42,7 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
   const timeMs = positiveInt("--time-ms", opts.timeMs);
   const seed = /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
   const mediator = protocol === "mediated" ? opts.mediator : undefined;
-  const analysis = scenario.parties.length >= 2 ? analyseScenario(scenario) : null;
+  const analysis = scenario.parties.length >= 2 ? referenceAnalysis(scenario) : null;
   if (specs.length !== scenario.parties.length)
     throw new InputError(
       "--agents",

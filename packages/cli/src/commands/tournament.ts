@@ -2,7 +2,6 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import {
-  analyseScenario,
   builtinAgent,
   hash53,
   InputError,
@@ -12,6 +11,7 @@ import {
   leaderboardTable,
   pairwiseTable,
   planTournament,
+  referenceAnalysis,
   resultsCsv,
   type Scenario,
   scenariosCsv,
@@ -142,7 +142,7 @@ async function execute(
 ): Promise<RunStats> {
   const setup = {
     scenarios: scenarios.map(toPlainScenario),
-    analyses: scenarios.map((s) => analyseScenario(s)),
+    analyses: scenarios.map((s) => referenceAnalysis(s)),
     agents: sources,
     settings: plan.spec.settings,
   };
