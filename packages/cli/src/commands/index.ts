@@ -98,33 +98,37 @@ export function registerCommands(program: Command): void {
         .default(512)
         .argParser(positive("--worker-memory-mb")),
     );
-  scenarioOptions(tournament).action(async (paths: string[], opts: TournamentOptions) =>
+  ruleOptions(scenarioOptions(tournament)).action(async (paths: string[], opts: TournamentOptions) =>
     (await import("./tournament.js")).runTournament(paths, opts),
   );
 
-  scenarioOptions(
-    program
-      .command("negotiate")
-      .description("Run one negotiation between agents (SAOP or mediated single text) and report its metrics")
-      .argument("<scenario>", SCENARIO_ARGUMENT)
-      .requiredOption(
-        "--agents <list>",
-        "one agent per party, comma-separated (see `parley agents`), or module paths",
-      )
-      .option("--protocol <name>", "saop or mediated", "saop")
-      .option("--mediator <name>", "mediated protocol: annealing or frontier", "frontier")
-      .option(
-        "--rounds <n>",
-        `deadline in rounds (default ${DEFAULT_ROUNDS.saop} SAOP; mediated ${DEFAULT_ROUNDS.mediated}, or ${MEDIATED_ROUNDS_PER_OPTION} per option on big plans)`,
-      )
-      .option(
-        "--time-ms <n>",
-        "deadline in wall-clock milliseconds (runs in a worker: a stuck seat is stopped)",
-      )
-      .option("--seed <s>", "seed of every random choice", "0")
-      .option("--json", "print the result as JSON")
-      .option("--trace <out.jsonl>", "write every action as JSON Lines")
-      .option("--plot <out.svg|png>", "draw the negotiation dance"),
+  ruleOptions(
+    scenarioOptions(
+      program
+        .command("negotiate")
+        .description(
+          "Run one negotiation between agents (SAOP or mediated single text) and report its metrics",
+        )
+        .argument("<scenario>", SCENARIO_ARGUMENT)
+        .requiredOption(
+          "--agents <list>",
+          "one agent per party, comma-separated (see `parley agents`), or module paths",
+        )
+        .option("--protocol <name>", "saop or mediated", "saop")
+        .option("--mediator <name>", "mediated protocol: annealing or frontier", "frontier")
+        .option(
+          "--rounds <n>",
+          `deadline in rounds (default ${DEFAULT_ROUNDS.saop} SAOP; mediated ${DEFAULT_ROUNDS.mediated}, or ${MEDIATED_ROUNDS_PER_OPTION} per option on big plans)`,
+        )
+        .option(
+          "--time-ms <n>",
+          "deadline in wall-clock milliseconds (runs in a worker: a stuck seat is stopped)",
+        )
+        .option("--seed <s>", "seed of every random choice", "0")
+        .option("--json", "print the result as JSON")
+        .option("--trace <out.jsonl>", "write every action as JSON Lines")
+        .option("--plot <out.svg|png>", "draw the negotiation dance"),
+    ),
   ).action(async (path: string, opts: NegotiateOptions) =>
     (await import("./negotiate.js")).negotiate(path, opts),
   );

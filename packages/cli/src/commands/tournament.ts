@@ -13,6 +13,8 @@ import {
   planTournament,
   referenceAnalysis,
   resultsCsv,
+  ruleOf,
+  ruleSummary,
   type Scenario,
   scenariosCsv,
   scoreTournament,
@@ -33,9 +35,10 @@ import {
 import cliProgress from "cli-progress";
 import { isModulePath } from "../isolated-run.js";
 import { renderPlot } from "../plot-render.js";
+import type { RuleOverride } from "../rule-options.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-export interface TournamentOptions {
+export interface TournamentOptions extends RuleOverride {
   agents?: string;
   agent?: string[];
   reps: number;
@@ -90,8 +93,16 @@ async function runWith(pool: WorkerPool, paths: string[], opts: TournamentOption
     const board = scoreTournament(plan, results);
     const files = writeExports(out, plan, board, results);
     if (opts.plot) await renderPlot(tournamentPlotSpec(board, plan, results), opts.plot);
-    if (opts.json) process.stdout.write(`${JSON.stringify(summarizeLeaderboard(board), null, 2)}\n`);
-    else process.stdout.write(report(plan, board, out, files, opts, run));
+    const rules = scenarios.map((s) => ({
+      scenario: s.name,
+      ...ruleSummary(
+        ruleOf(s),
+        s.parties.map((p) => p.name),
+      ),
+    }));
+    if (opts.json)
+      process.stdout.write(`${JSON.stringify({ ...summarizeLeaderboard(board), rules }, null, 2)}\n`);
+    else process.stdout.write(report(plan, board, out, files, opts, run, rules));
   } finally {
     store.close();
   }
@@ -234,8 +245,10 @@ function report(
   files: string[],
   opts: TournamentOptions,
   run: RunStats | null,
+  rules: { scenario: string; kind: string; text: string }[],
 ): string {
   const { spec } = plan;
+  const ruleOptions = `${opts.quorum ? ` --quorum ${opts.quorum}` : ""}${opts.veto ? ` --veto ${opts.veto}` : ""}`;
   const ran = run
     ? `Ran ${run.negotiations} negotiations in ${run.seconds.toFixed(2)} s ` +
       `(${Math.round(run.negotiations / run.seconds)}/s) on ${opts.workers ?? availableParallelism()} worker(s).`
@@ -252,9 +265,12 @@ function report(
     "",
     ran,
     "Utility: each agent's mean utility over its seats (discounted per GENIUS); CI: Student-t 95%.",
+    ...rules
+      .filter((r) => r.kind !== "unanimity")
+      .map((r) => `Agreements in ${r.scenario} pass under its rule: ${r.text}.`),
     `Exports: ${files.join(", ")}`,
     `Store: ${join(out, STORE_FILE)} (run the same command again to resume)`,
-    `Replay one negotiation: parley negotiate <scenario>${opts.parties ? ` --parties ${opts.parties}` : ""} ` +
+    `Replay one negotiation: parley negotiate <scenario>${opts.parties ? ` --parties ${opts.parties}` : ""}${ruleOptions} ` +
       `--agents <its agents> --rounds ${spec.settings.rounds} --seed <its seed in results.csv>`,
   ];
   if (opts.plot) lines.push(`Plot: ${opts.plot}`);

@@ -1,4 +1,4 @@
-import { type AgreementRule, describeRule } from "../model/agreement-rule.js";
+import { type AgreementRule, ruleSummary } from "../model/agreement-rule.js";
 import type { Scenario } from "../model/scenario.js";
 import type { OutcomeValues } from "../model/space.js";
 import { type Blocking, blockingOf } from "./blocking.js";
@@ -82,7 +82,7 @@ export function reportJson(report: AnalysisReport): Record<string, unknown> {
   const names = parties.map((p) => p.name);
   return {
     parties: names,
-    rule: ruleJson(report.rule, names),
+    rule: ruleSummary(report.rule, names),
     reservation: report.reservation,
     outcomes: space.size.toString(),
     frontier: {
@@ -153,14 +153,4 @@ export function reportJson(report: AnalysisReport): Record<string, unknown> {
       gains: t.gains,
     })),
   };
-}
-
-/** The rule as JSON, with party names and its reading in words. */
-function ruleJson(rule: AgreementRule, names: readonly string[]): Record<string, unknown> {
-  const text = describeRule(rule, names);
-  if (rule.kind === "unanimity") return { kind: "unanimity", text };
-  const vetoes = rule.vetoes.map((v) => names[v]);
-  if (rule.kind === "quorum") return { kind: "quorum", quorum: rule.quorum, vetoes, text };
-  const powers = Object.fromEntries(names.map((n, p) => [n, rule.powers[p]]));
-  return { kind: "weighted", powers, threshold: rule.threshold, vetoes, text };
 }

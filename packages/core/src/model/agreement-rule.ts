@@ -182,3 +182,16 @@ export function partyAt(ref: string | number, names: readonly string[], where: s
   if (at < 0) throw new InputError(where, `"${ref}" names no party (parties: ${names.join(", ")})`);
   return at;
 }
+
+/** The rule as JSON, with party names and its reading in words. */
+export function ruleSummary(
+  rule: AgreementRule,
+  names: readonly string[],
+): { kind: AgreementRule["kind"]; text: string } & Record<string, unknown> {
+  const text = describeRule(rule, names);
+  if (rule.kind === "unanimity") return { kind: "unanimity", text };
+  const vetoes = rule.vetoes.map((v) => names[v]);
+  if (rule.kind === "quorum") return { kind: "quorum", quorum: rule.quorum, vetoes, text };
+  const powers = Object.fromEntries(names.map((n, p) => [n, rule.powers[p]]));
+  return { kind: "weighted", powers, threshold: rule.threshold, vetoes, text };
+}
