@@ -19,6 +19,8 @@ export interface PartyRole {
 
 export interface RuleAnalysis {
   coalitions: CoalitionView[];
+  /** Packages every party accepts: what would pass under unanimity. */
+  everyone: bigint;
   parties: PartyRole[];
   /** False when the counts are estimates from a sample. */
   exact: boolean;
@@ -35,6 +37,7 @@ export function ruleAnalysisOf(context: AnalysisContext, zone: AgreementZone): R
   if (isUnanimous(context)) {
     return {
       coalitions: [{ members: membersOf(everyone(n), n), packages: zone.size }],
+      everyone: zone.size,
       parties: context.utilities.map(() => ({ notNeeded: 0n, overruled: 0n })),
       exact: zone.exact,
     };
@@ -47,6 +50,7 @@ export function ruleAnalysisOf(context: AnalysisContext, zone: AgreementZone): R
       members: membersOf(w, n),
       packages: barred ? 0n : countWhere(counts, (m) => (m & w) === w),
     })),
+    everyone: barred ? 0n : countWhere(counts, (m) => m === everyone(n)),
     parties: context.utilities.map((_, p) => {
       const bit = 1 << p;
       return barred

@@ -99,6 +99,7 @@ export function reportJson(report: AnalysisReport): Record<string, unknown> {
     zone: { empty: zone.empty, size: zone.size.toString(), exact: zone.exact },
     coalitions: {
       exact: coalitions.exact,
+      everyone: coalitions.everyone.toString(),
       winning: coalitions.coalitions.map((c) => ({
         parties: c.members.map((p) => names[p]),
         packages: c.packages.toString(),
