@@ -7,6 +7,8 @@ import { type AgreementRule, compileParties, type Scenario } from "@parley/core"
  */
 export interface RuleBruteForce {
   zoneSize: number;
+  /** Packages every party accepts. */
+  everyone: number;
   /** Minimal winning coalitions (sorted member lists) → packages all members accept. */
   coalitions: Map<string, number>;
   /** Per party: passing packages still passing without its yes; passing packages it rejects. */
@@ -106,5 +108,15 @@ export function ruleBruteForce(
     if (w.length > largestAgreeing || nashProduct === null || product > nashProduct) nashProduct = product;
     largestAgreeing = w.length;
   }
-  return { zoneSize: zone.length, coalitions, notNeeded, overruled, blockedOn, largestAgreeing, nashProduct };
+  const everyone = rows.filter((x) => x.acceptors.length === n).length;
+  return {
+    zoneSize: zone.length,
+    everyone,
+    coalitions,
+    notNeeded,
+    overruled,
+    blockedOn,
+    largestAgreeing,
+    nashProduct,
+  };
 }

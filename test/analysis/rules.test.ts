@@ -59,6 +59,7 @@ describe("analysis under quorum and weighted rules against brute force", () => {
           new Map(report.coalitions.coalitions.map((c) => [c.members.join(","), Number(c.packages)])),
         ).toEqual(brute.coalitions);
         expect(report.coalitions.parties.map((x) => Number(x.notNeeded))).toEqual(brute.notNeeded);
+        expect(Number(report.coalitions.everyone)).toBe(brute.everyone);
         expect(report.coalitions.parties.map((x) => Number(x.overruled))).toEqual(brute.overruled);
         if (brute.zoneSize === 0) {
           blocked++;
