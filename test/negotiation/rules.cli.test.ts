@@ -34,7 +34,7 @@ describe("--quorum and --veto on negotiate and tournament", () => {
     expect(unanimous.rule).toBeUndefined();
   });
 
-  it("tournament --json reports agreement rates under the rule, and names it", () => {
+  it("tournament --json reports agreement rates under the rule, and names it (unanimity: output as before)", () => {
     const common = [
       "tournament",
       FIXTURE,

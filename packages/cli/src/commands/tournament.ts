@@ -100,8 +100,12 @@ async function runWith(pool: WorkerPool, paths: string[], opts: TournamentOption
         s.parties.map((p) => p.name),
       ),
     }));
+    // Under unanimity everywhere the leaderboard is as it always was; otherwise it names each scenario's rule.
+    const ruled = rules.some((r) => r.kind !== "unanimity");
     if (opts.json)
-      process.stdout.write(`${JSON.stringify({ ...summarizeLeaderboard(board), rules }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ ...summarizeLeaderboard(board), ...(ruled ? { rules } : {}) }, null, 2)}\n`,
+      );
     else process.stdout.write(report(plan, board, out, files, opts, run, rules));
   } finally {
     store.close();

@@ -1,5 +1,6 @@
 import { membersOf, minimalWinningCoalitions } from "../model/agreement-rule.js";
 import { Rng } from "../model/rng.js";
+import { acceptanceCounts, countWhere } from "./acceptance.js";
 import { admissibleSize } from "./admissible.js";
 import {
   type AnalysisContext,
@@ -42,11 +43,23 @@ export function canAgree(context: AnalysisContext): boolean {
 /** The first minimal winning coalition (smallest first) whose members can all accept some package, or null. */
 export function agreeingCoalition(context: AnalysisContext): number[] | null {
   const n = context.utilities.length;
-  for (const w of minimalWinningCoalitions(context.rule, n)) {
-    const members = membersOf(w, n);
-    if (canAgreeUnanimously(coalitionContext(context, members))) return members;
-  }
+  const agrees = coalitionCanAgree(context);
+  for (const w of minimalWinningCoalitions(context.rule, n)) if (agrees(w)) return membersOf(w, n);
   return null;
+}
+
+/**
+ * Whether the members of a coalition (mask) can all accept some package: on
+ * small plans from the acceptance counts (one enumeration answers every
+ * coalition), otherwise from each coalition's own frontier.
+ */
+export function coalitionCanAgree(context: AnalysisContext): (coalition: number) => boolean {
+  const n = context.utilities.length;
+  if (admissibleSize(context.admissible) <= BigInt(SMALL_SPACE)) {
+    const counts = acceptanceCounts(context);
+    return (w) => countWhere(counts, (m) => (m & w) === w) > 0n;
+  }
+  return (w) => canAgreeUnanimously(coalitionContext(context, membersOf(w, n)));
 }
 
 export function canAgreeUnanimously(context: AnalysisContext): boolean {

@@ -3,7 +3,7 @@ import type { Scenario } from "../model/scenario.js";
 import { type AnalysisContext, analysisContext, coalitionContext, inZone, reservations } from "./context.js";
 import { maxOf } from "./extremes.js";
 import { frontierOf } from "./frontier.js";
-import { canAgreeUnanimously } from "./reach.js";
+import { coalitionCanAgree } from "./reach.js";
 import type { AnalysisOptions, Frontier, FrontierPoint, SolutionPoints } from "./types.js";
 
 /**
@@ -23,7 +23,7 @@ export function solutionPoints(
 
 export function solutionsOf(context: AnalysisContext, frontier: Frontier): SolutionPoints {
   if (context.rule.kind === "unanimity") return unanimousSolutions(context, frontier);
-  const passing = passingCoalition(context);
+  const passing = passingCoalition(context, frontier);
   if (passing === null) return unanimousSolutions(context, frontier, ruleReason(context));
   const { members, solutions } = passing;
   const all = (p: FrontierPoint | null) =>
@@ -42,7 +42,10 @@ export function solutionsOf(context: AnalysisContext, frontier: Frontier): Solut
  * with the solution points over its members; of equal sizes, the one with
  * the largest Nash product. Null when no winning coalition can agree.
  */
-function passingCoalition(context: AnalysisContext): { members: number[]; solutions: SolutionPoints } | null {
+function passingCoalition(
+  context: AnalysisContext,
+  frontier: Frontier,
+): { members: number[]; solutions: SolutionPoints } | null {
   const n = context.utilities.length;
   const bySize = new Map<number, number[]>();
   for (let m = 1; m <= everyone(n); m++) {
@@ -50,13 +53,16 @@ function passingCoalition(context: AnalysisContext): { members: number[]; soluti
     const size = popCount(m);
     bySize.set(size, [...(bySize.get(size) ?? []), m]);
   }
+  const agrees = coalitionCanAgree(context);
   for (let size = n; size >= 1; size--) {
     let best: { members: number[]; solutions: SolutionPoints; product: number } | null = null;
     for (const mask of bySize.get(size) ?? []) {
+      if (!agrees(mask)) continue;
       const members = membersOf(mask, n);
       const sub = coalitionContext(context, members);
-      if (!canAgreeUnanimously(sub)) continue;
-      const solutions = unanimousSolutions(sub, frontierOf(sub));
+      // Everyone over the same options: the frontier already computed is theirs.
+      const same = size === n && sameOptions(sub.admissible.options, context.admissible.options);
+      const solutions = unanimousSolutions(sub, same ? frontier : frontierOf(sub));
       const r = reservations(sub);
       const product = solutions.nash ? solutions.nash.utilities.reduce((a, u, p) => a * (u - r[p]), 1) : -1;
       if (best === null || product > best.product) best = { members, solutions, product };
@@ -64,6 +70,10 @@ function passingCoalition(context: AnalysisContext): { members: number[]; soluti
     if (best !== null) return best;
   }
   return null;
+}
+
+function sameOptions(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): boolean {
+  return a.every((opts, i) => opts.length === b[i].length && opts.every((k, j) => k === b[i][j]));
 }
 
 function unanimousSolutions(
