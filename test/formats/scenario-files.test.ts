@@ -5,8 +5,8 @@ import {
   compileParties,
   fromPlainScenario,
   InputError,
-  parseFixes,
   parseSeed,
+  parseSettlements,
   readDraft,
   readOutcomes,
   readScenarioFile,
@@ -107,10 +107,10 @@ describe("the plain form of a scenario", () => {
 describe("inputs about outcomes", () => {
   it("parses settled points, drafts and outcome lists, naming the file or flag at fault", async () => {
     const england = await loadBundled("anac/y2010/EnglandZimbabwe");
-    const fixed = parseFixes(england, ["Size of Fund=$50 Billion"]);
-    expect(fixed).toEqual([1, null, null, null, null]);
-    expect(() => parseFixes(england, ["Size=1"])).toThrow(
-      /^--fix "Size=1": expected "issue=value" with one of/,
+    const settled = parseSettlements(england, ["Size of Fund=$50 Billion"]);
+    expect(settled).toEqual([1, null, null, null, null]);
+    expect(() => parseSettlements(england, ["Size=1"])).toThrow(
+      /^--settle "Size=1": expected "issue=value" with one of/,
     );
     const draft = JSON.stringify({
       "Size of Fund": "$100 Billion",
@@ -119,8 +119,8 @@ describe("inputs about outcomes", () => {
       "England Trade Policy": "No agreement",
       "Forum on Other Health Issues": "No",
     });
-    expect(() => readDraft(england, draft, "draft.json", fixed)).toThrow(
-      'draft.json: issue "Size of Fund": is settled at "$50 Billion" (--fix) but the draft has "$100 Billion"',
+    expect(() => readDraft(england, draft, "draft.json", settled)).toThrow(
+      'draft.json: issue "Size of Fund": is settled at "$50 Billion" (--settle) but the draft has "$100 Billion"',
     );
     expect(readOutcomes(england, `[${draft}]`, "o.json")[0][0]).toBe("$100 Billion");
     expect(() => readOutcomes(england, "{}", "o.json")).toThrow(

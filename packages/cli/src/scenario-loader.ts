@@ -4,6 +4,7 @@ import type { ReadResult, Scenario, TextFile } from "@parley/core";
 import { InputError } from "@parley/core/errors";
 import { type Command, Option } from "commander";
 import { fileSystemError } from "./files.js";
+import { applyRuleOverride, type RuleOverride } from "./rule-options.js";
 import { reportWarnings } from "./warnings.js";
 
 export const DEFAULT_MAX_FILE_MB = 50;
@@ -15,6 +16,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Where warnings go (default: stderr, once per message per command, summarised past a few). */
   onWarning?: (message: string) => void;
+  /** `--quorum` / `--veto`: the agreement rule instead of the scenario's, applied after `--parties`. */
+  rule?: RuleOverride;
 }
 
 /**
@@ -33,9 +36,13 @@ export async function loadScenario(path: string, options: LoadOptions = {}): Pro
   const positions = options.parties === undefined ? undefined : partyPositions(options.parties);
   const { result, seated } = await asPartiesError(() => readAny(resolve(path), path, maxBytes, positions));
   reportWarnings(resolve(path), result.warnings, options.onWarning);
-  if (positions === undefined || seated) return result.scenario;
-  const { selectParties } = await import("@parley/core/engine");
-  return asPartiesError(() => selectParties(result.scenario, positions));
+  const scenario =
+    positions === undefined || seated
+      ? result.scenario
+      : await import("@parley/core/engine").then(({ selectParties }) =>
+          asPartiesError(() => selectParties(result.scenario, positions)),
+        );
+  return options.rule === undefined ? scenario : applyRuleOverride(scenario, options.rule);
 }
 
 /** What was read, and whether the reader already seated only the `--parties` asked for. */
@@ -141,9 +148,13 @@ export function scenarioOptions(cmd: Command): Command {
     );
 }
 
-/** Load options from a command's parsed `--parties` / `--max-file-mb`. */
-export function loadOptionsFrom(opts: { parties?: string; maxFileMb?: number }): LoadOptions {
-  return { parties: opts.parties, maxBytes: (opts.maxFileMb ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024 };
+/** Load options from a command's parsed `--parties` / `--max-file-mb` (and `--quorum` / `--veto` where declared). */
+export function loadOptionsFrom(opts: { parties?: string; maxFileMb?: number } & RuleOverride): LoadOptions {
+  return {
+    parties: opts.parties,
+    maxBytes: (opts.maxFileMb ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024,
+    rule: { quorum: opts.quorum, veto: opts.veto },
+  };
 }
 
 function parseMegabytes(value: string): number {

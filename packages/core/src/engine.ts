@@ -5,6 +5,7 @@
  */
 export * from "./analysis/index.js";
 export * from "./errors.js";
+export * from "./model/agreement-rule.js";
 export * from "./model/hash.js";
 export * from "./model/plain-scenario.js";
 export * from "./model/profile.js";

@@ -1,10 +1,13 @@
 import {
+  describeRule,
   InputError,
   type NegotiationResult,
   type ProtocolName,
   parseSeed,
   referenceAnalysis,
   resultSummary,
+  ruleOf,
+  ruleSummary,
   runNegotiation,
   type Scenario,
   type TraceEvent,
@@ -12,9 +15,10 @@ import {
 } from "@parley/core/engine";
 import { isModulePath } from "@parley/node/agent-ref";
 import { checkWritable, writeOutput } from "../files.js";
+import type { RuleOverride } from "../rule-options.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-export interface NegotiateOptions {
+export interface NegotiateOptions extends RuleOverride {
   agents: string;
   protocol: string;
   mediator?: string;
@@ -71,7 +75,7 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
     await renderPlot(danceSpec(danceOf(scenario, result, analysis)), opts.plot);
   }
   process.stdout.write(
-    opts.json ? `${JSON.stringify(resultSummary(result), null, 2)}\n` : report(scenario, result),
+    opts.json ? `${JSON.stringify(summaryUnderRule(scenario, result), null, 2)}\n` : report(scenario, result),
   );
 }
 
@@ -85,6 +89,21 @@ function positiveInt(flag: string, value: string | undefined): number | undefine
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InputError(flag, `"${value}" is not a positive integer`);
   return n;
+}
+
+/**
+ * The result summary; under a quorum or weighted rule also the rule applied
+ * and who passed the agreement (unanimity's output stays as it always was).
+ */
+function summaryUnderRule(scenario: Scenario, result: NegotiationResult): Record<string, unknown> {
+  const rule = ruleOf(scenario);
+  if (rule.kind === "unanimity") return resultSummary(result);
+  const names = scenario.parties.map((p) => p.name);
+  return {
+    ...resultSummary(result),
+    rule: ruleSummary(rule, names),
+    ...(result.coalition ? { coalition: result.coalition.map((p) => names[p]) } : {}),
+  };
 }
 
 /** Who did what, briefly, then the result and its metrics. */
@@ -112,6 +131,12 @@ function report(scenario: Scenario, result: NegotiationResult): string {
     lines.push(`Agreement in round ${result.rounds} (t = ${result.t.toFixed(3)}):`);
     for (const [issue, value] of Object.entries(result.agreementValues)) lines.push(`  ${issue}: ${value}`);
   } else lines.push(`No agreement (${result.endedBy}, after ${result.rounds} rounds).`);
+  const rule = ruleOf(scenario);
+  if (rule.kind !== "unanimity") {
+    const partyNames = scenario.parties.map((p) => p.name);
+    lines.push(`Agreement rule: ${describeRule(rule, partyNames)}`);
+    if (result.coalition) lines.push(`Passed by: ${result.coalition.map((p) => partyNames[p]).join(", ")}`);
+  }
   for (const e of result.errors) lines.push(`Seat ${e.seat + 1} (${e.agent}) was ended: ${e.reason}`);
   const m = result.metrics;
   if (m) {

@@ -1,5 +1,6 @@
 import { isAbsolute, join } from "node:path";
 import { type JobResult, leaderboardTable, pairwiseTable, tournamentPlotSpec } from "@parley/core";
+import { ruleOf, ruleSummary, type Scenario } from "@parley/core/engine";
 import { InputError } from "@parley/core/errors";
 import {
   agentRef,
@@ -12,9 +13,10 @@ import {
 } from "@parley/node";
 import cliProgress from "cli-progress";
 import { checkPlotPath, renderPlot } from "../plot-render.js";
+import type { RuleOverride } from "../rule-options.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-export interface TournamentOptions {
+export interface TournamentOptions extends RuleOverride {
   agents?: string;
   agent?: string[];
   reps: number;
@@ -104,9 +106,30 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
   }
   const plot = plotPath(opts.plot, outcome.out);
   if (plot) await renderPlot(tournamentPlotSpec(outcome.board, outcome.plan, outcome.results), plot);
+  const rules = rulesOf(await scenarios);
+  // Under unanimity everywhere the leaderboard is as it always was; otherwise it names each scenario's rule.
+  const ruled = rules.some((r) => r.kind !== "unanimity");
   process.stdout.write(
-    opts.json ? leaderboardJson(outcome.board, outcome.retired) : report(outcome, opts, plot),
+    opts.json
+      ? leaderboardJson(outcome.board, outcome.retired, ruled ? { rules } : {})
+      : report(outcome, opts, plot, rules),
   );
+}
+
+interface ScenarioRule {
+  scenario: string;
+  kind: string;
+  text: string;
+}
+
+function rulesOf(scenarios: readonly Scenario[]): ScenarioRule[] {
+  return scenarios.map((s) => ({
+    scenario: s.name,
+    ...ruleSummary(
+      ruleOf(s),
+      s.parties.map((p) => p.name),
+    ),
+  }));
 }
 
 function isOwnPath(plot: string): boolean {
@@ -174,9 +197,15 @@ function progressReporter(start: TournamentCounts): Progress {
   };
 }
 
-function report(outcome: TournamentOutcome, opts: TournamentOptions, plot: string | undefined): string {
+function report(
+  outcome: TournamentOutcome,
+  opts: TournamentOptions,
+  plot: string | undefined,
+  rules: readonly ScenarioRule[],
+): string {
   const { plan, board, out, files, ran, resumedFrom, retired } = outcome;
   const { spec } = plan;
+  const ruleOptions = `${opts.quorum ? ` --quorum ${opts.quorum}` : ""}${opts.veto ? ` --veto ${opts.veto}` : ""}`;
   const lines = [
     `Tournament: ${board.negotiations} of ${plan.jobs.length} negotiations (${board.failed} failed); ` +
       `${spec.scenarios.length} scenario(s), ${spec.agents.length} agent(s), ${spec.reps} rep(s), ` +
@@ -197,9 +226,12 @@ function report(outcome: TournamentOutcome, opts: TournamentOptions, plot: strin
           `(${Math.round(ran.negotiations / ran.seconds)}/s) on ${ran.workers} worker(s).`
       : "Nothing left to run: every planned negotiation has a result in the store.",
     "Utility: each agent's mean utility over its seats (discounted per GENIUS); CI: Student-t 95%.",
+    ...rules
+      .filter((r) => r.kind !== "unanimity")
+      .map((r) => `Agreements in ${r.scenario} pass under its rule: ${r.text}.`),
     `Exports: ${files.join(", ")}`,
     `Store: ${join(out, STORE_FILE)} (run the same command again to resume)`,
-    `Replay one negotiation: parley negotiate <scenario>${opts.parties ? ` --parties ${opts.parties}` : ""} ` +
+    `Replay one negotiation: parley negotiate <scenario>${opts.parties ? ` --parties ${opts.parties}` : ""}${ruleOptions} ` +
       `--agents <its agents> --rounds ${spec.settings.rounds} --seed <its seed in results.csv>`,
   );
   if (plot) lines.push(`Plot: ${plot}`);

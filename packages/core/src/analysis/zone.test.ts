@@ -9,7 +9,7 @@ describe("agreement zone size", () => {
     "meet-in-the-middle equals counting one by one (reservation %s)",
     (reservation) => {
       const scenario = syntheticScenario({ parties: 2, issues: 7, options: 5, seed: 11, reservation });
-      const context = analysisContext(scenario, { fixed: [null, 2] });
+      const context = analysisContext(scenario, { settled: [null, 2] });
       const r = [reservation, reservation];
       const counted = countByEnumeration(context, r);
       expect(counted).toBeGreaterThan(0n);

@@ -7,36 +7,36 @@ import type { IssueValue } from "../model/space.js";
  * object of them), drafts and lists of outcomes (JSON). Each check names the file or flag at fault.
  */
 
-/** `--fix "issue=value"` → settled option per issue. The issue is the longest prefix before an "=" that names one. */
-export function parseFixes(scenario: Scenario, fixes: readonly string[]): (number | null)[] {
+/** `--settle "issue=value"` → settled option per issue. The issue is the longest prefix before an "=" that names one. */
+export function parseSettlements(scenario: Scenario, settlements: readonly string[]): (number | null)[] {
   const { space } = scenario;
-  const fixed: (number | null)[] = space.issues.map(() => null);
-  for (const fix of fixes) {
+  const settled: (number | null)[] = space.issues.map(() => null);
+  for (const entry of settlements) {
     let issue = -1;
-    let at = fix.lastIndexOf("=");
+    let at = entry.lastIndexOf("=");
     while (at > 0 && issue < 0) {
-      issue = space.issueIndex(fix.slice(0, at).trim());
-      if (issue < 0) at = fix.lastIndexOf("=", at - 1);
+      issue = space.issueIndex(entry.slice(0, at).trim());
+      if (issue < 0) at = entry.lastIndexOf("=", at - 1);
     }
     if (issue < 0) {
       throw new InputError(
-        `--fix "${fix}"`,
+        `--settle "${entry}"`,
         `expected "issue=value" with one of: ${space.issues.map((i) => i.name).join(", ")}`,
       );
     }
-    const option = withLocation("--fix", () => space.optionOf(issue, fix.slice(at + 1).trim()));
-    if (fixed[issue] !== null && fixed[issue] !== option) {
+    const option = withLocation("--settle", () => space.optionOf(issue, entry.slice(at + 1).trim()));
+    if (settled[issue] !== null && settled[issue] !== option) {
       throw new InputError(
-        `--fix "${fix}"`,
+        `--settle "${entry}"`,
         `issue "${space.issues[issue].name}" is already settled otherwise`,
       );
     }
-    fixed[issue] = option;
+    settled[issue] = option;
   }
-  return fixed;
+  return settled;
 }
 
-/** A settled-points file, {"issue": value, ...} → the equivalent `--fix` strings. */
+/** A settled-points file, {"issue": value, ...} → the equivalent `--settle` strings. */
 export function readSettled(text: string, file: string): string[] {
   return Object.entries(parseJsonObject(text, file)).map(([issue, value]) => `${issue}=${String(value)}`);
 }
@@ -62,15 +62,15 @@ export function readDraft(
   scenario: Scenario,
   text: string,
   file: string,
-  fixed: readonly (number | null)[],
+  settled: readonly (number | null)[],
 ): number[] {
   const draft = withLocation(file, () => scenario.space.fromValues(parseJsonObject(text, file)));
-  fixed.forEach((f, i) => {
+  settled.forEach((f, i) => {
     if (f !== null && draft[i] !== f) {
       const { space } = scenario;
       throw new InputError(
         `${file}: issue "${space.issues[i].name}"`,
-        `is settled at "${space.valueOf(i, f)}" (--fix) but the draft has "${space.valueOf(i, draft[i])}"`,
+        `is settled at "${space.valueOf(i, f)}" (--settle) but the draft has "${space.valueOf(i, draft[i])}"`,
       );
     }
   });
@@ -86,13 +86,13 @@ export function readPartialDraft(scenario: Scenario, text: string, file: string)
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
     throw new InputError(file, 'must be one JSON object like {"point": "option", ...}');
   const { space } = scenario;
-  const fixed: (number | null)[] = space.issues.map(() => null);
+  const settled: (number | null)[] = space.issues.map(() => null);
   for (const [name, value] of Object.entries(raw)) {
     const i = space.issueIndex(name);
     if (i < 0) throw new InputError(`${file}: ${name}`, "is not a point of the plan");
-    fixed[i] = withLocation(file, () => space.optionOf(i, value));
+    settled[i] = withLocation(file, () => space.optionOf(i, value));
   }
-  return fixed;
+  return settled;
 }
 
 /** A JSON list of outcomes, each {"issue": value} covering every issue, as values in issue order. */

@@ -1,6 +1,6 @@
 import { InputError } from "../errors.js";
 import { Rng } from "../model/rng.js";
-import type { Scenario } from "../model/scenario.js";
+import { ruleOf, type Scenario } from "../model/scenario.js";
 import type { OutcomeSpace, OutcomeValues } from "../model/space.js";
 import { builtinAgent } from "./agents.js";
 import { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION } from "./defaults.js";
@@ -192,6 +192,7 @@ export function openNegotiation(
     throw new InputError("agents", `${options.agents.length} agents for ${n} parties: give one per party`);
   const definitions = options.agents.map((a) => (typeof a === "string" ? builtinAgent(a) : a));
   const { space } = prepared.scenario;
+  const rule = ruleOf(prepared.scenario);
   const deadline = deadlineOf(protocol, options, space);
   if (deadline.timeMs !== undefined && !options.clock)
     throw new InputError("timeMs", "needs a clock (options.clock)");
@@ -211,13 +212,14 @@ export function openNegotiation(
     keepTrace: options.keepTrace,
     keepLog: options.keepLog ?? false,
     settled: protocol === "mediated" ? options.settled : undefined,
+    ...(rule.kind === "unanimity" ? {} : { rule }),
   };
   const session = openSession(setup);
   let mediator: Mediator | undefined;
   if (mediatorSpec) {
     mediator = mediatorSpec;
     const settled = options.settled ?? space.issues.map(() => null);
-    mediator.init({ space, parties: n, deadline, settled, rng: root.fork("mediator") });
+    mediator.init({ space, parties: n, deadline, settled, rng: root.fork("mediator"), rule });
     options.onSeatCall?.(MEDIATOR, 0);
     try {
       session.submit(MEDIATOR, mediatorMove(mediator, session.expected()!));

@@ -1,3 +1,4 @@
+import { type AgreementRule, everyone, membersOf, UNANIMITY, winningTest } from "../model/agreement-rule.js";
 import type { Outcome, OutcomeSpace } from "../model/space.js";
 import type { UtilityFunction } from "../model/utility.js";
 import { FROZEN_CLOCK, type Moment, Timekeeper, validateDeadline } from "./timekeeper.js";
@@ -68,6 +69,8 @@ export interface SessionOptions {
   keepTrace?: boolean;
   /** Keep the move log (default: as keepTrace). */
   keepLog?: boolean;
+  /** How a deal is made (default: unanimity). */
+  rule?: AgreementRule;
 }
 
 /** Trace, log, time and ending shared by the protocols. */
@@ -86,6 +89,9 @@ export abstract class SessionBase {
   private readonly keepLog: boolean;
   private ended: SessionOutcome | null = null;
   private readonly faults: SeatFault[] = [];
+  protected readonly rule: AgreementRule;
+  /** Whether a coalition (bit mask of seats) passes a deal under the rule. */
+  protected readonly wins: (coalition: number) => boolean;
 
   constructor(options: SessionOptions) {
     validateDeadline(options.deadline);
@@ -98,6 +104,13 @@ export abstract class SessionBase {
     this.keepTrace = options.keepTrace ?? true;
     this.keepLog = options.keepLog ?? this.keepTrace;
     this.readsClock = options.clock !== undefined && (options.deadline.timeMs !== undefined || this.keepLog);
+    this.rule = options.rule ?? UNANIMITY;
+    this.wins = winningTest(this.rule, options.utilities.length);
+  }
+
+  /** Mask of every seat. */
+  protected get everyone(): number {
+    return everyone(this.parties);
   }
 
   get parties(): number {
@@ -188,8 +201,20 @@ export abstract class SessionBase {
     return event;
   }
 
-  protected finish(endedBy: EndReason, agreement: Outcome | null, rounds: number, t: number): void {
+  /**
+   * Records the end. `coalition` (a mask) is the seats whose yes passed the
+   * agreement; it is reported under a rule other than unanimity.
+   */
+  protected finish(
+    endedBy: EndReason,
+    agreement: Outcome | null,
+    rounds: number,
+    t: number,
+    coalition?: number,
+  ): void {
     this.ended = { agreement, endedBy, rounds, t, errors: this.faults };
+    if (this.rule.kind !== "unanimity" && agreement !== null && coalition !== undefined)
+      this.ended.coalition = membersOf(coalition, this.parties);
   }
 
   /** A copy of a submitted outcome, checked against the space. */

@@ -176,8 +176,12 @@ export class TournamentAborted extends Error {
 }
 
 /** The leaderboard as JSON (what `--json` prints and leaderboard.json holds), with any retired agents. */
-export function leaderboardJson(board: Leaderboard, retired: TournamentOutcome["retired"]): string {
-  const summary = summarizeLeaderboard(board);
+export function leaderboardJson(
+  board: Leaderboard,
+  retired: TournamentOutcome["retired"],
+  extra: Record<string, unknown> = {},
+): string {
+  const summary = { ...summarizeLeaderboard(board), ...extra };
   return `${JSON.stringify(retired.length > 0 ? { ...summary, retired } : summary, null, 2)}\n`;
 }
 
