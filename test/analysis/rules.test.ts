@@ -30,7 +30,7 @@ function ruleFor(spec: ArbValue<typeof ruleSpec>, n: number): AgreementRule {
   const vetoes = spec.vetoes.slice(0, n).flatMap((v, p) => (v ? [p] : []));
   if (spec.kind === "quorum") return { kind: "quorum", quorum: Math.min(spec.quorum, n), vetoes };
   const powers: number[] = spec.powers.slice(0, n);
-  if (powers.every((w) => w === 0)) powers[0] = 1;
+  if (!powers.some((w) => w > 0)) powers[0] = 1;
   const total = powers.reduce((a, b) => a + b, 0);
   return { kind: "weighted", powers, threshold: Math.min(spec.threshold, total), vetoes };
 }
