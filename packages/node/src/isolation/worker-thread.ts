@@ -29,8 +29,6 @@ export function startIsolatedWorker(name: string, workerData: unknown, memoryMb:
   const worker = new Worker(entryPoint(name), {
     workerData,
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
-    // An agent's console output goes to the parent's streams; nothing else is shared.
-    stdin: false,
   });
   let end: WorkerEnd | undefined;
   let settle: (end: WorkerEnd) => void;

@@ -172,17 +172,23 @@ export class WorkerPool {
     });
   }
 
-  /** Sends the setup, and fails the run naming the agent being loaded if loading takes longer than its budget. */
+  /**
+   * Sends the setup, and fails the run naming the agent being loaded if it
+   * is still loading when the load budget has passed (compiling big
+   * scenarios afterwards may take longer: that is not an agent's fault).
+   */
   private startSetup(slot: Slot): void {
     slot.worker.postMessage({ type: "setup", setup: this.setup! } satisfies ToWorker);
     const budget = this.options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
-    const timer = setTimeout(() => {
+    const check = () => {
       if (slot.ready || slot.gone || this.closed) return;
       const source = this.setup!.agents[Atomics.load(slot.progress, LOADING)];
-      const where = source ? refLabel(source) : "a tournament worker";
-      this.fail(refusalError({ where, reason: `did not finish loading within ${budget} ms` }));
-    }, budget);
-    timer.unref();
+      if (!source) return void setTimeout(check, budget).unref();
+      this.fail(
+        refusalError({ where: refLabel(source), reason: `did not finish loading within ${budget} ms` }),
+      );
+    };
+    setTimeout(check, budget).unref();
   }
 
   private onMessage(slot: Slot, message: FromWorker): void {
