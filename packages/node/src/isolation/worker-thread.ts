@@ -5,6 +5,9 @@ import { Worker } from "node:worker_threads";
 /** Default old-generation heap limit of a worker that runs agents (MB). */
 export const DEFAULT_WORKER_MEMORY_MB = 256;
 
+/** How long a worker may take to start (load Parley's own code) before any agent is loaded: a machine's fault, not an agent's. */
+export const WORKER_START_MS = 30_000;
+
 /** How a worker that runs agents ended, in words that complete "seat 2 (x) …". */
 export interface WorkerEnd {
   kind: "memory" | "crash" | "exit" | "stopped";
