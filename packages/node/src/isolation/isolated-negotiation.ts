@@ -8,12 +8,12 @@ import {
   type Scenario,
   type ScenarioAnalysis,
   type TraceEvent,
+  toPlainScenario,
 } from "@parley/core/engine";
 import { refLabel } from "../agents/agent-ref.js";
 import { DEFAULT_LOAD_TIMEOUT_MS, DEFAULT_MOVE_BUDGET_MS } from "./isolated-seat.js";
 import type { FromNegotiation, IsolatedRequest, NegotiationWorkerData } from "./negotiation-messages.js";
 import { refusalError } from "./refusal.js";
-import { toPlainScenario } from "./scenario-transfer.js";
 import { DEFAULT_WORKER_MEMORY_MB, startIsolatedWorker, WORKER_START_MS } from "./worker-thread.js";
 
 export interface IsolatedOptions {

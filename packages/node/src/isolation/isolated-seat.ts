@@ -2,15 +2,15 @@ import type {
   Deadline,
   Expectation,
   Move,
+  PlainScenario,
   ProtocolName,
   Scenario,
   Seat,
   VisibleEvent,
 } from "@parley/core/engine";
+import { toPlainScenario } from "@parley/core/engine";
 import { type AgentRef, refLabel } from "../agents/agent-ref.js";
 import { refusalError } from "./refusal.js";
-import type { PlainScenario } from "./scenario-transfer.js";
-import { toPlainScenario } from "./scenario-transfer.js";
 import type { FromSeat, SeatWorkerData, ToSeat } from "./seat-messages.js";
 import { DEFAULT_WORKER_MEMORY_MB, startIsolatedWorker, WORKER_START_MS } from "./worker-thread.js";
 

@@ -1,11 +1,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
-import { type AgentDefinition, InputError, PreparedScenario, runNegotiation } from "@parley/core/engine";
+import {
+  type AgentDefinition,
+  fromPlainScenario,
+  InputError,
+  PreparedScenario,
+  runNegotiation,
+} from "@parley/core/engine";
 import { refLabel } from "../agents/agent-ref.js";
 import { loadAgent } from "../agents/load-agent.js";
 import type { FromNegotiation, NegotiationWorkerData } from "./negotiation-messages.js";
 import { refusalOf } from "./refusal.js";
-import { fromPlainScenario } from "./scenario-transfer.js";
 import { catchLateFaults, guardAgent, type LateFault } from "./seat-guard.js";
 
 // Runs the negotiation runIsolatedNegotiation sent, streaming every trace event and whose move it is.

@@ -1,6 +1,12 @@
-import type { Deadline, Expectation, Move, ProtocolName, VisibleEvent } from "@parley/core/engine";
+import type {
+  Deadline,
+  Expectation,
+  Move,
+  PlainScenario,
+  ProtocolName,
+  VisibleEvent,
+} from "@parley/core/engine";
 import type { AgentRef } from "../agents/agent-ref.js";
-import type { PlainScenario } from "./scenario-transfer.js";
 
 /** What a seat worker is told when it starts (its workerData). */
 export interface SeatWorkerData {

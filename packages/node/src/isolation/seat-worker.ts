@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import {
   faultReason,
+  fromPlainScenario,
   type Negotiator,
   negotiatorMove,
   observationOf,
@@ -9,7 +10,6 @@ import {
 import { refLabel } from "../agents/agent-ref.js";
 import { loadAgent } from "../agents/load-agent.js";
 import { refusalOf } from "./refusal.js";
-import { fromPlainScenario } from "./scenario-transfer.js";
 import { catchLateFaults, seatContext } from "./seat-guard.js";
 import type { FromSeat, SeatWorkerData, ToSeat } from "./seat-messages.js";
 import { seatRng } from "./seat-rng.js";

@@ -15,10 +15,10 @@ import {
   summarizeLeaderboard,
   type TournamentPlan,
 } from "@parley/core";
+import { toPlainScenario } from "@parley/core/engine";
 import type { AgentRef, AgentSource } from "../agents/agent-ref.js";
 import { describeAgents } from "../agents/describe-agents.js";
 import { moduleFingerprint } from "../agents/load-agent.js";
-import { toPlainScenario } from "../isolation/scenario-transfer.js";
 import { WorkerPool } from "../pool/pool.js";
 import { TournamentStore } from "../store/tournament-store.js";
 
