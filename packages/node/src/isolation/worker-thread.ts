@@ -66,7 +66,11 @@ export function startIsolatedWorker(name: string, workerData: unknown, memoryMb:
   };
 }
 
-/** This package's compiled worker file (under a test runner this module may run from src/, the worker only exists in dist/). */
+/**
+ * This package's compiled worker file. Under a test runner this module may
+ * run from src/, but a worker runs compiled code only: tests of the isolation
+ * run dist/'s workers, so build before them (`npm run build`).
+ */
 function entryPoint(name: string): URL {
   const here = new URL(`../${name}`, import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
