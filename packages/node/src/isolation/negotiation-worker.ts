@@ -1,4 +1,4 @@
-import { setImmediate as tick } from "node:timers/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import {
   type AgentDefinition,
@@ -51,7 +51,7 @@ async function run(): Promise<void> {
       onSeatCall: (seat, round) => post({ type: "seat", seat, round }),
     });
     // Errors an agent scheduled (timers, promises) surface now; each is charged to its seat.
-    await tick();
+    await sleep(0);
     for (const fault of late) {
       const seat = fault.context?.seat ?? fault.agent;
       if (seat !== undefined && seat >= 0 && !result.errors.some((e) => e.seat === seat))

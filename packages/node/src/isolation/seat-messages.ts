@@ -23,6 +23,8 @@ export type ToSeat =
   | { type: "inform"; event: VisibleEvent };
 
 export type FromSeat =
+  /** About to load the agent (its load budget starts now). */
+  | { type: "loading" }
   /** Loaded and initialised (or its init threw: `fault`). */
   | { type: "ready"; name: string; fault?: string }
   /** The module could not be loaded or is not an agent. */

@@ -30,6 +30,7 @@ catchLateFaults(["module" in data.ref ? data.ref.module : undefined], (fault) =>
 
 let negotiator: Negotiator;
 const prepared = new PreparedScenario(fromPlainScenario(data.scenario));
+post({ type: "loading" });
 try {
   const def = await loadAgent(data.ref);
   let fault: string | undefined;
