@@ -37,6 +37,11 @@ export function acceptanceCounts(context: AnalysisContext): AcceptanceCounts {
 /** The zone and the coalition report ask for the same counts. */
 const memo = new WeakMap<AnalysisContext, AcceptanceCounts>();
 
+/** The counts when already made for this context (by the zone), else undefined. */
+export function countedAcceptance(context: AnalysisContext): AcceptanceCounts | undefined {
+  return memo.get(context);
+}
+
 function countAcceptance(context: AnalysisContext): AcceptanceCounts {
   const total = admissibleSize(context.admissible);
   if (total <= BigInt(COUNT_LIMIT)) return { counts: enumeratedAcceptance(context), exact: true };

@@ -1,6 +1,6 @@
 import { membersOf, minimalWinningCoalitions } from "../model/agreement-rule.js";
 import { Rng } from "../model/rng.js";
-import { acceptanceCounts, countWhere } from "./acceptance.js";
+import { acceptanceCounts, countedAcceptance, countWhere } from "./acceptance.js";
 import { admissibleSize } from "./admissible.js";
 import {
   type AnalysisContext,
@@ -49,16 +49,20 @@ export function agreeingCoalition(context: AnalysisContext): number[] | null {
 }
 
 /**
- * Whether the members of a coalition (mask) can all accept some package: on
- * small plans from the acceptance counts (one enumeration answers every
- * coalition), otherwise from each coalition's own frontier.
+ * Whether the members of a coalition (mask) can all accept some package: from
+ * the acceptance counts when they are exact (made for the zone already, or
+ * on small plans: one enumeration answers every coalition), otherwise from
+ * each coalition's own frontier.
  */
 export function coalitionCanAgree(context: AnalysisContext): (coalition: number) => boolean {
   const n = context.utilities.length;
-  if (admissibleSize(context.admissible) <= BigInt(SMALL_SPACE)) {
-    const counts = acceptanceCounts(context);
-    return (w) => countWhere(counts, (m) => (m & w) === w) > 0n;
-  }
+  const counted = countedAcceptance(context);
+  const counts = counted?.exact
+    ? counted
+    : admissibleSize(context.admissible) <= BigInt(SMALL_SPACE)
+      ? acceptanceCounts(context)
+      : null;
+  if (counts !== null) return (w) => countWhere(counts, (m) => (m & w) === w) > 0n;
   return (w) => canAgreeUnanimously(coalitionContext(context, membersOf(w, n)));
 }
 
