@@ -64,8 +64,17 @@ export class RoomService {
   /** Loads every open room (replaying its log), re-arms deadlines and resumes agent seats. */
   async resume(): Promise<number> {
     const open = await this.db.selectFrom("rooms").select("id").where("ended_at", "is", null).execute();
-    for (const { id } of open) await this.room(id);
-    return open.length;
+    let resumed = 0;
+    for (const { id } of open) {
+      try {
+        await this.room(id);
+        resumed++;
+      } catch (err) {
+        // One room that cannot be rebuilt must not keep the others closed.
+        process.stderr.write(`parley serve: room ${id} could not be rebuilt: ${(err as Error).message}\n`);
+      }
+    }
+    return resumed;
   }
 
   async close(): Promise<void> {
@@ -340,6 +349,8 @@ export class RoomService {
       at = Math.max(at, this.now());
     }
     if (room.ended) throw conflict("the negotiation is over");
+    // Stored as JSON: an outcome from a worker may be a typed array, which JSON would turn into an object.
+    if ("outcome" in move) move = { ...move, outcome: Array.from(move.outcome) };
     let step: Step;
     try {
       step = room.negotiation.move(room.seatIndex(actor), move, at);
