@@ -215,6 +215,11 @@ export function registerCommands(program: Command): void {
       "a browser origin allowed to call the API (default: none); repeatable",
       collect,
     )
+    .addOption(
+      new Option("--rooms-per-minute <n>", "rooms one address may create a minute")
+        .default(120)
+        .argParser(positive("--rooms-per-minute")),
+    )
     .action(async (opts: ServeOptions) => (await import("./serve.js")).serve(opts));
 
   program

@@ -12,6 +12,7 @@ import {
 } from "@parley/core";
 import type { Kysely } from "kysely";
 import type { ScenarioCatalog } from "../catalog.js";
+import { LogWriter } from "../db/log-writer.js";
 import type { Database } from "../db/schema.js";
 import { badRequest, conflict, forbidden, HttpError } from "../errors.js";
 import { hashToken, newRoomId, newToken } from "../tokens.js";
@@ -53,13 +54,16 @@ export class RoomService {
   /** Per agent seat (and built-in mediator): the turn it was last asked to move on. */
   private readonly asked = new Map<string, number>();
   private closed = false;
+  private readonly writer: LogWriter;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly catalog: ScenarioCatalog,
     private readonly agents: AgentRunner,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.writer = new LogWriter(db);
+  }
 
   /** Loads every open room (replaying its log), re-arms deadlines and resumes agent seats. */
   async resume(): Promise<number> {
@@ -466,12 +470,7 @@ export class RoomService {
       at: entry.at,
     };
     try {
-      if (room.ended)
-        await this.db.transaction().execute(async (trx) => {
-          await trx.insertInto("room_log").values(row).execute();
-          await trx.updateTable("rooms").set({ ended_at: entry.at }).where("id", "=", room.id).execute();
-        });
-      else await this.db.insertInto("room_log").values(row).execute();
+      await this.writer.append(row, room.ended ? entry.at : undefined);
     } catch (err) {
       this.rooms.delete(room.id);
       throw new HttpError(503, `the move could not be stored (${(err as Error).message}); try again`);
