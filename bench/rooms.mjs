@@ -107,8 +107,8 @@ async function offersOf(base) {
   return [0, 1, 2].map((k) => Object.fromEntries(doc.issues.map((issue) => [issue.name, option(issue, k)])));
 }
 
-/** Two people per room, every room at once, to the end. */
-async function personRooms(base, n, offers) {
+/** `n` SAOP rooms of the bench's scenario and deadline, one after the other. */
+async function createRooms(base, n, seats) {
   const rooms = [];
   for (let i = 0; i < n; i++)
     rooms.push(
@@ -116,9 +116,15 @@ async function personRooms(base, n, offers) {
         scenario: SCENARIO,
         protocol: "saop",
         deadline: { rounds: ROUNDS },
-        seats: [{ party: 0 }, { party: 1 }],
+        seats,
       }),
     );
+  return rooms;
+}
+
+/** Two people per room, every room at once, to the end. */
+async function personRooms(base, n, offers) {
+  const rooms = await createRooms(base, n, [{ party: 0 }, { party: 1 }]);
   const seats = [];
   for (const room of rooms)
     for (let s = 0; s < 2; s++)
@@ -172,16 +178,7 @@ async function personRooms(base, n, offers) {
 
 /** A person against a server-side agent (boulware) in each room: the agent's reply is the push latency. */
 async function agentRooms(base, n, offers) {
-  const rooms = [];
-  for (let i = 0; i < n; i++)
-    rooms.push(
-      await post(base, "/api/rooms", {
-        scenario: SCENARIO,
-        protocol: "saop",
-        deadline: { rounds: ROUNDS },
-        seats: [{ party: 0 }, { party: 1, agent: "boulware" }],
-      }),
-    );
+  const rooms = await createRooms(base, n, [{ party: 0 }, { party: 1, agent: "boulware" }]);
   const reply = [];
   let moves = 0;
   const started = performance.now();
