@@ -7,7 +7,7 @@
 //   node bench/rooms.mjs [--rooms 100,1000] [--rounds 10] [--agent-rooms 50] [--stores sqlite,postgres]
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -50,9 +50,11 @@ async function freshStore(kind) {
 }
 
 function serve(db) {
+  // PARLEY_BENCH_NODE_ARGS: options for the server's node, e.g. "--cpu-prof" to profile it.
+  const nodeArgs = (process.env.PARLEY_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(
     process.execPath,
-    [PARLEY, "serve", "--port", "0", "--db", db, "--rooms-per-minute", "100000"],
+    [...nodeArgs, PARLEY, "serve", "--port", "0", "--db", db, "--rooms-per-minute", "100000"],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },
@@ -92,6 +94,12 @@ function connect(base, id, token) {
   });
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -99,6 +107,7 @@ function percentile(sorted, p) {
 
 /** Offers from the scenario, each seat cycling through a few (nobody accepts: rooms run to the deadline). */
 async function offersOf(base) {
+  await fetch(`${base}/api/scenarios`); // the catalog is read once, before anything is measured
   const doc = await (await fetch(`${base}/api/scenarios/${SCENARIO}`)).json();
   const option = (issue, k) => {
     const o = issue.options[k % issue.options.length];
@@ -123,7 +132,7 @@ async function createRooms(base, n, seats) {
 }
 
 /** Two people per room, every room at once, to the end. */
-async function personRooms(base, n, offers) {
+async function personRooms(base, n, offers, pid) {
   const rooms = await createRooms(base, n, [{ party: 0 }, { party: 1 }]);
   const seats = [];
   for (const room of rooms)
@@ -133,6 +142,8 @@ async function personRooms(base, n, offers) {
   const push = [];
   let moves = 0;
   const sent = new Map(); // `${room}/${seq}` pending push → send time
+  const errors = [];
+  const cpu0 = cpuMs(pid);
   const started = performance.now();
   await Promise.all(
     rooms.map(
@@ -154,10 +165,11 @@ async function personRooms(base, n, offers) {
               if (m.type === "ack" && m.id === seat.pendingId) {
                 ack.push(performance.now() - seat.t0);
                 sent.set(`${room.id}/${m.seq}`, seat.t0);
-                moves++;
               } else if (m.type === "error") {
+                errors.push(m.error);
                 done();
               } else if (m.type === "event") {
+                if (s === 0 && m.kind === "move") moves++;
                 const t0 = sent.get(`${room.id}/${m.seq}`);
                 if (m.actor.party !== s && t0 !== undefined) push.push(performance.now() - t0);
                 if (m.state === "ended") {
@@ -170,17 +182,20 @@ async function personRooms(base, n, offers) {
     ),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = (cpuMs(pid) - cpu0) / moves;
   for (const seat of seats) seat.socket.close();
   ack.sort((a, b) => a - b);
   push.sort((a, b) => a - b);
-  return { moves, seconds, ack, push };
+  if (errors.length) console.error(`${errors.length} rooms stopped on an error, e.g. ${errors[0]}`);
+  return { moves, seconds, ack, push, cpu };
 }
 
 /** A person against a server-side agent (boulware) in each room: the agent's reply is the push latency. */
-async function agentRooms(base, n, offers) {
+async function agentRooms(base, n, offers, pid) {
   const rooms = await createRooms(base, n, [{ party: 0 }, { party: 1, agent: "boulware" }]);
   const reply = [];
   let moves = 0;
+  const cpu0 = cpuMs(pid);
   const started = performance.now();
   const sockets = [];
   await Promise.all(
@@ -206,9 +221,10 @@ async function agentRooms(base, n, offers) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = (cpuMs(pid) - cpu0) / moves;
   for (const s of sockets) s.close();
   reply.sort((a, b) => a - b);
-  return { moves, seconds, reply };
+  return { moves, seconds, reply, cpu };
 }
 
 const fmt = (x) => (Number.isNaN(x) ? "–" : x.toFixed(1));
@@ -225,9 +241,9 @@ for (const kind of STORES) {
     const { child, base } = await serve(store.url);
     try {
       const offers = await offersOf(base);
-      const r = await personRooms(base, n, offers);
+      const r = await personRooms(base, n, offers, child.pid);
       console.log(
-        `| ${kind} | ${n} | 2 people | ${r.moves} | ${r.seconds.toFixed(2)} | ${Math.round(r.moves / r.seconds)} | ${fmt(percentile(r.ack, 50))} | ${fmt(percentile(r.ack, 99))} | ${fmt(percentile(r.push, 50))} | ${fmt(percentile(r.push, 99))} |`,
+        `| ${kind} | ${n} | 2 people | ${r.moves} | ${r.seconds.toFixed(2)} | ${Math.round(r.moves / r.seconds)} | ${fmt(percentile(r.ack, 50))} | ${fmt(percentile(r.ack, 99))} | ${fmt(percentile(r.push, 50))} | ${fmt(percentile(r.push, 99))} | ${r.cpu.toFixed(2)} |`,
       );
     } finally {
       child.kill();
@@ -240,9 +256,9 @@ for (const kind of STORES) {
     const { child, base } = await serve(store.url);
     try {
       const offers = await offersOf(base);
-      const r = await agentRooms(base, AGENT_ROOMS, offers);
+      const r = await agentRooms(base, AGENT_ROOMS, offers, child.pid);
       console.log(
-        `| ${kind} | ${AGENT_ROOMS} | person + agent | ${r.moves} | ${r.seconds.toFixed(2)} | ${Math.round(r.moves / r.seconds)} | – | – | ${fmt(percentile(r.reply, 50))} (agent reply) | ${fmt(percentile(r.reply, 99))} |`,
+        `| ${kind} | ${AGENT_ROOMS} | person + agent | ${r.moves} | ${r.seconds.toFixed(2)} | ${Math.round(r.moves / r.seconds)} | – | – | ${fmt(percentile(r.reply, 50))} (agent reply) | ${fmt(percentile(r.reply, 99))} | ${r.cpu.toFixed(2)} |`,
       );
     } finally {
       child.kill();

@@ -25,12 +25,16 @@ export class LogWriter {
   append(row: Insertable<RoomLogTable>, endedAt?: number): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row, endedAt, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (!this.flushing) {
+        this.flushing = true;
+        // After the event loop's poll phase: every move that arrived with this one joins the batch
+        // (a synchronous driver would otherwise commit each alone, in microtasks, before the next is read).
+        setImmediate(() => void this.flush());
+      }
     });
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue;
@@ -38,6 +42,8 @@ export class LogWriter {
         try {
           await this.write(batch);
           for (const p of batch) p.resolve();
+          // Let what arrived during the commit be read before the next one.
+          if (this.queue.length === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         } catch {
           // One bad entry must not fail the others: write them one by one.
           for (const p of batch)
