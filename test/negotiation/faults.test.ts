@@ -7,8 +7,8 @@ import {
   runNegotiation,
   syntheticScenario,
 } from "@parley/core";
-import { describe, expect, it } from "vitest";
 import { agentRef, runIsolatedNegotiation } from "@parley/node";
+import { describe, expect, it } from "vitest";
 import { loadBundled } from "../helpers/scenarios.js";
 
 const scenario = syntheticScenario({ parties: 2, issues: 3, options: 4, seed: 7 });
