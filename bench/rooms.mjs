@@ -232,9 +232,9 @@ console.log(
   `rooms bench: ${SCENARIO}, SAOP, ${ROUNDS} rounds (${2 * ROUNDS} moves a room), load client and server on this machine`,
 );
 console.log(
-  "| store | rooms | seats | moves | seconds | moves/s | ack p50 ms | ack p99 ms | push p50 ms | push p99 ms |",
+  "| store | rooms | seats | moves | seconds | moves/s | ack p50 ms | ack p99 ms | push p50 ms | push p99 ms | server CPU ms/move |",
 );
-console.log("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const kind of STORES) {
   for (const n of ROOMS) {
     const store = await freshStore(kind);
