@@ -18,7 +18,10 @@ import WebSocket from "ws";
 const args = Object.fromEntries(
   process.argv.slice(2).flatMap((a, i, all) => (a.startsWith("--") ? [[a.slice(2), all[i + 1]]] : [])),
 );
-const ROOMS = (args.rooms ?? "100,1000").split(",").map(Number);
+const ROOMS = (args.rooms ?? "100,1000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 const ROUNDS = Number(args.rounds ?? 10);
 const AGENT_ROOMS = Number(args["agent-rooms"] ?? 50);
 const STORES = (args.stores ?? "sqlite,postgres").split(",");
@@ -194,6 +197,7 @@ async function personRooms(base, n, offers, pid) {
 async function agentRooms(base, n, offers, pid) {
   const rooms = await createRooms(base, n, [{ party: 0 }, { party: 1, agent: "boulware" }]);
   const reply = [];
+  const endings = {};
   let moves = 0;
   const cpu0 = cpuMs(pid);
   const started = performance.now();
@@ -213,8 +217,10 @@ async function agentRooms(base, n, offers, pid) {
           if (m.type !== "event") return;
           moves++;
           if (m.actor.party === 1) reply.push(performance.now() - t0);
-          if (m.state === "ended") done();
-          else if (m.expected) move();
+          if (m.state === "ended") {
+            endings[m.outcome.endedBy] = (endings[m.outcome.endedBy] ?? 0) + 1;
+            done();
+          } else if (m.expected) move();
         });
         move();
       });
@@ -224,6 +230,7 @@ async function agentRooms(base, n, offers, pid) {
   const cpu = (cpuMs(pid) - cpu0) / moves;
   for (const s of sockets) s.close();
   reply.sort((a, b) => a - b);
+  console.error(`rooms with an agent ended by: ${JSON.stringify(endings)}`);
   return { moves, seconds, reply, cpu };
 }
 
