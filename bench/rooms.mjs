@@ -6,14 +6,11 @@
 //
 //   node bench/rooms.mjs [--rooms 100,1000] [--rounds 10] [--agent-rooms 50] [--stores sqlite,postgres]
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import WebSocket from "ws";
+import { freshStore } from "../packages/server/test/fresh-store.mjs";
 
 const args = Object.fromEntries(
   process.argv.slice(2).flatMap((a, i, all) => (a.startsWith("--") ? [[a.slice(2), all[i + 1]]] : [])),
@@ -25,32 +22,8 @@ const ROOMS = (args.rooms ?? "100,1000")
 const ROUNDS = Number(args.rounds ?? 10);
 const AGENT_ROOMS = Number(args["agent-rooms"] ?? 50);
 const STORES = (args.stores ?? "sqlite,postgres").split(",");
-const PG_ADMIN = process.env.PARLEY_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/test";
 const PARLEY = fileURLToPath(new URL("../packages/cli/bin/parley.js", import.meta.url));
 const SCENARIO = "anac-2010-englandzimbabwe";
-
-async function freshStore(kind) {
-  if (kind === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "parley-bench-"));
-    return { url: join(dir, "rooms.db"), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `parley_bench_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 function serve(db) {
   // PARLEY_BENCH_NODE_ARGS: options for the server's node, e.g. "--cpu-prof" to profile it.
@@ -244,7 +217,7 @@ console.log(
 console.log("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const kind of STORES) {
   for (const n of ROOMS) {
-    const store = await freshStore(kind);
+    const store = await freshStore(kind, "parley_bench");
     const { child, base } = await serve(store.url);
     try {
       const offers = await offersOf(base);
@@ -259,7 +232,7 @@ for (const kind of STORES) {
     }
   }
   if (AGENT_ROOMS > 0) {
-    const store = await freshStore(kind);
+    const store = await freshStore(kind, "parley_bench");
     const { child, base } = await serve(store.url);
     try {
       const offers = await offersOf(base);
