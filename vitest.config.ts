@@ -6,6 +6,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Tests run against the sources, not dist/, so a change needs no build before `npm run test:unit`. */
 const alias = [
+  { find: /^@parley\/server$/, replacement: here("./packages/server/src/index.ts") },
   { find: /^@parley\/node$/, replacement: here("./packages/node/src/index.ts") },
   { find: /^@parley\/node\/agent-ref$/, replacement: here("./packages/node/src/agents/agent-ref.ts") },
   { find: /^@parley\/core\/defaults$/, replacement: here("./packages/core/src/negotiation/defaults.ts") },
@@ -48,7 +49,12 @@ export default defineConfig({
       { extends: true, test: { name: "slow", include: SLOW } },
       {
         extends: true,
-        test: { name: "server", include: ["packages/server/test/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "server",
+          include: ["packages/server/test/**/*.test.ts"],
+          environment: "node",
+          globalSetup: BUILD,
+        },
       },
       {
         extends: true,

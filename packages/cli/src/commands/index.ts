@@ -10,6 +10,7 @@ import type { EvalOptions } from "./eval.js";
 import type { InspectOptions } from "./inspect.js";
 import type { NegotiateOptions } from "./negotiate.js";
 import type { RecordOptions } from "./record.js";
+import type { ServeOptions } from "./serve.js";
 import type { TournamentOptions } from "./tournament.js";
 
 /** What a `<scenario>` argument may be: every command that reads one says the same. */
@@ -207,6 +208,39 @@ export function registerCommands(program: Command): void {
   ).action(async (path: string, opts: RecordOptions) => (await import("./record.js")).showRecord(path, opts));
 
   program
+    .command("serve")
+    .description(
+      "Run the Parley server: live negotiation rooms over HTTP and WebSocket, people and agents (see docs/server.md)",
+    )
+    .addOption(new Option("--port <n>", "port to listen on (0: any free port)").default(8080).argParser(port))
+    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .option(
+      "--db <file|url>",
+      "the store: an SQLite file, or a postgres:// URL (default: DATABASE_URL, else parley.db)",
+    )
+    .option(
+      "--agent <path>",
+      "an agent module rooms may seat (default export: an agent definition); repeatable",
+      collect,
+    )
+    .addOption(
+      new Option("--agent-budget-ms <n>", "longest one move of a server-side agent may take")
+        .default(2000)
+        .argParser(positive("--agent-budget-ms")),
+    )
+    .option(
+      "--cors <origin>",
+      "a browser origin allowed to call the API (default: none); repeatable",
+      collect,
+    )
+    .addOption(
+      new Option("--rooms-per-minute <n>", "rooms one address may create a minute")
+        .default(120)
+        .argParser(positive("--rooms-per-minute")),
+    )
+    .action(async (opts: ServeOptions) => (await import("./serve.js")).serve(opts));
+
+  program
     .command("demo")
     .description(
       "Walk through the case that started Parley: a 20-point peace plan blocked on one point — " +
@@ -223,6 +257,13 @@ export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InputError("--port", `"${value}" is not a port (0 to 65535)`);
+  return n;
 }
 
 function positive(flag: string) {
