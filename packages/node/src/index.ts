@@ -1,2 +1,3 @@
 export * from "./pool/index.js";
 export * from "./store/index.js";
+export * from "./sandbox/index.js";

@@ -1,4 +1,4 @@
-import { InputError } from "../errors.js";
+import { InputError, SeatStopped } from "../errors.js";
 import { Rng } from "../model/rng.js";
 import type { Scenario } from "../model/scenario.js";
 import type { OutcomeSpace, OutcomeValues } from "../model/space.js";
@@ -288,6 +288,7 @@ function tellOthers(
 }
 
 function faultReason(err: unknown): string {
+  if (err instanceof SeatStopped) return err.message;
   const message = err instanceof Error ? err.message : String(err);
   return err instanceof InvalidMove ? `invalid move: ${message}` : `threw: ${message}`;
 }

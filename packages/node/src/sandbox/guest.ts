@@ -1,0 +1,100 @@
+/**
+ * The side of the sandbox that runs inside the isolate, next to the agent's
+ * module: it checks the module's default export, rebuilds each seat's setup
+ * from plain data with the core's own code (so a sandboxed agent bids and
+ * evaluates exactly as a trusted one), and answers the host's calls.
+ * It must use nothing of Node: the isolate has only the language.
+ */
+import {
+  type AgentDefinition,
+  type BidIndex,
+  buildBidIndex,
+  compileUtility,
+  type Deadline,
+  type Issue,
+  type NegotiationSetup,
+  type Negotiator,
+  OutcomeSpace,
+  type Profile,
+  type ProtocolName,
+  Rng,
+  type UtilityFunction,
+} from "@parley/core/engine";
+
+/** What the host sends once per scenario and party: plain data. */
+export interface PreparedSeat {
+  issues: Issue[];
+  profile: Profile;
+}
+
+/** What the host sends to start a seat (the rest of its setup comes from its prepared entry). */
+export interface SeatStart {
+  prepared: number;
+  seat: number;
+  parties: number;
+  protocol: ProtocolName;
+  deadline: Deadline;
+  rng: [number, number, number, number];
+}
+
+/** The calls the host may make on a negotiator (no other property of it is reachable). */
+const METHODS = ["init", "propose", "respond", "observe", "compare", "ratify"] as const;
+type Method = (typeof METHODS)[number];
+
+let definition: AgentDefinition | undefined;
+const prepared = new Map<number, { space: OutcomeSpace; utility: UtilityFunction; bids: BidIndex }>();
+
+/** Checks the agent module's default export; returns its name and description. */
+export function adopt(namespace: { default?: unknown }): { name: string; description: string } {
+  const def = namespace.default as Partial<AgentDefinition> | null | undefined;
+  if (def === null || typeof def !== "object")
+    throw new TypeError("has no default export of an agent definition ({ name, description, create })");
+  if (typeof def.name !== "string" || def.name.length === 0)
+    throw new TypeError("default export has no `name` (a non-empty string)");
+  if (typeof def.create !== "function")
+    throw new TypeError("default export has no `create()` function returning a negotiator");
+  definition = def as AgentDefinition;
+  return { name: def.name, description: typeof def.description === "string" ? def.description : "" };
+}
+
+/** Compiles a party's utility and bid index once, for every negotiation of that scenario. */
+export function prepare(key: number, data: PreparedSeat): void {
+  const space = new OutcomeSpace(data.issues);
+  const utility = compileUtility(space, data.profile);
+  prepared.set(key, { space, utility, bids: buildBidIndex(space, utility) });
+}
+
+/**
+ * A fresh negotiator behind one function: the host holds a reference to it
+ * and calls `(method, args)`; `(null)` answers which optional methods it has.
+ */
+export function create(): (method: Method | null, args: unknown[]) => unknown {
+  const negotiator = definition!.create() as Partial<Negotiator> | null;
+  const missing = ["init", "propose", "respond"].filter(
+    (m) => typeof (negotiator as Record<string, unknown> | null)?.[m] !== "function",
+  );
+  if (missing.length > 0)
+    throw new TypeError(`create() returned something that is not a negotiator (no ${missing.join(", ")})`);
+  const seat = negotiator as Negotiator;
+  return (method, args) => {
+    if (method === null) return METHODS.filter((m) => typeof seat[m] === "function");
+    if (method === "init") return seat.init(setupOf(args[0] as SeatStart));
+    if (!METHODS.includes(method)) throw new TypeError(`${String(method)} is not a negotiator method`);
+    return (seat[method] as (...a: unknown[]) => unknown)(...args);
+  };
+}
+
+function setupOf(start: SeatStart): NegotiationSetup {
+  const entry = prepared.get(start.prepared);
+  if (!entry) throw new Error(`no prepared scenario ${start.prepared}`);
+  return {
+    seat: start.seat,
+    parties: start.parties,
+    protocol: start.protocol,
+    deadline: start.deadline,
+    space: entry.space,
+    utility: entry.utility,
+    bids: entry.bids,
+    rng: Rng.fromState(start.rng),
+  };
+}

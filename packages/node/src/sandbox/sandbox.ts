@@ -1,0 +1,253 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  type AgentDefinition,
+  InputError,
+  type NegotiationSetup,
+  type Negotiator,
+  SeatStopped,
+  type UtilityFunction,
+} from "@parley/core/engine";
+import ivm from "isolated-vm";
+import type { PreparedSeat, SeatStart } from "./guest.js";
+
+/** What a sandboxed agent may use. */
+export interface SandboxLimits {
+  /** Heap of the agent's isolate in MB (default 128; isolated-vm's least is 8). */
+  memoryMb?: number;
+  /** Longest one call into the agent (a move, an observation, init) may run, in ms (default 1000). */
+  callMs?: number;
+  /** Longest loading the module, or compiling one scenario's utility and bid index, may take, in ms (default 10000). */
+  loadMs?: number;
+}
+
+/** An agent definition whose negotiators run in the sandbox; `dispose()` frees its isolate. */
+export interface SandboxedAgent extends AgentDefinition {
+  dispose(): void;
+}
+
+/** The core's engine entry (pure: no file formats, no Node) and the guest, as files to compile into each isolate. */
+const ENGINE = createRequire(import.meta.url).resolve("@parley/core/engine");
+const GUEST = guestFile();
+
+/** The compiled guest beside this module (under vitest this module runs from src/, the guest only exists in dist/). */
+function guestFile(): string {
+  const here = fileURLToPath(new URL("./guest.js", import.meta.url));
+  return existsSync(here) ? here : fileURLToPath(new URL("../../dist/sandbox/guest.js", import.meta.url));
+}
+
+const DEFAULTS: Required<SandboxLimits> = { memoryMb: 128, callMs: 1000, loadMs: 10_000 };
+
+/** The names of Node's globals a sandboxed agent might reach for, to say why they are missing. */
+const NODE_GLOBALS =
+  /^(require|process|fetch|Buffer|setTimeout|setInterval|setImmediate|console|module|__dirname|__filename)\b/;
+
+/**
+ * Loads an agent module into its own V8 isolate (isolated-vm): no file
+ * system, network, process or timers, a heap limit, and a time limit on every
+ * call. The module may import `@parley/core` (the engine: model, analysis,
+ * negotiation, BOA parts), loaded inside the isolate; nothing else. Throws
+ * InputError naming the file when the module does not load or is not an agent.
+ */
+export function loadSandboxedAgent(path: string, limits: SandboxLimits = {}): SandboxedAgent {
+  const full = resolve(path);
+  let source: string;
+  try {
+    source = readFileSync(full, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(path, code === "ENOENT" ? "does not exist" : `cannot be read (${code})`);
+  }
+  const limit = { ...DEFAULTS, ...limits };
+  let box = Box.open(full, source, limit, (reason) => new InputError(path, reason));
+  const info = box.info;
+  return {
+    ...info,
+    create(): Negotiator {
+      if (box.isolate.isDisposed) box = Box.open(full, source, limit, (reason) => new SeatStopped(reason));
+      return box.negotiator();
+    },
+    dispose: () => {
+      if (!box.isolate.isDisposed) box.isolate.dispose();
+    },
+  };
+}
+
+/** One isolate holding one agent module, the core's engine and the guest. */
+class Box {
+  private readonly prepared = new WeakMap<UtilityFunction, number>();
+  private nextKey = 0;
+
+  private constructor(
+    readonly isolate: ivm.Isolate,
+    readonly info: { name: string; description: string },
+    private readonly guest: { prepare: ivm.Reference; create: ivm.Reference },
+    private readonly limit: Required<SandboxLimits>,
+  ) {}
+
+  static open(
+    file: string,
+    source: string,
+    limit: Required<SandboxLimits>,
+    refuse: (reason: string) => Error,
+  ): Box {
+    const isolate = new ivm.Isolate({ memoryLimit: limit.memoryMb });
+    try {
+      const context = isolate.createContextSync();
+      const modules = new ModuleGraph(isolate);
+      const guest = modules.load(GUEST, context);
+      let agent: ivm.Module;
+      try {
+        agent = isolate.compileModuleSync(source, { filename: file });
+        agent.instantiateSync(context, (specifier) => {
+          if (specifier === "@parley/core" || specifier === "@parley/core/engine") return modules.engine();
+          throw new Error(`imports "${specifier}": a sandboxed agent may import only @parley/core`);
+        });
+      } catch (err) {
+        throw refuse(`cannot be loaded as an agent module (${(err as Error).message})`);
+      }
+      // A module with top-level await returns a promise: it must settle within the load time.
+      try {
+        agent.evaluateSync({ timeout: limit.loadMs });
+      } catch (err) {
+        throw refuse(reasonOf(isolate, err, limit, "loading"));
+      }
+      const ns = guest.namespace;
+      const adopt = ns.getSync("adopt", { reference: true }) as ivm.Reference;
+      let info: { name: string; description: string };
+      try {
+        info = adopt.applySync(undefined, [agent.namespace.derefInto()], {
+          result: { copy: true },
+          timeout: limit.loadMs,
+        }) as { name: string; description: string };
+      } catch (err) {
+        throw refuse(isolate.isDisposed ? reasonOf(isolate, err, limit, "loading") : (err as Error).message);
+      }
+      return new Box(
+        isolate,
+        info,
+        {
+          prepare: ns.getSync("prepare", { reference: true }) as ivm.Reference,
+          create: ns.getSync("create", { reference: true }) as ivm.Reference,
+        },
+        limit,
+      );
+    } catch (err) {
+      if (!isolate.isDisposed) isolate.dispose();
+      throw err;
+    }
+  }
+
+  /** A host-side negotiator whose every call runs in the isolate: plain data in, plain moves out. */
+  negotiator(): Negotiator {
+    const dispatch = this.call(this.guest.create, [], "create", { reference: true }) as ivm.Reference;
+    const call = (method: string | null, args: unknown[]) =>
+      this.call(dispatch, [method, args], method ?? "create", { copy: true });
+    const methods = call(null, []) as string[];
+    const seat: Negotiator = {
+      init: (setup) => call("init", [this.start(setup)]) as undefined,
+      propose: (state) => call("propose", [state]) as ReturnType<Negotiator["propose"]>,
+      respond: (offer, from, state) =>
+        call("respond", [offer, from, state]) as ReturnType<Negotiator["respond"]>,
+    };
+    if (methods.includes("observe")) seat.observe = (observation) => void call("observe", [observation]);
+    if (methods.includes("compare"))
+      seat.compare = (revision, draft, state) =>
+        call("compare", [revision, draft, state]) as ReturnType<NonNullable<Negotiator["compare"]>>;
+    if (methods.includes("ratify")) seat.ratify = (draft, state) => call("ratify", [draft, state]) as boolean;
+    return seat;
+  }
+
+  /** The seat's setup as plain data; its scenario is compiled in the isolate on first use. */
+  private start(setup: NegotiationSetup): SeatStart {
+    let key = this.prepared.get(setup.utility);
+    if (key === undefined) {
+      key = this.nextKey++;
+      const data: PreparedSeat = { issues: [...setup.space.issues], profile: setup.utility.profile };
+      this.call(this.guest.prepare, [key, data], "preparing the scenario", { copy: true }, this.limit.loadMs);
+      this.prepared.set(setup.utility, key);
+    }
+    const { seat, parties, protocol, deadline } = setup;
+    return { prepared: key, seat, parties, protocol, deadline, rng: setup.rng.state() };
+  }
+
+  /** One call into the isolate; anything that goes wrong becomes the seat's fault with its reason. */
+  private call(
+    fn: ivm.Reference,
+    args: unknown[],
+    what: string,
+    result: { copy: true } | { reference: true },
+    timeout = this.limit.callMs,
+  ): unknown {
+    if (this.isolate.isDisposed) throw new SeatStopped(memoryReason(this.limit));
+    try {
+      return fn.applySync(undefined, args, { arguments: { copy: true }, result, timeout });
+    } catch (err) {
+      throw new SeatStopped(reasonOf(this.isolate, err, this.limit, what));
+    }
+  }
+}
+
+function memoryReason(limit: Required<SandboxLimits>): string {
+  return `went over the sandbox's ${limit.memoryMb} MB memory limit; its isolate was stopped`;
+}
+
+/** Says what went wrong in words, telling a sandbox limit from the agent's own exception. */
+function reasonOf(isolate: ivm.Isolate, err: unknown, limit: Required<SandboxLimits>, what: string): string {
+  if (isolate.isDisposed) return memoryReason(limit);
+  const e = err as Error;
+  if (/timed out/i.test(e.message ?? "")) {
+    const ms = what === "loading" || what === "preparing the scenario" ? limit.loadMs : limit.callMs;
+    return `did not finish ${what === "loading" ? "loading" : `its ${what} call`} within the sandbox's ${ms} ms limit; it was stopped`;
+  }
+  const name = e.name && e.name !== "Error" ? `${e.name}: ` : "";
+  const missing = e.name === "ReferenceError" && NODE_GLOBALS.test(e.message ?? "");
+  return `threw: ${name}${e.message}${missing ? " (a sandboxed agent has no Node APIs: no files, network, process or timers)" : ""}`;
+}
+
+/** The core's engine and the guest, compiled into one isolate from their files on disk. */
+class ModuleGraph {
+  private readonly compiled = new Map<string, ivm.Module>();
+  private readonly files = new Map<ivm.Module, string>();
+
+  constructor(private readonly isolate: ivm.Isolate) {}
+
+  /** The engine, once the guest (which imports it) is loaded. */
+  engine(): ivm.Module {
+    return this.compile(ENGINE);
+  }
+
+  load(file: string, context: ivm.Context): ivm.Module {
+    const module = this.compile(file);
+    module.instantiateSync(context, (specifier, referrer) => {
+      if (specifier.startsWith("."))
+        return this.compile(resolve(dirname(this.files.get(referrer)!), specifier));
+      if (specifier === "@parley/core/engine" || specifier === "@parley/core") return this.compile(ENGINE);
+      throw new Error(`${specifier} cannot be loaded in the sandbox`);
+    });
+    module.evaluateSync();
+    return module;
+  }
+
+  private compile(file: string): ivm.Module {
+    let module = this.compiled.get(file);
+    if (!module) {
+      module = this.isolate.compileModuleSync(sourceOf(file), { filename: file });
+      this.compiled.set(file, module);
+      this.files.set(module, file);
+    }
+    return module;
+  }
+}
+
+const sources = new Map<string, string>();
+function sourceOf(file: string): string {
+  let text = sources.get(file);
+  if (text === undefined) {
+    text = readFileSync(file, "utf8");
+    sources.set(file, text);
+  }
+  return text;
+}
