@@ -1,7 +1,6 @@
 // Sandbox benchmark: the cost of running an agent module in the sandbox (isolated-vm) instead of trusted.
 // Run after `npm run build`:  node bench/sandbox.mjs [--seconds S]
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadScenario } from "../packages/cli/dist/scenario-loader.js";
@@ -12,8 +11,9 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const at = process.argv.indexOf("--seconds");
 const SECONDS = at > 0 ? Number(process.argv[at + 1]) : 2;
 
-// The example agent of docs/negotiators.md, and a BOA agent importing @parley/core, as module files.
-const dir = mkdtempSync(join(tmpdir(), "parley-bench-sandbox-"));
+// The example agent of docs/negotiators.md, and a BOA agent importing @parley/core, as module files
+// (in the repository, so that imported trusted, `@parley/core` resolves).
+const dir = mkdtempSync(join(ROOT, "bench", ".sandbox-"));
 const doc = readFileSync(join(ROOT, "docs/negotiators.md"), "utf8");
 const modules = {
   "docs example": join(dir, "my-agent.mjs"),

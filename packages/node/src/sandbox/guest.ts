@@ -18,6 +18,7 @@ import {
   type Profile,
   type ProtocolName,
   Rng,
+  type TurnState,
   type UtilityFunction,
 } from "@parley/core/engine";
 
@@ -64,11 +65,18 @@ export function prepare(key: number, data: PreparedSeat): void {
   prepared.set(key, { space, utility, bids: buildBidIndex(space, utility) });
 }
 
+/** Calls into a negotiator, in order; the host sends several at once to cross into the isolate less often. */
+export type Batch = [Method, unknown[]][];
+
 /**
  * A fresh negotiator behind one function: the host holds a reference to it
- * and calls `(method, args)`; `(null)` answers which optional methods it has.
+ * and sends a batch of calls (observations it held back, then the move it
+ * asks for); the answer is the last call's. With `thenPropose`, a "reject"
+ * from `respond` is followed at once by `propose` (which the session would
+ * call next anyway) and the answer is [reject, counter-offer].
+ * `(null)` answers which of the methods it has.
  */
-export function create(): (method: Method | null, args: unknown[]) => unknown {
+export function create(): (calls: Batch | null, thenPropose?: boolean) => unknown {
   const negotiator = definition!.create() as Partial<Negotiator> | null;
   const missing = ["init", "propose", "respond"].filter(
     (m) => typeof (negotiator as Record<string, unknown> | null)?.[m] !== "function",
@@ -76,11 +84,18 @@ export function create(): (method: Method | null, args: unknown[]) => unknown {
   if (missing.length > 0)
     throw new TypeError(`create() returned something that is not a negotiator (no ${missing.join(", ")})`);
   const seat = negotiator as Negotiator;
-  return (method, args) => {
-    if (method === null) return METHODS.filter((m) => typeof seat[m] === "function");
+  const one = (method: Method, args: unknown[]): unknown => {
     if (method === "init") return seat.init(setupOf(args[0] as SeatStart));
     if (!METHODS.includes(method)) throw new TypeError(`${String(method)} is not a negotiator method`);
     return (seat[method] as (...a: unknown[]) => unknown)(...args);
+  };
+  return (calls, thenPropose) => {
+    if (calls === null) return METHODS.filter((m) => typeof seat[m] === "function");
+    let answer: unknown;
+    for (const [method, args] of calls) answer = one(method, args);
+    if (thenPropose && answer === "reject")
+      return [answer, seat.propose(calls[calls.length - 1][1][2] as TurnState)];
+    return answer;
   };
 }
 

@@ -2,7 +2,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type AgentDefinition, PreparedScenario, runNegotiation } from "@parley/core";
+import {
+  type AgentDefinition,
+  acNext,
+  BoaNegotiator,
+  FrequencyModel,
+  PreparedScenario,
+  readParleyScenario,
+  runNegotiation,
+  timeDependent,
+} from "@parley/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadBundled } from "../../../../test/helpers/scenarios.js";
 import { loadSandboxedAgent, type SandboxedAgent } from "./sandbox.js";
@@ -81,16 +90,33 @@ describe("a sandboxed agent module", () => {
     );
   });
 
-  it("can compose the core's BOA parts by importing @parley/core", () => {
+  it("can compose the core's BOA parts by importing @parley/core, and plays four-party SAOP as it would trusted", () => {
     const file = join(dir, "boa.mjs");
+    const create =
+      "() => new BoaNegotiator({ bidding: timeDependent(0.2), model: new FrequencyModel(), acceptance: acNext() })";
     writeFileSync(
       file,
-      `import { BoaNegotiator, acNext, timeDependent } from "@parley/core";
-export default { name: "boa", description: "", create: () => new BoaNegotiator({ bidding: timeDependent(0.2), acceptance: acNext() }) };`,
+      `import { BoaNegotiator, FrequencyModel, acNext, timeDependent } from "@parley/core";
+export default { name: "boa", description: "", create: ${create} };`,
     );
-    const r = against(sandboxed(file));
-    expect(r.errors).toEqual([]);
-    expect(r.trace.filter((e) => e.seat === 0 && e.action === "offer").length).toBeGreaterThan(3);
+    const trusted: AgentDefinition = {
+      name: "boa",
+      description: "",
+      create: () =>
+        new BoaNegotiator({ bidding: timeDependent(0.2), model: new FrequencyModel(), acceptance: acNext() }),
+    };
+    const inBox = sandboxed(file);
+    const plan = readParleyScenario(
+      readFileSync(join(ROOT, "scenarios/peace-plan/plan.yaml"), "utf8"),
+      "plan.yaml",
+    );
+    // Its observations of the other three seats reach it, in order, before its next move.
+    const run = (boa: AgentDefinition) =>
+      runNegotiation(plan, { agents: [boa, "boulware", boa, "conceder"], seed: 5, analysis: null });
+    const boxed = run(inBox);
+    expect(boxed.errors).toEqual([]);
+    expect(boxed.trace).toEqual(run(trusted).trace);
+    expect(boxed.trace.filter((e) => e.seat === 0 && e.action === "offer").length).toBeGreaterThan(3);
   });
 
   const faults: [string, string, RegExp][] = [

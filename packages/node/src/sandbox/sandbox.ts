@@ -7,11 +7,15 @@ import {
   InputError,
   type NegotiationSetup,
   type Negotiator,
+  type Outcome,
+  type Response,
   SeatStopped,
+  type TurnState,
   type UtilityFunction,
+  type Vote,
 } from "@parley/core/engine";
 import ivm from "isolated-vm";
-import type { PreparedSeat, SeatStart } from "./guest.js";
+import type { Batch, PreparedSeat, SeatStart } from "./guest.js";
 
 /** What a sandboxed agent may use. */
 export interface SandboxLimits {
@@ -140,23 +144,41 @@ class Box {
     }
   }
 
-  /** A host-side negotiator whose every call runs in the isolate: plain data in, plain moves out. */
+  /**
+   * A host-side negotiator whose every call runs in the isolate: plain data in,
+   * plain moves out. Crossing into the isolate is what costs, so observations
+   * wait for the seat's next call, and a "reject" brings its counter-offer
+   * back with it (the session asks for one right after, with the same state).
+   */
   negotiator(): Negotiator {
     const dispatch = this.call(this.guest.create, [], "create", { reference: true }) as ivm.Reference;
-    const call = (method: string | null, args: unknown[]) =>
-      this.call(dispatch, [method, args], method ?? "create", { copy: true });
-    const methods = call(null, []) as string[];
-    const seat: Negotiator = {
-      init: (setup) => call("init", [this.start(setup)]) as undefined,
-      propose: (state) => call("propose", [state]) as ReturnType<Negotiator["propose"]>,
-      respond: (offer, from, state) =>
-        call("respond", [offer, from, state]) as ReturnType<Negotiator["respond"]>,
+    let held: Batch = [];
+    let counter: { state: TurnState; offer: Outcome } | undefined;
+    const send = (method: Batch[number][0], args: unknown[], thenPropose = false) => {
+      const calls: Batch = [...held, [method, args]];
+      held = [];
+      return this.call(dispatch, [calls, thenPropose], method, { copy: true });
     };
-    if (methods.includes("observe")) seat.observe = (observation) => void call("observe", [observation]);
+    const methods = this.call(dispatch, [null], "create", { copy: true }) as string[];
+    const seat: Negotiator = {
+      init: (setup) => void send("init", [this.start(setup)]),
+      propose: (state) => {
+        const ready = counter?.state === state ? counter.offer : undefined;
+        counter = undefined;
+        return ready ?? (send("propose", [state]) as Outcome);
+      },
+      respond: (offer, from, state) => {
+        const answer = send("respond", [offer, from, state], true) as Response | [Response, Outcome];
+        if (!Array.isArray(answer)) return answer;
+        counter = { state, offer: answer[1] };
+        return answer[0];
+      },
+    };
+    if (methods.includes("observe"))
+      seat.observe = (observation) => void held.push(["observe", [observation]]);
     if (methods.includes("compare"))
-      seat.compare = (revision, draft, state) =>
-        call("compare", [revision, draft, state]) as ReturnType<NonNullable<Negotiator["compare"]>>;
-    if (methods.includes("ratify")) seat.ratify = (draft, state) => call("ratify", [draft, state]) as boolean;
+      seat.compare = (revision, draft, state) => send("compare", [revision, draft, state]) as Vote;
+    if (methods.includes("ratify")) seat.ratify = (draft, state) => send("ratify", [draft, state]) as boolean;
     return seat;
   }
 
