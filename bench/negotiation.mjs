@@ -4,11 +4,11 @@ import { fileURLToPath } from "node:url";
 import { loadScenario } from "../packages/cli/dist/scenario-loader.js";
 import {
   AdditiveBidIndex,
-  analyseScenario,
   buildBidIndex,
   compileUtility,
   PreparedScenario,
   Rng,
+  referenceAnalysis,
   runNegotiation,
   syntheticScenario,
 } from "../packages/core/dist/index.js";
@@ -66,7 +66,7 @@ console.log(
 for (const rel of scenarios) {
   const scenario = await loadScenario(join(rel), { onWarning: () => {} });
   const prepared = new PreparedScenario(scenario);
-  const analysis = analyseScenario(scenario);
+  const analysis = referenceAnalysis(scenario);
   for (const agents of lineups) {
     for (const keepTrace of [true, false]) {
       const m = measure(prepared, analysis, agents, keepTrace);
@@ -84,7 +84,7 @@ console.log(
 for (const rel of scenarios) {
   const scenario = await loadScenario(join(rel), { onWarning: () => {} });
   const prepared = new PreparedScenario(scenario);
-  const analysis = analyseScenario(scenario);
+  const analysis = referenceAnalysis(scenario);
   for (const mediator of ["annealing", "frontier"]) {
     const agents = scenario.parties.map(() => "linear");
     const once = (seed) =>

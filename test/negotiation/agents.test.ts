@@ -1,9 +1,9 @@
 import {
-  analyseScenario,
   BUILTIN_AGENTS,
   builtinAgent,
   InputError,
   PreparedScenario,
+  referenceAnalysis,
   runNegotiation,
   syntheticScenario,
 } from "@parley/core";
@@ -89,7 +89,7 @@ describe("built-in agents", () => {
     for (const rel of bundledScenarios()) {
       const s = await loadBundled(rel);
       if (s.parties.length !== 2 || s.space.size > 300_000n) continue;
-      const analysis = analyseScenario(s);
+      const analysis = referenceAnalysis(s);
       if (!analysis.solutions.nash) continue;
       const prepared = new PreparedScenario(s);
       tally.runs++;

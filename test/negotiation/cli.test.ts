@@ -3,7 +3,14 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyseScenario, BUILTIN_AGENTS, danceOf, danceSpec, MEDIATORS, runNegotiation } from "@parley/core";
+import {
+  BUILTIN_AGENTS,
+  danceOf,
+  danceSpec,
+  MEDIATORS,
+  referenceAnalysis,
+  runNegotiation,
+} from "@parley/core";
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../packages/cli/src/plot-render.js";
 import { bundledScenarioPath, loadBundled } from "../helpers/scenarios.js";
@@ -80,7 +87,7 @@ describe("parley negotiate", () => {
 describe("the negotiation dance", () => {
   it("is a valid Vega-Lite chart of each seat's offers, the frontier, the Nash point and the agreement", async () => {
     const scenario = await loadBundled("anac/y2010/EnglandZimbabwe");
-    const analysis = analyseScenario(scenario);
+    const analysis = referenceAnalysis(scenario);
     const result = runNegotiation(scenario, { agents: ["linear", "conceder"], seed: 1, analysis });
     const dance = danceOf(scenario, result, analysis);
     expect(dance.moves).toHaveLength(result.trace.filter((e) => e.action === "offer").length);

@@ -1,12 +1,11 @@
 import {
   type AgentDefinition,
-  AnnealingMediator,
-  analyseScenario,
   InvalidMove,
+  MEDIATOR,
   MediatedSession,
   type Negotiator,
   PreparedScenario,
-  Rng,
+  referenceAnalysis,
   runNegotiation,
   syntheticScenario,
 } from "@parley/core";
@@ -30,14 +29,14 @@ function seat(override: Partial<Negotiator>): AgentDefinition {
 describe("mediated single negotiating text", () => {
   for (const mediator of ["annealing", "frontier"]) {
     it(`${mediator}: each round one revision (or a straw poll), every party answers once in seat order, settled points never move`, () => {
-      const fixed = [2, null, null, 0, null];
+      const settled = [2, null, null, 0, null];
       const r = runNegotiation(scenario, {
         protocol: "mediated",
         mediator,
         agents: truthful,
         rounds: 60,
         seed: 3,
-        fixed,
+        settled,
       });
       expect(r.mediator).toBe(mediator);
       const rounds = new Map<number, string[]>();
@@ -162,14 +161,15 @@ describe("mediated single negotiating text", () => {
       space: scenario.space,
       utilities: prepared.utilities,
       deadline: { rounds: 10 },
-      mediator: new AnnealingMediator(),
-      rng: new Rng(1),
     });
-    expect(s.pending()).toMatchObject({ kind: "vote", seat: 0 });
+    expect(s.expected()).toMatchObject({ kind: "draft", seat: MEDIATOR });
+    s.submit(MEDIATOR, { type: "draft", outcome: [0, 0, 0, 0, 0] });
+    s.submit(MEDIATOR, { type: "propose", outcome: [1, 0, 0, 0, 0] });
+    expect(s.expected()).toMatchObject({ kind: "vote", seat: 0 });
     expect(() => s.submit(1, { type: "vote", vote: "better" })).toThrow(InvalidMove);
     expect(() => s.submit(0, { type: "accept" })).toThrow(/needs a vote/);
     s.submit(0, { type: "vote", vote: "same" });
-    expect(s.pending()).toMatchObject({ kind: "vote", seat: 1 });
+    expect(s.expected()).toMatchObject({ kind: "vote", seat: 1 });
   });
 });
 
@@ -184,7 +184,7 @@ describe("mediated protocol quality on the bundled scenarios", () => {
       const s = await loadBundled(rel);
       if (s.space.size > 300_000n || s.parties.length > 4) continue;
       const prepared = new PreparedScenario(s);
-      const analysis = analyseScenario(s);
+      const analysis = referenceAnalysis(s);
       for (const mediator of Object.keys(tally)) {
         for (const seed of seeds) {
           const agents = s.parties.map(() => "linear");

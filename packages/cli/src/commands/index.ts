@@ -83,7 +83,10 @@ export function registerCommands(program: Command): void {
       "where the store and exports go; the same command resumes from it (default: tournament-<plan hash>)",
     )
     .option("--json", "print the leaderboard as JSON")
-    .option("--plot <file>", "plot the leaderboard and utility distributions (.svg or .png)")
+    .option(
+      "--plot [file]",
+      "plot the leaderboard and utility distributions (.svg or .png; default leaderboard.svg; a bare file name goes into --out)",
+    )
     .addOption(
       new Option(
         "--budget-ms <n>",
@@ -119,6 +122,10 @@ export function registerCommands(program: Command): void {
       .option(
         "--time-ms <n>",
         "deadline in wall-clock milliseconds (runs in a worker: a stuck seat is stopped)",
+      )
+      .option(
+        "--move-budget-ms <n>",
+        "wall-clock budget of one move of an agent module (default 2000; --time-ms when given); past it the seat is ended",
       )
       .option("--seed <s>", "seed of every random choice", "0")
       .option("--json", "print the result as JSON")

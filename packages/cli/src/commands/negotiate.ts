@@ -1,18 +1,18 @@
 import { writeFileSync } from "node:fs";
 import {
-  analyseScenario,
   danceOf,
   danceSpec,
   InputError,
   type NegotiationResult,
   type ProtocolName,
+  referenceAnalysis,
   resultSummary,
   runNegotiation,
   type Scenario,
   type TraceEvent,
   traceToJsonl,
 } from "@parley/core";
-import { resolveAgents, runIsolated } from "../isolated-run.js";
+import { agentRef, isModulePath, runIsolatedNegotiation } from "@parley/node";
 import { renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
@@ -22,6 +22,7 @@ export interface NegotiateOptions {
   mediator?: string;
   rounds?: string;
   timeMs?: string;
+  moveBudgetMs?: string;
   seed: string;
   json?: boolean;
   trace?: string;
@@ -40,27 +41,22 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
   const specs = opts.agents.split(",").map((a) => a.trim());
   const rounds = positiveInt("--rounds", opts.rounds);
   const timeMs = positiveInt("--time-ms", opts.timeMs);
+  const moveBudgetMs = positiveInt("--move-budget-ms", opts.moveBudgetMs);
   const seed = /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
   const mediator = protocol === "mediated" ? opts.mediator : undefined;
-  const analysis = scenario.parties.length >= 2 ? analyseScenario(scenario) : null;
+  const analysis = scenario.parties.length >= 2 ? referenceAnalysis(scenario) : null;
   if (specs.length !== scenario.parties.length)
     throw new InputError(
       "--agents",
       `${specs.length} agents for ${scenario.parties.length} parties: give one per party`,
     );
+  // Agent modules, and wall-clock deadlines, run in a worker: a stuck, exiting or leaking seat is ended there.
   const result =
-    timeMs === undefined
-      ? runNegotiation(scenario, {
-          protocol,
-          agents: await resolveAgents(specs),
-          mediator,
-          rounds,
-          seed,
-          analysis,
-        })
-      : await runIsolated(
+    timeMs === undefined && moveBudgetMs === undefined && !specs.some(isModulePath)
+      ? runNegotiation(scenario, { protocol, agents: specs, mediator, rounds, seed, analysis })
+      : await runIsolatedNegotiation(
           scenario,
-          { protocol, agents: specs, mediator, rounds, timeMs, seed },
+          { protocol, agents: specs.map(agentRef), mediator, rounds, timeMs, moveBudgetMs, seed },
           { analysis },
         );
   if (opts.trace) writeFileSync(opts.trace, traceToJsonl(scenario.space, result.trace));

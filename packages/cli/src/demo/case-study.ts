@@ -69,7 +69,7 @@ export function studyCase(inputs: CaseInputs): CaseStudy {
       protocol: "mediated",
       agents: scenario.parties.map(() => CASE_AGENT),
       mediator: CASE_MEDIATOR,
-      fixed,
+      settled: fixed,
       seed: seed + k,
       analysis: reopenedPlan,
     }),

@@ -11,7 +11,8 @@ export interface ScenarioAnalysis {
   solutions: SolutionPoints;
 }
 
-export function analyseScenario(scenario: Scenario): ScenarioAnalysis {
+/** The Pareto frontier and solution points a negotiation's metrics are measured against. */
+export function referenceAnalysis(scenario: Scenario): ScenarioAnalysis {
   const frontier = paretoFrontier(scenario);
   return { frontier, solutions: solutionPoints(scenario, frontier) };
 }

@@ -18,27 +18,20 @@ export function validateDeadline(deadline: Deadline): void {
 /**
  * Normalised time t ∈ [0, 1] of a session: the larger of the fraction of
  * rounds used and the fraction of milliseconds used (GENIUS semantics).
- * Reads the clock only when the deadline is in milliseconds.
+ * The session reads its clock once per step and passes the elapsed time in,
+ * so every event of a step, and the step's log entry, share one reading.
  */
 export class Timekeeper {
-  private readonly start: number;
-
-  constructor(
-    readonly deadline: Deadline,
-    private readonly clock: Clock,
-  ) {
-    this.start = deadline.timeMs === undefined ? 0 : clock.now();
-  }
+  constructor(readonly deadline: Deadline) {}
 
   /**
    * Round `round` with t at fractional round `roundsUsed` (e.g. round +
    * turn/parties), and the elapsed ms when timed. One object: this runs on every move.
    */
-  at(round: number, roundsUsed: number): { round: number; t: number; ms?: number } {
+  at(round: number, roundsUsed: number, elapsedMs: number): { round: number; t: number; ms?: number } {
     const { rounds, timeMs } = this.deadline;
     const t = rounds === undefined ? 0 : roundsUsed / rounds;
     if (timeMs === undefined) return { round, t: t < 1 ? t : 1 };
-    const ms = this.clock.now() - this.start;
-    return { round, t: Math.min(1, Math.max(t, ms / timeMs)), ms };
+    return { round, t: Math.min(1, Math.max(t, elapsedMs / timeMs)), ms: elapsedMs };
   }
 }

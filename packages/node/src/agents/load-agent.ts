@@ -1,18 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type AgentDefinition, hash53, InputError } from "@parley/core/engine";
-
-/** Where a tournament's agent comes from: a built-in name or a module file. */
-export type AgentSource = { name: string; builtin: string } | { name: string; module: string };
+import { type AgentDefinition, builtinAgent, hash53, InputError } from "@parley/core/engine";
+import type { AgentRef } from "./agent-ref.js";
 
 /**
- * Loads a user agent module and checks it implements the documented contract:
- * its default export is an AgentDefinition ({ name, description, create() })
- * whose create() returns a Negotiator (init, propose, respond). Throws
- * InputError naming the file and what is missing.
+ * The one place an agent's code is loaded: a built-in agent, or a module
+ * whose default export must be an AgentDefinition ({ name, description,
+ * create() }) whose create() returns a Negotiator (init, propose, respond).
+ * Called inside the isolation (a worker thread), never in the main thread.
+ * Throws InputError naming the file and what is missing.
  */
-export async function loadAgentModule(path: string): Promise<AgentDefinition> {
+export async function loadAgent(ref: AgentRef): Promise<AgentDefinition> {
+  if ("builtin" in ref) return builtinAgent(ref.builtin);
+  const path = ref.module;
   const full = resolve(path);
   let mod: { default?: unknown };
   try {
@@ -46,7 +47,8 @@ export async function loadAgentModule(path: string): Promise<AgentDefinition> {
       path,
       `create() returned something that is not a negotiator (no ${missing.join(", ")})`,
     );
-  return def as AgentDefinition;
+  if (typeof def.description === "string") return def as AgentDefinition;
+  return { name: def.name, description: "", create: () => (def as AgentDefinition).create() };
 }
 
 /**
@@ -55,5 +57,7 @@ export async function loadAgentModule(path: string): Promise<AgentDefinition> {
  * the files it imports).
  */
 export function moduleFingerprint(path: string): string {
-  return `module#${hash53(readFileSync(resolve(path), "utf8")).toString(16)}`;
+  const full = resolve(path);
+  if (!existsSync(full)) throw new InputError(path, "does not exist");
+  return `module#${hash53(readFileSync(full, "utf8")).toString(16)}`;
 }
