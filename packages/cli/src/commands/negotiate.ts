@@ -12,11 +12,12 @@ import {
   type TraceEvent,
   traceToJsonl,
 } from "@parley/core";
-import { agentRef, isModulePath, runIsolatedNegotiation } from "@parley/node";
+import { isModulePath, runIsolatedNegotiation } from "@parley/node";
+import { agentRefs, type TrustOptions } from "../agent-trust.js";
 import { renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-export interface NegotiateOptions {
+export interface NegotiateOptions extends TrustOptions {
   agents: string;
   protocol: string;
   mediator?: string;
@@ -56,7 +57,7 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
       ? runNegotiation(scenario, { protocol, agents: specs, mediator, rounds, seed, analysis })
       : await runIsolatedNegotiation(
           scenario,
-          { protocol, agents: specs.map(agentRef), mediator, rounds, timeMs, moveBudgetMs, seed },
+          { protocol, agents: agentRefs(specs, opts), mediator, rounds, timeMs, moveBudgetMs, seed },
           { analysis },
         );
   if (opts.trace) writeFileSync(opts.trace, traceToJsonl(scenario.space, result.trace));

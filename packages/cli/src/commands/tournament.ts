@@ -2,7 +2,6 @@ import { isAbsolute, join } from "node:path";
 import { type JobResult, leaderboardTable, pairwiseTable, tournamentPlotSpec } from "@parley/core";
 import { InputError } from "@parley/core/errors";
 import {
-  agentRef,
   leaderboardJson,
   runTournament as runTournamentOn,
   STORE_FILE,
@@ -10,10 +9,11 @@ import {
   type TournamentOutcome,
 } from "@parley/node";
 import cliProgress from "cli-progress";
+import { agentRefs, type TrustOptions } from "../agent-trust.js";
 import { renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-export interface TournamentOptions {
+export interface TournamentOptions extends TrustOptions {
   agents?: string;
   agent?: string[];
   reps: number;
@@ -66,7 +66,7 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
     outcome = await runTournamentOn(
       {
         scenarios,
-        agents: specs.map(agentRef),
+        agents: agentRefs(specs, opts),
         reps: opts.reps,
         rounds: opts.rounds,
         seed: opts.seed,

@@ -2,18 +2,27 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type AgentDefinition, builtinAgent, hash53, InputError } from "@parley/core/engine";
+import { DEFAULT_MOVE_BUDGET_MS } from "../isolation/isolated-seat.js";
+import { loadSandboxedAgent, type SandboxLimits } from "../sandbox/sandbox.js";
 import type { AgentRef } from "./agent-ref.js";
 
 /**
  * The one place an agent's code is loaded: a built-in agent, or a module
  * whose default export must be an AgentDefinition ({ name, description,
  * create() }) whose create() returns a Negotiator (init, propose, respond).
+ * A module not marked trusted is loaded into the sandbox (`limits`: its heap
+ * and the time one call may take, by default a move's budget).
  * Called inside the isolation (a worker thread), never in the main thread.
  * Throws InputError naming the file and what is missing.
  */
-export async function loadAgent(ref: AgentRef): Promise<AgentDefinition> {
+export async function loadAgent(ref: AgentRef, limits: SandboxLimits = {}): Promise<AgentDefinition> {
   if ("builtin" in ref) return builtinAgent(ref.builtin);
-  const path = ref.module;
+  if (!ref.trusted) return loadSandboxedAgent(ref.module, { callMs: DEFAULT_MOVE_BUDGET_MS, ...limits });
+  return importAgent(ref.module);
+}
+
+/** A trusted module, imported as plain code. */
+async function importAgent(path: string): Promise<AgentDefinition> {
   const full = resolve(path);
   let mod: { default?: unknown };
   try {

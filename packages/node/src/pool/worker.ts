@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { type AgentDefinition, type JobResult, PreparedScenario, type Scenario } from "@parley/core/engine";
-import { refLabel } from "../agents/agent-ref.js";
+import { refLabel, runsUnsandboxed } from "../agents/agent-ref.js";
 import { loadAgent } from "../agents/load-agent.js";
 import { refusalOf } from "../isolation/refusal.js";
 import { fromPlainScenario } from "../isolation/scenario-transfer.js";
@@ -50,7 +50,7 @@ async function start(given: WorkerSetup): Promise<void> {
     try {
       const def = await loadAgent(source);
       agents.push(
-        "module" in source
+        runsUnsandboxed(source)
           ? guardAgent(def, { agent, scenarioOf: (space) => scenarioOf.get(space)!, job: () => currentJob })
           : def,
       );
