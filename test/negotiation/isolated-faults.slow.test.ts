@@ -9,11 +9,11 @@ const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}-agen
 const run = (name: string, options: { memoryMb?: number; loadTimeoutMs?: number } = {}) =>
   runIsolatedNegotiation(
     england,
-    { agents: [agentRef("boulware"), agentRef(fixture(name))], moveBudgetMs: 500, seed: 4 },
+    { agents: [agentRef("boulware"), agentRef(fixture(name), true)], moveBudgetMs: 500, seed: 4 },
     options,
   );
 
-describe("a negotiation with a misbehaving agent module, isolated in a worker", () => {
+describe("a negotiation with a misbehaving trusted agent module, isolated in a worker", () => {
   const ended: [string, string, { memoryMb?: number }][] = [
     ["looping", "did not return within its 500 ms move budget (its worker was stopped)", {}],
     ["exiting", "called process.exit(1)", {}],

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type AgentDefinition, builtinAgent, hash53, InputError } from "@parley/core/engine";
 import { DEFAULT_MOVE_BUDGET_MS } from "../isolation/isolated-seat.js";
-import { loadSandboxedAgent, type SandboxLimits } from "../sandbox/sandbox.js";
+import type { SandboxLimits } from "../sandbox/sandbox.js";
 import type { AgentRef } from "./agent-ref.js";
 
 /**
@@ -17,7 +17,11 @@ import type { AgentRef } from "./agent-ref.js";
  */
 export async function loadAgent(ref: AgentRef, limits: SandboxLimits = {}): Promise<AgentDefinition> {
   if ("builtin" in ref) return builtinAgent(ref.builtin);
-  if (!ref.trusted) return loadSandboxedAgent(ref.module, { callMs: DEFAULT_MOVE_BUDGET_MS, ...limits });
+  if (!ref.trusted) {
+    // Imported on demand: a worker with only built-in or trusted agents never loads the native addon.
+    const { loadSandboxedAgent } = await import("../sandbox/sandbox.js");
+    return loadSandboxedAgent(ref.module, { ...limits, callMs: limits.callMs ?? DEFAULT_MOVE_BUDGET_MS });
+  }
   return importAgent(ref.module);
 }
 

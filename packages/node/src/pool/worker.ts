@@ -48,7 +48,7 @@ async function start(given: WorkerSetup): Promise<void> {
   for (const [agent, source] of setup.agents.entries()) {
     Atomics.store(progress, LOADING, agent);
     try {
-      const def = await loadAgent(source);
+      const def = await loadAgent(source, { callMs: setup.sandboxCallMs });
       agents.push(
         runsUnsandboxed(source)
           ? guardAgent(def, { agent, scenarioOf: (space) => scenarioOf.get(space)!, job: () => currentJob })

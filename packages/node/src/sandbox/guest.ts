@@ -18,7 +18,6 @@ import {
   type Profile,
   type ProtocolName,
   Rng,
-  type TurnState,
   type UtilityFunction,
 } from "@parley/core/engine";
 
@@ -43,11 +42,23 @@ const METHODS = ["init", "propose", "respond", "observe", "compare", "ratify"] a
 type Method = (typeof METHODS)[number];
 
 let definition: AgentDefinition | undefined;
+/** The method entered last: when a call is stopped, the host asks which one it was stuck in. */
+let running: Method | undefined;
+
+export function stuckIn(): Method | undefined {
+  return running;
+}
 const prepared = new Map<number, { space: OutcomeSpace; utility: UtilityFunction; bids: BidIndex }>();
 
-/** Checks the agent module's default export; returns its name and description. */
+/** Checks the agent module's default export, and one negotiator it creates; returns its name and description. */
 export function adopt(namespace: { default?: unknown }): { name: string; description: string } {
-  const def = namespace.default as Partial<AgentDefinition> | null | undefined;
+  let def: Partial<AgentDefinition> | null | undefined;
+  try {
+    def = namespace.default as typeof def;
+  } catch {
+    // Still uninitialised: the module's top-level await has not settled (nothing in the sandbox can settle it later).
+    throw new TypeError("did not finish loading (a top-level await that never settles)");
+  }
   if (def === null || typeof def !== "object")
     throw new TypeError("has no default export of an agent definition ({ name, description, create })");
   if (typeof def.name !== "string" || def.name.length === 0)
@@ -55,11 +66,34 @@ export function adopt(namespace: { default?: unknown }): { name: string; descrip
   if (typeof def.create !== "function")
     throw new TypeError("default export has no `create()` function returning a negotiator");
   definition = def as AgentDefinition;
+  try {
+    negotiator();
+  } catch (err) {
+    throw new TypeError(
+      err instanceof NotANegotiator ? err.message : `create() threw: ${(err as Error).message}`,
+    );
+  }
   return { name: def.name, description: typeof def.description === "string" ? def.description : "" };
+}
+
+class NotANegotiator extends TypeError {}
+
+/** A fresh negotiator from the definition, checked for the methods every seat needs. */
+function negotiator(): Negotiator {
+  const made = definition!.create() as Partial<Negotiator> | null;
+  const missing = ["init", "propose", "respond"].filter(
+    (m) => typeof (made as Record<string, unknown> | null)?.[m] !== "function",
+  );
+  if (missing.length > 0)
+    throw new NotANegotiator(
+      `create() returned something that is not a negotiator (no ${missing.join(", ")})`,
+    );
+  return made as Negotiator;
 }
 
 /** Compiles a party's utility and bid index once, for every negotiation of that scenario. */
 export function prepare(key: number, data: PreparedSeat): void {
+  running = undefined;
   const space = new OutcomeSpace(data.issues);
   const utility = compileUtility(space, data.profile);
   prepared.set(key, { space, utility, bids: buildBidIndex(space, utility) });
@@ -77,24 +111,20 @@ export type Batch = [Method, unknown[]][];
  * `(null)` answers which of the methods it has.
  */
 export function create(): (calls: Batch | null, thenPropose?: boolean) => unknown {
-  const negotiator = definition!.create() as Partial<Negotiator> | null;
-  const missing = ["init", "propose", "respond"].filter(
-    (m) => typeof (negotiator as Record<string, unknown> | null)?.[m] !== "function",
-  );
-  if (missing.length > 0)
-    throw new TypeError(`create() returned something that is not a negotiator (no ${missing.join(", ")})`);
-  const seat = negotiator as Negotiator;
+  running = undefined;
+  const seat = negotiator();
   const one = (method: Method, args: unknown[]): unknown => {
+    running = method;
     if (method === "init") return seat.init(setupOf(args[0] as SeatStart));
     if (!METHODS.includes(method)) throw new TypeError(`${String(method)} is not a negotiator method`);
     return (seat[method] as (...a: unknown[]) => unknown)(...args);
   };
   return (calls, thenPropose) => {
     if (calls === null) return METHODS.filter((m) => typeof seat[m] === "function");
+    running = undefined;
     let answer: unknown;
     for (const [method, args] of calls) answer = one(method, args);
-    if (thenPropose && answer === "reject")
-      return [answer, seat.propose(calls[calls.length - 1][1][2] as TurnState)];
+    if (thenPropose && answer === "reject") return [answer, one("propose", [calls[calls.length - 1][1][2]])];
     return answer;
   };
 }

@@ -178,6 +178,14 @@ export default { name: "boa", description: "", create: ${create} };`,
     writeFileSync(notAgent, "export default { name: 'x' };");
     expect(() => sandboxed(notAgent)).toThrow(/not-agent\.mjs: default export has no `create\(\)`/);
     expect(() => sandboxed(join(dir, "missing.mjs"))).toThrow(/missing\.mjs: does not exist/);
+    const partial = join(dir, "partial.mjs");
+    writeFileSync(partial, "export default { name: 'p', create: () => ({ propose() {} }) };");
+    expect(() => sandboxed(partial)).toThrow(
+      /partial\.mjs: create\(\) returned something that is not a negotiator \(no init, respond\)/,
+    );
+    const throwing = join(dir, "throwing.mjs");
+    writeFileSync(throwing, "export default { name: 't', create() { throw new Error('no'); } };");
+    expect(() => sandboxed(throwing)).toThrow(/throwing\.mjs: create\(\) threw: no/);
   });
 
   it("cannot change what other seats are given", () => {

@@ -64,7 +64,11 @@ export function loadSandboxedAgent(path: string, limits: SandboxLimits = {}): Sa
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(path, code === "ENOENT" ? "does not exist" : `cannot be read (${code})`);
   }
-  const limit = { ...DEFAULTS, ...limits };
+  const limit: Required<SandboxLimits> = {
+    memoryMb: limits.memoryMb ?? DEFAULTS.memoryMb,
+    callMs: limits.callMs ?? DEFAULTS.callMs,
+    loadMs: limits.loadMs ?? DEFAULTS.loadMs,
+  };
   let box = Box.open(full, source, limit, (reason) => new InputError(path, reason));
   const info = box.info;
   return {
@@ -87,7 +91,7 @@ class Box {
   private constructor(
     readonly isolate: ivm.Isolate,
     readonly info: { name: string; description: string },
-    private readonly guest: { prepare: ivm.Reference; create: ivm.Reference },
+    private readonly guest: { prepare: ivm.Reference; create: ivm.Reference; stuckIn: ivm.Reference },
     private readonly limit: Required<SandboxLimits>,
   ) {}
 
@@ -127,7 +131,9 @@ class Box {
           timeout: limit.loadMs,
         }) as { name: string; description: string };
       } catch (err) {
-        throw refuse(isolate.isDisposed ? reasonOf(isolate, err, limit, "loading") : (err as Error).message);
+        // The guest's own checks throw TypeError with the reason; anything else is a limit or the agent's throw.
+        const e = err as Error;
+        throw refuse(e.name === "TypeError" ? e.message : reasonOf(isolate, err, limit, "loading"));
       }
       return new Box(
         isolate,
@@ -135,6 +141,7 @@ class Box {
         {
           prepare: ns.getSync("prepare", { reference: true }) as ivm.Reference,
           create: ns.getSync("create", { reference: true }) as ivm.Reference,
+          stuckIn: ns.getSync("stuckIn", { reference: true }) as ivm.Reference,
         },
         limit,
       );
@@ -195,6 +202,16 @@ class Box {
     return { prepared: key, seat, parties, protocol, deadline, rng: setup.rng.state() };
   }
 
+  /** Which method a stopped call was in (a batch holds several; the guest knows). */
+  private stoppedIn(what: string): string {
+    if (this.isolate.isDisposed) return what;
+    try {
+      return (this.guest.stuckIn.applySync(undefined, [], { timeout: 100 }) as string | undefined) ?? what;
+    } catch {
+      return what;
+    }
+  }
+
   /** One call into the isolate; anything that goes wrong becomes the seat's fault with its reason. */
   private call(
     fn: ivm.Reference,
@@ -207,7 +224,7 @@ class Box {
     try {
       return fn.applySync(undefined, args, { arguments: { copy: true }, result, timeout });
     } catch (err) {
-      throw new SeatStopped(reasonOf(this.isolate, err, this.limit, what));
+      throw new SeatStopped(reasonOf(this.isolate, err, this.limit, this.stoppedIn(what)));
     }
   }
 }
