@@ -13,13 +13,13 @@ import {
   type Deadline,
   type Issue,
   type NegotiationSetup,
-  type Negotiator,
   OutcomeSpace,
   type Profile,
   type ProtocolName,
   Rng,
   type UtilityFunction,
 } from "@parley/core/engine";
+import { checkAgent, checkNegotiator, NotAnAgent } from "../agents/agent-shape.js";
 
 /** What the host sends once per scenario and party: plain data. */
 export interface PreparedSeat {
@@ -59,36 +59,13 @@ export function adopt(namespace: { default?: unknown }): { name: string; descrip
     // Still uninitialised: the module's top-level await has not settled (nothing in the sandbox can settle it later).
     throw new TypeError("did not finish loading (a top-level await that never settles)");
   }
-  if (def === null || typeof def !== "object")
-    throw new TypeError("has no default export of an agent definition ({ name, description, create })");
-  if (typeof def.name !== "string" || def.name.length === 0)
-    throw new TypeError("default export has no `name` (a non-empty string)");
-  if (typeof def.create !== "function")
-    throw new TypeError("default export has no `create()` function returning a negotiator");
-  definition = def as AgentDefinition;
   try {
-    negotiator();
+    definition = checkAgent(def);
   } catch (err) {
-    throw new TypeError(
-      err instanceof NotANegotiator ? err.message : `create() threw: ${(err as Error).message}`,
-    );
+    // The host tells the contract's reasons (a TypeError) from the module's own throws.
+    throw err instanceof NotAnAgent ? new TypeError(err.message) : err;
   }
-  return { name: def.name, description: typeof def.description === "string" ? def.description : "" };
-}
-
-class NotANegotiator extends TypeError {}
-
-/** A fresh negotiator from the definition, checked for the methods every seat needs. */
-function negotiator(): Negotiator {
-  const made = definition!.create() as Partial<Negotiator> | null;
-  const missing = ["init", "propose", "respond"].filter(
-    (m) => typeof (made as Record<string, unknown> | null)?.[m] !== "function",
-  );
-  if (missing.length > 0)
-    throw new NotANegotiator(
-      `create() returned something that is not a negotiator (no ${missing.join(", ")})`,
-    );
-  return made as Negotiator;
+  return { name: definition.name, description: definition.description };
 }
 
 /** Compiles a party's utility and bid index once, for every negotiation of that scenario. */
@@ -112,7 +89,7 @@ export type Batch = [Method, unknown[]][];
  */
 export function create(): (calls: Batch | null, thenPropose?: boolean) => unknown {
   running = undefined;
-  const seat = negotiator();
+  const seat = checkNegotiator(definition!.create());
   const one = (method: Method, args: unknown[]): unknown => {
     running = method;
     if (method === "init") return seat.init(setupOf(args[0] as SeatStart));
