@@ -68,9 +68,13 @@ export function adopt(namespace: { default?: unknown }): { name: string; descrip
   return { name: definition.name, description: definition.description };
 }
 
-/** Compiles a party's utility and bid index once, for every negotiation of that scenario. */
-export function prepare(key: number, data: PreparedSeat): void {
+/**
+ * Compiles a party's utility and bid index once, for every negotiation of
+ * that scenario; forgets the ones the host no longer keeps (the heap is the agent's).
+ */
+export function prepare(key: number, data: PreparedSeat, forget: number[]): void {
   running = undefined;
+  for (const old of forget) prepared.delete(old);
   const space = new OutcomeSpace(data.issues);
   const utility = compileUtility(space, data.profile);
   prepared.set(key, { space, utility, bids: buildBidIndex(space, utility) });

@@ -10,6 +10,7 @@ import {
   PreparedScenario,
   readParleyScenario,
   runNegotiation,
+  syntheticScenario,
   timeDependent,
 } from "@parley/core";
 import { afterAll, describe, expect, it } from "vitest";
@@ -88,6 +89,22 @@ describe("a sandboxed agent module", () => {
     expect(runNegotiation(prepared, { ...mediated, agents: [inBox, inBox] }).trace).toEqual(
       runNegotiation(prepared, { ...mediated, agents: [trusted, trusted] }).trace,
     );
+  });
+
+  it("keeps a few scenarios compiled in the isolate and compiles again one it let go, with the same results", async () => {
+    const file = docsExample();
+    const trusted = (await import(pathToFileURL(file).href)).default as AgentDefinition;
+    const inBox = sandboxed(file);
+    const scenarios = Array.from(
+      { length: 10 },
+      (_, seed) => new PreparedScenario(syntheticScenario({ parties: 2, issues: 3, options: 4, seed })),
+    );
+    for (const pass of [1, 2])
+      for (const scenario of scenarios) {
+        const run = (agent: AgentDefinition) =>
+          runNegotiation(scenario, { agents: [agent, "boulware"], seed: pass, analysis: null }).trace;
+        expect(run(inBox)).toEqual(run(trusted));
+      }
   });
 
   it("can compose the core's BOA parts by importing @parley/core, and plays four-party SAOP as it would trusted", () => {

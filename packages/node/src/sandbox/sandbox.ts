@@ -42,6 +42,9 @@ function guestFile(): string {
   return existsSync(here) ? here : fileURLToPath(new URL("../../dist/sandbox/guest.js", import.meta.url));
 }
 
+/** Scenario-parties whose compiled utility and bid index an isolate keeps (a tournament cycles through its scenarios). */
+const KEPT_SCENARIOS = 8;
+
 const DEFAULTS: Required<SandboxLimits> = { memoryMb: 128, callMs: 1000, loadMs: 10_000 };
 
 /** The names of Node's globals a sandboxed agent might reach for, to say why they are missing. */
@@ -86,6 +89,8 @@ export function loadSandboxedAgent(path: string, limits: SandboxLimits = {}): Sa
 /** One isolate holding one agent module, the core's engine and the guest. */
 class Box {
   private readonly prepared = new WeakMap<UtilityFunction, number>();
+  /** Keys the isolate holds, least recently used first. */
+  private readonly kept: number[] = [];
   private nextKey = 0;
 
   private constructor(
@@ -192,12 +197,20 @@ class Box {
   /** The seat's setup as plain data; its scenario is compiled in the isolate on first use. */
   private start(setup: NegotiationSetup): SeatStart {
     let key = this.prepared.get(setup.utility);
-    if (key === undefined) {
+    if (key === undefined || !this.kept.includes(key)) {
       key = this.nextKey++;
       const data: PreparedSeat = { issues: [...setup.space.issues], profile: setup.utility.profile };
-      this.call(this.guest.prepare, [key, data], "preparing the scenario", { copy: true }, this.limit.loadMs);
+      const forget = this.kept.length >= KEPT_SCENARIOS ? this.kept.splice(0, 1) : [];
+      this.call(
+        this.guest.prepare,
+        [key, data, forget],
+        "preparing the scenario",
+        { copy: true },
+        this.limit.loadMs,
+      );
       this.prepared.set(setup.utility, key);
-    }
+    } else this.kept.splice(this.kept.indexOf(key), 1);
+    this.kept.push(key);
     const { seat, parties, protocol, deadline } = setup;
     return { prepared: key, seat, parties, protocol, deadline, rng: setup.rng.state() };
   }
