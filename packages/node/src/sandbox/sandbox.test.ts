@@ -191,6 +191,10 @@ export default { name: "boa", description: "", create: ${create} };`,
     expect(() => sandboxed(loop, { loadMs: 200 })).toThrow(
       /loop-top\.mjs: did not finish loading within the sandbox's 200 ms limit/,
     );
+    const hog = agentFile("hog-top", "", "const kept = []; for (;;) kept.push(new Array(1e5).fill(1));");
+    expect(() => sandboxed(hog, { memoryMb: 16, loadMs: 20_000 })).toThrow(
+      /hog-top\.mjs: went over the sandbox's 16 MB memory limit/,
+    );
     const notAgent = join(dir, "not-agent.mjs");
     writeFileSync(notAgent, "export default { name: 'x' };");
     expect(() => sandboxed(notAgent)).toThrow(/not-agent\.mjs: default export has no `create\(\)`/);

@@ -121,7 +121,7 @@ class Box {
       } catch (err) {
         throw refuse(`cannot be loaded as an agent module (${(err as Error).message})`);
       }
-      // A module with top-level await returns a promise: it must settle within the load time.
+      // Within the load time: a loop at the top level is stopped (an await that never settles, adopt names).
       try {
         agent.evaluateSync({ timeout: limit.loadMs });
       } catch (err) {
@@ -151,8 +151,13 @@ class Box {
         limit,
       );
     } catch (err) {
+      // Ours already say why; anything else (the heap filled while loading) is said here.
+      const refusal =
+        err instanceof InputError || err instanceof SeatStopped
+          ? err
+          : refuse(reasonOf(isolate, err, limit, "loading"));
       if (!isolate.isDisposed) isolate.dispose();
-      throw err;
+      throw refusal;
     }
   }
 
