@@ -1,13 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { bundledScenarioPath, loadReference } from "../helpers/scenarios.js";
+import { tempDir } from "../helpers/temp.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), "parley-analyze-"));
+const dir = tempDir("parley-analyze-");
 
 function parley(...args: string[]) {
   const run = spawnSync("node", [`${ROOT}packages/cli/dist/main.js`, ...args], { encoding: "utf8" });

@@ -14,8 +14,10 @@ const smallScenario = fc.record({
   fixed: fc.array(fc.option(fc.nat(3), { nil: null }), { maxLength: 4 }),
 });
 
+type SmallScenario = typeof smallScenario extends fc.Arbitrary<infer T> ? T : never;
+
 /** A synthetic scenario with the drawn red lines and settled points (those that exist). */
-function build(spec: fc.RecordValue<typeof smallScenario>) {
+function build(spec: SmallScenario) {
   const scenario = syntheticScenario(spec);
   for (const [p, issue, option] of spec.redLines) {
     if (p < spec.parties && issue < spec.issues && option < spec.options) {

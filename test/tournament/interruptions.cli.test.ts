@@ -77,6 +77,8 @@ describe("parley tournament: locked store, resume, interruption, plot", () => {
       ),
     );
     expect(storeCounts(out).planned).toBe(27);
+    // The store was closed, not abandoned: its lock is released.
+    expect(existsSync(join(out, "tournament.lock"))).toBe(false);
   });
 
   it("--plot writes into --out unless given a path", () => {

@@ -96,15 +96,18 @@ describe("a tournament with misbehaving agent modules", () => {
     expect(reasons("late-throwing").some((r) => r.includes("threw later (from a timer or promise)"))).toBe(
       true,
     );
-    expect(reasons("leaking").some((r) => r.includes("ran out of memory (worker heap limit 64 MB)"))).toBe(
-      true,
-    );
+    // Near its heap limit a leaking worker may collect garbage for longer than the budget before it runs out.
+    expect(
+      reasons("leaking").some((r) =>
+        /\(leaking\) (ran out of memory \(worker heap limit 64 MB\)|exceeded its wall-clock budget)/.test(r),
+      ),
+    ).toBe(true);
     expect(reasons("exiting").some((r) => r.includes("called process.exit(1)"))).toBe(true);
     expect(reasons("looping").some((r) => r.includes("exceeded its wall-clock budget of 1000 ms"))).toBe(
       true,
     );
     const retired = dirty.retired.map((r) => r.agent).sort();
-    expect(retired).toEqual(expect.arrayContaining(["exiting", "looping"]));
+    expect(retired).toEqual(expect.arrayContaining(["exiting", "leaking", "looping"]));
     for (const r of dirty.retired) expect(r.reason).toMatch(/^after \d+ faults \(last: .+\)$/);
   }, 120_000);
 

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { InputError } from "@parley/core/errors";
-import { type AgentRef, agentRef, isModulePath } from "@parley/node";
+import { type AgentRef, agentRef, isModulePath } from "@parley/node/agent-ref";
 
 /** The trust flags `negotiate` and `tournament` share. */
 export interface TrustOptions {

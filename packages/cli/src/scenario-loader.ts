@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { ReadResult, Scenario, TextFile } from "@parley/core";
 import { InputError } from "@parley/core/errors";
@@ -24,8 +24,7 @@ export interface LoadOptions {
  * - a Parley `.json`, `.yaml` or `.yml` file, or a folder holding one Parley
  *   `.yaml` file beside other material (a record, a draft, a README).
  *
- * Only the reader of the format found is loaded (GENIUS XML needs no schemas; a Parley YAML file
- * no XML parser), so a command starts no slower than its input requires.
+ * The core tells the formats apart (formats/scenario-files.ts); files are read only when it asks.
  */
 export async function loadScenario(path: string, options: LoadOptions = {}): Promise<Scenario> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_MB * 1024 * 1024;
@@ -37,78 +36,31 @@ export async function loadScenario(path: string, options: LoadOptions = {}): Pro
 }
 
 async function readAny(full: string, shown: string, maxBytes: number): Promise<ReadResult> {
-  const stat = statOrFail(full, shown);
-  if (stat.isDirectory()) {
-    const names = readdirSync(full).sort();
-    const xml = names.filter((n) => extname(n).toLowerCase() === ".xml");
-    if (xml.length > 0) {
-      const files = xml.map((n) => readText(join(full, n), n, maxBytes));
-      const { readGeniusScenario } = await import("@parley/core/formats/genius");
-      return readGeniusScenario(files, { name: basename(full), source: shown });
-    }
-    const parley = names.filter((n) => isParleyScenarioFile(join(full, n)));
-    if (parley.length === 1) return readAny(join(full, parley[0]), join(shown, parley[0]), maxBytes);
-    if (parley.length > 1) {
-      throw new InputError(shown, `holds several Parley scenarios (${parley.join(", ")}): name the file`);
-    }
-    const json = names.filter((n) => extname(n).toLowerCase() === ".json");
-    if (json.length > 0) {
-      const files = json.map((n) => readText(join(full, n), n, maxBytes));
-      const { readGeniusWebScenario } = await import("@parley/core/formats/geniusweb");
-      return readGeniusWebScenario(files, { source: shown }); // named by its domain
-    }
-    throw new InputError(
-      shown,
-      "holds no scenario: expected a GENIUS folder (.xml files) or a GeniusWeb folder (.json files)",
-    );
-  }
-  const ext = extname(full).toLowerCase();
-  if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
-    const file = readText(full, shown, maxBytes);
-    if (ext === ".json") {
-      const geniusWeb = await import("@parley/core/formats/geniusweb");
-      const kind = geniusWebKind(file.text, geniusWeb.isGeniusWebJson);
-      if (kind === "domain") return readAny(dirname(full), dirname(shown), maxBytes);
-      if (kind === "profile") return geniusWeb.readGeniusWebScenario([file], { source: shown });
-    }
-    const { readParleyScenario } = await import("@parley/core/formats/parley");
-    return { scenario: readParleyScenario(file.text, shown), warnings: [] };
-  }
-  if (ext === ".xml")
-    throw new InputError(shown, "is one GENIUS file; give the folder that holds the domain and its profiles");
-  throw new InputError(
-    shown,
-    "is not a scenario Parley reads (a GENIUS or GeniusWeb folder, or a .json/.yaml/.yml file)",
+  const { readScenarioFile, readScenarioFolder, geniusWebKind } = await import(
+    "@parley/core/formats/scenario-files"
   );
+  if (statOrFail(full, shown).isDirectory()) {
+    const files = readdirSync(full)
+      .sort()
+      .map((n) => lazyText(join(full, n), n, maxBytes));
+    return readScenarioFolder(files, { name: basename(full), source: shown });
+  }
+  const file = lazyText(full, shown, maxBytes);
+  if (extname(full).toLowerCase() === ".json" && geniusWebKind(file.text) === "domain")
+    return readAny(dirname(full), dirname(shown), maxBytes);
+  return readScenarioFile(file);
 }
 
-/** A .yaml/.yml file whose first key is `parley:` (the format version): a Parley scenario. */
-function isParleyScenarioFile(full: string): boolean {
-  const ext = extname(full).toLowerCase();
-  if (ext !== ".yaml" && ext !== ".yml") return false;
-  const head = Buffer.alloc(4096);
-  const fd = openSync(full, "r");
-  try {
-    const n = readSync(fd, head, 0, head.length, 0);
-    return /^parley:/m.test(head.subarray(0, n).toString("utf8"));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Whether JSON text is a GeniusWeb domain or profile (anything else is left to the Parley reader). */
-function geniusWebKind(
-  text: string,
-  isGeniusWebJson: (raw: unknown) => boolean,
-): "domain" | "profile" | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isGeniusWebJson(raw)) return null;
-  return typeof raw === "object" && raw !== null && "issuesValues" in raw ? "domain" : "profile";
+/** A file whose text is read (and its size checked) the first time a reader asks for it. */
+function lazyText(full: string, shown: string, maxBytes: number): TextFile {
+  let text: string | undefined;
+  return {
+    name: shown,
+    get text() {
+      text ??= readText(full, shown, maxBytes).text;
+      return text;
+    },
+  };
 }
 
 function statOrFail(full: string, shown: string) {

@@ -3,14 +3,12 @@ import {
   type AnalysisReport,
   analyze,
   type FrontierPoint,
-  InputError,
   outcomeCloud,
   reportJson,
-  reportUtilitySpaceSpec,
-  type Scenario,
-  withLocation,
-} from "@parley/core";
-import { renderPlot } from "../plot-render.js";
+} from "@parley/core/analysis";
+import { InputError } from "@parley/core/errors";
+import { parseFixes, readDraft, readSettled } from "@parley/core/formats/outcome-inputs";
+import { parseSeed } from "@parley/core/model/seed";
 import { loadOptionsFrom, loadScenario, readText } from "../scenario-loader.js";
 
 export interface AnalyzeOptions {
@@ -33,80 +31,17 @@ export async function analyzeCommand(path: string, opts: AnalyzeOptions): Promis
   const settled = opts.settled === undefined ? [] : readSettled(read(opts.settled), opts.settled);
   const fixed = parseFixes(scenario, [...settled, ...opts.fix]);
   const draft = opts.from === undefined ? undefined : readDraft(scenario, read(opts.from), opts.from, fixed);
-  const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
+  const seed = parseSeed(opts.seed);
   const report = analyze(scenario, { fixed, draft, seed });
   if (opts.plot) {
     if (scenario.parties.length < 2) throw new InputError("--plot", "needs at least two parties");
+    const [{ reportUtilitySpaceSpec }, { renderPlot }] = await Promise.all([
+      import("@parley/core/plots"),
+      import("../plot-render.js"),
+    ]);
     await renderPlot(reportUtilitySpaceSpec(report, outcomeCloud(scenario, { fixed, seed })), opts.plot);
   }
   process.stdout.write(opts.json ? `${JSON.stringify(reportJson(report))}\n` : humanReport(report));
-}
-
-/** `--fix "issue=value"` → settled option per issue. The issue is the longest prefix before an "=" that names one. */
-export function parseFixes(scenario: Scenario, fixes: readonly string[]): (number | null)[] {
-  const { space } = scenario;
-  const fixed: (number | null)[] = space.issues.map(() => null);
-  for (const fix of fixes) {
-    let issue = -1;
-    let at = fix.lastIndexOf("=");
-    while (at > 0 && issue < 0) {
-      issue = space.issueIndex(fix.slice(0, at).trim());
-      if (issue < 0) at = fix.lastIndexOf("=", at - 1);
-    }
-    if (issue < 0) {
-      throw new InputError(
-        `--fix "${fix}"`,
-        `expected "issue=value" with one of: ${space.issues.map((i) => i.name).join(", ")}`,
-      );
-    }
-    const option = withLocation("--fix", () => space.optionOf(issue, fix.slice(at + 1).trim()));
-    if (fixed[issue] !== null && fixed[issue] !== option) {
-      throw new InputError(
-        `--fix "${fix}"`,
-        `issue "${space.issues[issue].name}" is already settled otherwise`,
-      );
-    }
-    fixed[issue] = option;
-  }
-  return fixed;
-}
-
-/** `--settled file.json`: {"issue": value, ...} → the equivalent `--fix` strings. */
-export function readSettled(text: string, file: string): string[] {
-  return Object.entries(parseJsonObject(text, file)).map(([issue, value]) => `${issue}=${String(value)}`);
-}
-
-function parseJsonObject(text: string, file: string): Record<string, unknown> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(file, `is not valid JSON (${(err as Error).message})`);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new InputError(file, 'must be one JSON object like {"issue": value, ...}');
-  }
-  return raw as Record<string, unknown>;
-}
-
-/** A draft agreement: one JSON object {issue: value} covering every issue, consistent with the settled points. */
-export function readDraft(
-  scenario: Scenario,
-  text: string,
-  file: string,
-  fixed: readonly (number | null)[],
-): number[] {
-  const draft = withLocation(file, () => scenario.space.fromValues(parseJsonObject(text, file)));
-  fixed.forEach((f, i) => {
-    if (f !== null && draft[i] !== f) {
-      const { space } = scenario;
-      throw new InputError(
-        `${file}: issue "${space.issues[i].name}"`,
-        `is settled at "${space.valueOf(i, f)}" (--fix) but the draft has "${space.valueOf(i, draft[i])}"`,
-      );
-    }
-  });
-  return draft;
 }
 
 const f3 = (x: number) => x.toFixed(3);

@@ -1,13 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import {
-  InputError,
-  type Scenario,
-  type WriteResult,
-  writeGeniusScenario,
-  writeGeniusWebScenario,
-  writeParleyScenario,
-} from "@parley/core";
+import type { Scenario, WriteResult } from "@parley/core";
+import { InputError } from "@parley/core/errors";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 import type { ConvertTarget as Target } from "./index.js";
 
@@ -21,7 +15,7 @@ export interface ConvertOptions {
 export async function convert(input: string, out: string, opts: ConvertOptions): Promise<void> {
   const scenario = await loadScenario(input, loadOptionsFrom(opts));
   const target = opts.to ?? targetOf(out);
-  const result = write(scenario, target);
+  const result = await write(scenario, target);
   for (const w of result.warnings) process.stderr.write(`parley: warning: ${w}\n`);
   if (target === "json" || target === "yaml") {
     writeFileSync(out, result.files[0].text);
@@ -44,15 +38,18 @@ function targetOf(out: string): Target {
   return "genius";
 }
 
-function write(scenario: Scenario, target: Target): WriteResult {
+/** Loads only the writer of the target format. */
+async function write(scenario: Scenario, target: Target): Promise<WriteResult> {
   switch (target) {
     case "genius":
-      return writeGeniusScenario(scenario);
+      return (await import("@parley/core/formats/genius-write")).writeGeniusScenario(scenario);
     case "geniusweb":
-      return writeGeniusWebScenario(scenario);
+      return (await import("@parley/core/formats/geniusweb-write")).writeGeniusWebScenario(scenario);
     case "json":
-    case "yaml":
+    case "yaml": {
+      const { writeParleyScenario } = await import("@parley/core/formats/parley");
       return { files: [{ name: scenario.name, text: writeParleyScenario(scenario, target) }], warnings: [] };
+    }
   }
 }
 

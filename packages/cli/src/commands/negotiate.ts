@@ -1,20 +1,18 @@
 import { writeFileSync } from "node:fs";
 import {
-  danceOf,
-  danceSpec,
   InputError,
   type NegotiationResult,
   type ProtocolName,
+  parseSeed,
   referenceAnalysis,
   resultSummary,
   runNegotiation,
   type Scenario,
   type TraceEvent,
   traceToJsonl,
-} from "@parley/core";
-import { isModulePath, runIsolatedNegotiation } from "@parley/node";
+} from "@parley/core/engine";
+import { isModulePath } from "@parley/node/agent-ref";
 import { agentRefs, type TrustOptions } from "../agent-trust.js";
-import { renderPlot } from "../plot-render.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
 export interface NegotiateOptions extends TrustOptions {
@@ -43,7 +41,7 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
   const rounds = positiveInt("--rounds", opts.rounds);
   const timeMs = positiveInt("--time-ms", opts.timeMs);
   const moveBudgetMs = positiveInt("--move-budget-ms", opts.moveBudgetMs);
-  const seed = /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
+  const seed = parseSeed(opts.seed);
   const mediator = protocol === "mediated" ? opts.mediator : undefined;
   const analysis = scenario.parties.length >= 2 ? referenceAnalysis(scenario) : null;
   if (specs.length !== scenario.parties.length)
@@ -52,17 +50,23 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
       `${specs.length} agents for ${scenario.parties.length} parties: give one per party`,
     );
   // Agent modules, and wall-clock deadlines, run in a worker: a stuck, exiting or leaking seat is ended there.
-  const result =
-    timeMs === undefined && moveBudgetMs === undefined && !specs.some(isModulePath)
-      ? runNegotiation(scenario, { protocol, agents: specs, mediator, rounds, seed, analysis })
-      : await runIsolatedNegotiation(
+  const isolated = timeMs !== undefined || moveBudgetMs !== undefined || specs.some(isModulePath);
+  const result = !isolated
+    ? runNegotiation(scenario, { protocol, agents: specs, mediator, rounds, seed, analysis })
+    : await import("@parley/node").then(({ runIsolatedNegotiation }) =>
+        runIsolatedNegotiation(
           scenario,
           { protocol, agents: agentRefs(specs, opts), mediator, rounds, timeMs, moveBudgetMs, seed },
           { analysis },
-        );
+        ),
+      );
   if (opts.trace) writeFileSync(opts.trace, traceToJsonl(scenario.space, result.trace));
   if (opts.plot) {
     if (scenario.parties.length < 2) throw new InputError("--plot", "the dance needs two parties");
+    const [{ danceOf, danceSpec }, { renderPlot }] = await Promise.all([
+      import("@parley/core/plots"),
+      import("../plot-render.js"),
+    ]);
     await renderPlot(danceSpec(danceOf(scenario, result, analysis)), opts.plot);
   }
   process.stdout.write(

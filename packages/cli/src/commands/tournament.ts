@@ -5,6 +5,7 @@ import {
   leaderboardJson,
   runTournament as runTournamentOn,
   STORE_FILE,
+  TournamentAborted,
   type TournamentCounts,
   type TournamentOutcome,
 } from "@parley/node";
@@ -52,15 +53,10 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
   })();
   let progress: Progress | undefined;
   let stored: { out: string; counts: TournamentCounts } | undefined;
-  const interrupted = () => {
-    progress?.stop();
-    const where = stored
-      ? ` ${stored.counts.finished} of ${stored.counts.planned} negotiations are stored in ${stored.out};`
-      : "";
-    process.stderr.write(`\nparley: interrupted;${where} run the same command again to resume\n`);
-    process.exit(130);
-  };
-  process.once("SIGINT", interrupted);
+  // Ctrl-C stops the workers and closes the store (releasing its lock); what is stored stays.
+  const stop = new AbortController();
+  const interrupt = () => stop.abort();
+  process.once("SIGINT", interrupt);
   let outcome: TournamentOutcome;
   try {
     outcome = await runTournamentOn(
@@ -74,6 +70,7 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
         workers: opts.workers,
         budgetMs: opts.budgetMs,
         workerMemoryMb: opts.workerMemoryMb,
+        signal: stop.signal,
       },
       {
         onStart(plan, out, counts) {
@@ -90,9 +87,18 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
         },
       },
     );
+  } catch (err) {
+    if (!(err instanceof TournamentAborted)) throw err;
+    progress?.stop();
+    const where = stored
+      ? ` ${stored.counts.finished} of ${stored.counts.planned} negotiations are stored in ${stored.out};`
+      : "";
+    process.stderr.write(`\nparley: interrupted;${where} run the same command again to resume\n`);
+    process.exitCode = 130;
+    return;
   } finally {
     progress?.stop();
-    process.off("SIGINT", interrupted);
+    process.off("SIGINT", interrupt);
   }
   const plot = plotPath(opts.plot, outcome.out);
   if (plot) await renderPlot(tournamentPlotSpec(outcome.board, outcome.plan, outcome.results), plot);

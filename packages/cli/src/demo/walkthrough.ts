@@ -1,7 +1,7 @@
 import { describeWhen, type Scenario } from "@parley/core";
+import { f3 } from "../text.js";
 import { CASE_AGENT, CASE_MEDIATOR, type CaseStudy, changesFromDraft } from "./case-study.js";
 import type { Block } from "./document.js";
-import { f3 } from "./text.js";
 
 /** Where the case's files are, as the reader should type them. */
 export interface CasePaths {

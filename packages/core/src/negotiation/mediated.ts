@@ -1,12 +1,6 @@
 import type { Outcome } from "../model/space.js";
-import {
-  InvalidMove,
-  type Moment,
-  type Session,
-  SessionBase,
-  type SessionOptions,
-  stamp,
-} from "./session.js";
+import { InvalidMove, type Session, SessionBase, type SessionOptions, stamp } from "./session.js";
+import type { Moment } from "./timekeeper.js";
 import {
   type Expectation,
   MEDIATOR,
@@ -140,7 +134,7 @@ export class MediatedSession extends SessionBase implements Session {
       throw new InvalidMove(`the mediator must write the first draft, not "${move.type}"`);
     this.draft = this.keepingSettled(move.outcome);
     this.emit(this.withOffer(stamp({ round, t, seat: MEDIATOR, action: "revise" }, ms), this.draft));
-    this.startRound(t);
+    this.startRound();
     return this.draft;
   }
 
@@ -226,15 +220,16 @@ export class MediatedSession extends SessionBase implements Session {
 
   private nextRound(): void {
     this.round++;
-    this.startRound(this.now(this.elapsed()).t);
+    this.startRound();
   }
 
   /** A round opens with the mediator's step, or with the final vote in the last round (or share of the time). */
-  private startRound(t: number): void {
+  private startRound(): void {
     this.voter = 0;
     const { rounds, timeMs } = this.time.deadline;
     const last =
-      (rounds !== undefined && this.round >= rounds - 1) || (timeMs !== undefined && t >= 1 - RATIFY_SHARE);
+      (rounds !== undefined && this.round >= rounds - 1) ||
+      (timeMs !== undefined && this.now(this.elapsed()).t >= 1 - RATIFY_SHARE);
     this.phase = last ? "ratify" : "mediate";
   }
 

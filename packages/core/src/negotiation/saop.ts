@@ -1,12 +1,6 @@
 import type { Outcome } from "../model/space.js";
-import {
-  InvalidMove,
-  type Moment,
-  type Session,
-  SessionBase,
-  type SessionOptions,
-  stamp,
-} from "./session.js";
+import { InvalidMove, type Session, SessionBase, type SessionOptions, stamp } from "./session.js";
+import type { Moment } from "./timekeeper.js";
 import { type Expectation, MEDIATOR, type Move, type TraceEvent } from "./types.js";
 
 /**

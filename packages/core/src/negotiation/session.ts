@@ -1,6 +1,6 @@
 import type { Outcome, OutcomeSpace } from "../model/space.js";
 import type { UtilityFunction } from "../model/utility.js";
-import { FROZEN_CLOCK, Timekeeper, validateDeadline } from "./timekeeper.js";
+import { FROZEN_CLOCK, type Moment, Timekeeper, validateDeadline } from "./timekeeper.js";
 import type {
   Clock,
   Deadline,
@@ -140,7 +140,7 @@ export abstract class SessionBase {
       this.log.push({
         kind: "move",
         seat,
-        move: copy ? ({ ...move, outcome: copy } as Move) : move,
+        move: copy ? ({ type: move.type, outcome: copy } as Move) : move,
         at: elapsed,
       });
   }
@@ -198,13 +198,6 @@ export abstract class SessionBase {
     for (let i = 0; i < o.length; i++) copy[i] = o[i];
     return copy;
   }
-}
-
-/** Where a session stands: round, normalised time and (when timed) elapsed ms. */
-export interface Moment {
-  round: number;
-  t: number;
-  ms?: number;
 }
 
 /** Adds the elapsed milliseconds when the session is timed. */

@@ -2,17 +2,17 @@ import type {
   Deadline,
   Expectation,
   Move,
+  PlainScenario,
   ProtocolName,
   Scenario,
   Seat,
   VisibleEvent,
 } from "@parley/core/engine";
+import { toPlainScenario } from "@parley/core/engine";
 import { type AgentRef, refLabel } from "../agents/agent-ref.js";
 import { refusalError } from "./refusal.js";
-import type { PlainScenario } from "./scenario-transfer.js";
-import { toPlainScenario } from "./scenario-transfer.js";
 import type { FromSeat, SeatWorkerData, ToSeat } from "./seat-messages.js";
-import { DEFAULT_WORKER_MEMORY_MB, startIsolatedWorker } from "./worker-thread.js";
+import { DEFAULT_WORKER_MEMORY_MB, startIsolatedWorker, WORKER_START_MS } from "./worker-thread.js";
 
 /** A move's wall-clock budget when none is given. */
 export const DEFAULT_MOVE_BUDGET_MS = 2000;
@@ -130,10 +130,15 @@ export function openIsolatedSeat(ref: AgentRef, setup: IsolatedSeatSetup): Promi
   });
   return new Promise((resolve, reject) => {
     const loadMs = setup.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
-    const loading = setTimeout(() => {
-      void isolated.stop("load timeout");
-      reject(refusalError({ where: refLabel(ref), reason: `did not finish loading within ${loadMs} ms` }));
-    }, loadMs);
+    const refuse = (reason: string) => {
+      void isolated.stop("refused");
+      reject(refusalError({ where: refLabel(ref), reason }));
+    };
+    // Starting the worker is not the agent's time: its load budget starts when it starts loading.
+    let loading = setTimeout(
+      () => refuse(`its worker did not start within ${WORKER_START_MS} ms`),
+      WORKER_START_MS,
+    );
     void isolated.ended.then((end) => {
       clearTimeout(loading);
       if (end.kind !== "stopped")
@@ -143,6 +148,10 @@ export function openIsolatedSeat(ref: AgentRef, setup: IsolatedSeatSetup): Promi
     });
     isolated.worker.on("message", (message: FromSeat) => {
       switch (message.type) {
+        case "loading":
+          clearTimeout(loading);
+          loading = setTimeout(() => refuse(`did not finish loading within ${loadMs} ms`), loadMs);
+          break;
         case "ready":
           clearTimeout(loading);
           name = message.name;

@@ -1,7 +1,6 @@
-import type { NegotiationResult, ProtocolName, TraceEvent } from "@parley/core/engine";
+import type { NegotiationResult, PlainScenario, ProtocolName, TraceEvent } from "@parley/core/engine";
 import type { AgentRef } from "../agents/agent-ref.js";
 import type { Refusal } from "./refusal.js";
-import type { PlainScenario } from "./scenario-transfer.js";
 
 /** A negotiation to run in a worker: plain data, so it crosses the thread boundary. */
 export interface IsolatedRequest {

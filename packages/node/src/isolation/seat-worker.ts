@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import {
   faultReason,
+  fromPlainScenario,
   type Negotiator,
   negotiatorMove,
   observationOf,
@@ -9,10 +10,9 @@ import {
 import { refLabel } from "../agents/agent-ref.js";
 import { loadAgent } from "../agents/load-agent.js";
 import { refusalOf } from "./refusal.js";
-import { fromPlainScenario } from "./scenario-transfer.js";
 import { catchLateFaults, seatContext } from "./seat-guard.js";
 import type { FromSeat, SeatWorkerData, ToSeat } from "./seat-messages.js";
-import { seatRng } from "./seat-moves.js";
+import { seatRng } from "./seat-rng.js";
 
 // One seat in a worker of its own (openIsolatedSeat): loads the agent, initialises it on its own
 // copy of the scenario, then answers each expected move; any throw ends the seat.
@@ -30,6 +30,7 @@ catchLateFaults(["module" in data.ref ? data.ref.module : undefined], (fault) =>
 
 let negotiator: Negotiator;
 const prepared = new PreparedScenario(fromPlainScenario(data.scenario));
+post({ type: "loading" });
 try {
   const def = await loadAgent(data.ref);
   let fault: string | undefined;

@@ -114,6 +114,11 @@ export class WorkerPool {
     });
   }
 
+  /** Stops the run: its promise rejects with `reason` once every worker is stopped. */
+  abort(reason: Error): void {
+    this.fail(reason);
+  }
+
   /** Stops every worker. */
   close(): Promise<void> {
     this.closed = true;
@@ -167,7 +172,11 @@ export class WorkerPool {
     });
   }
 
-  /** Sends the setup, and fails the run naming the agent being loaded if loading takes longer than its budget. */
+  /**
+   * Sends the setup, and fails the run naming an agent that has been loading
+   * for longer than the load budget (starting the worker and compiling big
+   * scenarios may take longer: that is no agent's fault).
+   */
   private startSetup(slot: Slot): void {
     const sandboxCallMs = Math.max(
       1,
@@ -175,12 +184,23 @@ export class WorkerPool {
     );
     slot.worker.postMessage({ type: "setup", setup: { ...this.setup!, sandboxCallMs } } satisfies ToWorker);
     const budget = this.options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
-    const timer = setTimeout(() => {
-      if (slot.ready || slot.gone || this.closed) return;
-      const source = this.setup!.agents[Atomics.load(slot.progress, LOADING)];
-      const where = source ? refLabel(source) : "a tournament worker";
-      this.fail(refusalError({ where, reason: `did not finish loading within ${budget} ms` }));
-    }, budget);
+    let loading = -1;
+    let since = 0;
+    const timer = setInterval(
+      () => {
+        if (slot.ready || slot.gone || this.closed) return clearInterval(timer);
+        const now = Atomics.load(slot.progress, LOADING);
+        if (now !== loading) {
+          loading = now;
+          since = performance.now();
+        } else if (loading >= 0 && performance.now() - since > budget) {
+          clearInterval(timer);
+          const where = refLabel(this.setup!.agents[loading]);
+          this.fail(refusalError({ where, reason: `did not finish loading within ${budget} ms` }));
+        }
+      },
+      Math.min(250, budget / 4),
+    );
     timer.unref();
   }
 

@@ -1,4 +1,4 @@
-import { type Expectation, type Move, type Negotiator, Rng, type UtilityFunction } from "@parley/core/engine";
+import { Rng } from "@parley/core/engine";
 
 /** Seat `seat`'s generator for a negotiation seeded `seed`, drawn as runNegotiation draws it (one fork per seat, in order). */
 export function seatRng(seed: number | string, seat: number): Rng {
