@@ -13,14 +13,14 @@ const run = (
   runIsolatedNegotiation(
     england,
     {
-      agents: [agentRef("boulware"), agentRef(fixture(name))],
+      agents: [agentRef("boulware"), agentRef(fixture(name), true)],
       moveBudgetMs: options.moveBudgetMs ?? 500,
       seed: 4,
     },
     options,
   );
 
-describe("a negotiation with a misbehaving agent module, isolated in a worker", () => {
+describe("a negotiation with a misbehaving trusted agent module, isolated in a worker", () => {
   const ended: [string, string, { memoryMb?: number; moveBudgetMs?: number }][] = [
     ["looping", "did not return within its 500 ms move budget (its worker was stopped)", {}],
     ["exiting", "called process.exit(1)", {}],

@@ -19,16 +19,27 @@ afterAll(() => {
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}-agent.mjs`, import.meta.url));
 
 describe("parley negotiate with an agent module runs it isolated, with a move budget", () => {
+  // Trusted, the worker stops the seat; in the sandbox (the default), the sandbox does.
   const cases: [string, string[], string][] = [
     [
       "looping",
-      ["--move-budget-ms", "400"],
+      ["--move-budget-ms", "400", "--trusted-agents"],
       "did not return within its 400 ms move budget (its worker was stopped)",
     ],
-    ["exiting", [], "called process.exit(1)"],
+    ["exiting", ["--trusted-agents"], "called process.exit(1)"],
+    [
+      "looping",
+      ["--move-budget-ms", "400"],
+      "did not finish its propose call within the sandbox's 400 ms limit; it was stopped",
+    ],
+    [
+      "exiting",
+      [],
+      "threw: ReferenceError: process is not defined (a sandboxed agent has no Node APIs: no files, network, process or timers)",
+    ],
   ];
   for (const [name, flags, reason] of cases)
-    it(`ends the ${name} seat with its reason and reports normally`, () => {
+    it(`ends the ${name} seat with its reason and reports normally (${flags.includes("--trusted-agents") ? "trusted" : "sandboxed"})`, () => {
       const run = runCli(["negotiate", ENGLAND, "--agents", `boulware,${fixture(name)}`, ...flags]);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain(`Seat 2 (${name}) was ended: ${reason}`);

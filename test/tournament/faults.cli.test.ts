@@ -40,7 +40,18 @@ describe("parley tournament with misbehaving agents", () => {
     const hog = agentModule(dir, "hog", "const keep = []; for (;;) keep.push(new Array(1e5).fill(state.t));");
     const crasher = agentModule(dir, "crasher", "process.exit(3);");
     const out = join(dir, "out");
-    const args = ["tournament", LAPTOP, "--agents", "conceder", "--out", out, "--workers", "2"];
+    // Trusted: the worker's guarantees (memory, exit, budget) are what this tests.
+    const args = [
+      "tournament",
+      LAPTOP,
+      "--agents",
+      "conceder",
+      "--out",
+      out,
+      "--workers",
+      "2",
+      "--trusted-agents",
+    ];
     args.push("--budget-ms", "1500", "--worker-memory-mb", "64");
     for (const m of [thrower, looper, hog, crasher]) args.push("--agent", m);
     const run = runCli(args);

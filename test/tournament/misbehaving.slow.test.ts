@@ -42,6 +42,13 @@ function tournament(agents: AgentRef[], extra: Partial<Parameters<typeof runTour
   });
 }
 
+let clean: Promise<TournamentOutcome> | undefined;
+/** The built-in agents alone, run once for both tests. */
+const cleanRun = () => {
+  clean ??= tournament(BUILTINS.map((b) => agentRef(b)));
+  return clean;
+};
+
 /** Each result keyed by what it is (scenario, agents in seat order, rep): job ids number agents by position. */
 function byLineup(outcome: TournamentOutcome): Map<string, JobResult> {
   const names = outcome.plan.spec.agents.map((a) => a.name);
@@ -57,13 +64,13 @@ function byLineup(outcome: TournamentOutcome): Map<string, JobResult> {
 }
 
 describe("a tournament with misbehaving agent modules", () => {
-  it("gives every built-in line-up the results of a clean run, and charges each fault to its agent", async () => {
-    const clean = await tournament(BUILTINS.map(agentRef));
+  it("trusted: gives every built-in line-up the results of a clean run, and charges each fault to its agent", async () => {
+    const clean = await cleanRun();
     expect(clean.board.failed).toBe(0);
     const started = Date.now();
     const dirty = await tournament([
-      ...BUILTINS.map(agentRef),
-      ...MISBEHAVING.map((m) => agentRef(fixture(m))),
+      ...BUILTINS.map((b) => agentRef(b)),
+      ...MISBEHAVING.map((m) => agentRef(fixture(m), true)),
     ]);
     // Looping and exiting agents are retired after 3 lost workers each: far less than budget × negotiations.
     expect(Date.now() - started).toBeLessThan(60_000);
@@ -104,10 +111,34 @@ describe("a tournament with misbehaving agent modules", () => {
     for (const r of dirty.retired) expect(r.reason).toMatch(/^after \d+ faults \(last: .+\)$/);
   }, 120_000);
 
+  it("sandboxed (the default): the same, each fault stopped by the sandbox and charged to its agent", async () => {
+    const clean = await cleanRun();
+    const dirty = await tournament([
+      ...BUILTINS.map((b) => agentRef(b)),
+      ...MISBEHAVING.map((m) => agentRef(fixture(m))),
+    ]);
+    const dirtyResults = byLineup(dirty);
+    for (const [key, { jobId: _a, ...expected }] of byLineup(clean)) {
+      const { jobId: _b, ...actual } = dirtyResults.get(key)!;
+      expect(actual, key).toEqual(expected);
+    }
+    const failures = Object.fromEntries(dirty.board.agents.map((a) => [a.name, a.failures]));
+    for (const b of BUILTINS) expect(failures[b], b).toBe(0);
+    const reasons = (agent: string) =>
+      dirty.results.filter((r) => r.reason?.includes(`(${agent})`)).map((r) => r.reason!);
+    expect(
+      reasons("late-throwing").some((r) => r.includes("ReferenceError: setTimeout is not defined")),
+    ).toBe(true);
+    expect(reasons("exiting").some((r) => r.includes("ReferenceError: process is not defined"))).toBe(true);
+    expect(reasons("looping").some((r) => r.includes("within the sandbox's 500 ms limit"))).toBe(true);
+    // Only a misbehaving agent is ever retired (the leaking one may be, if its heap fills slower than the budget).
+    for (const r of dirty.retired) expect(MISBEHAVING).toContain(r.agent);
+  }, 120_000);
+
   it("refuses a module that never finishes loading, naming it, within the load budget", async () => {
     const started = Date.now();
     await expect(
-      tournament([agentRef("conceder"), agentRef(fixture("never-loading"))], { loadTimeoutMs: 500 }),
+      tournament([agentRef("conceder"), agentRef(fixture("never-loading"), true)], { loadTimeoutMs: 500 }),
     ).rejects.toThrow(/never-loading-agent\.mjs: did not finish loading within 500 ms/);
     expect(Date.now() - started).toBeLessThan(10_000);
   });

@@ -102,14 +102,14 @@ export function registerCommands(program: Command): void {
         .default(512)
         .argParser(positive("--worker-memory-mb")),
     );
-  ruleOptions(scenarioOptions(tournament)).action(async (paths: string[], opts: TournamentOptions) =>
-    (await import("./tournament.js")).runTournament(paths, opts),
+  ruleOptions(scenarioOptions(trustOptions(tournament))).action(
+    async (paths: string[], opts: TournamentOptions) =>
+      (await import("./tournament.js")).runTournament(paths, opts),
   );
 
   ruleOptions(
     scenarioOptions(
-      program
-        .command("negotiate")
+      trustOptions(program.command("negotiate"))
         .description(
           "Run one negotiation between agents (SAOP or mediated single text) and report its metrics",
         )
@@ -254,6 +254,17 @@ export function registerCommands(program: Command): void {
 /** Formats `parley convert --to` writes. */
 export const CONVERT_TARGETS = ["genius", "geniusweb", "json", "yaml"] as const;
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
+
+/** Agent modules run in the sandbox unless these mark them trusted (see agent-trust.ts). */
+function trustOptions(command: Command): Command {
+  return command
+    .option(
+      "--trust <path>",
+      "run this agent module as trusted code, outside the sandbox (faster; it can use files, network, the process); repeatable",
+      collect,
+    )
+    .option("--trusted-agents", "run every agent module as trusted code, outside the sandbox");
+}
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];

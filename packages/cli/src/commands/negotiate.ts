@@ -14,11 +14,12 @@ import {
   traceToJsonl,
 } from "@parley/core/engine";
 import { isModulePath } from "@parley/node/agent-ref";
+import { agentRefs, type TrustOptions } from "../agent-trust.js";
 import { checkWritable, writeOutput } from "../files.js";
 import type { RuleOverride } from "../rule-options.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-export interface NegotiateOptions extends RuleOverride {
+export interface NegotiateOptions extends RuleOverride, TrustOptions {
   agents: string;
   protocol: string;
   mediator?: string;
@@ -58,10 +59,10 @@ export async function negotiate(path: string, opts: NegotiateOptions): Promise<v
   const isolated = timeMs !== undefined || moveBudgetMs !== undefined || specs.some(isModulePath);
   const result = !isolated
     ? runNegotiation(scenario, { protocol, agents: specs, mediator, rounds, seed, analysis })
-    : await import("@parley/node").then(({ agentRef, runIsolatedNegotiation }) =>
+    : await import("@parley/node").then(({ runIsolatedNegotiation }) =>
         runIsolatedNegotiation(
           scenario,
-          { protocol, agents: specs.map(agentRef), mediator, rounds, timeMs, moveBudgetMs, seed },
+          { protocol, agents: agentRefs(specs, opts), mediator, rounds, timeMs, moveBudgetMs, seed },
           { analysis },
         ),
       );

@@ -3,7 +3,6 @@ import { type JobResult, leaderboardTable, pairwiseTable, tournamentPlotSpec } f
 import { ruleOf, ruleSummary, type Scenario } from "@parley/core/engine";
 import { InputError } from "@parley/core/errors";
 import {
-  agentRef,
   leaderboardJson,
   runTournament as runTournamentOn,
   STORE_FILE,
@@ -12,11 +11,12 @@ import {
   type TournamentOutcome,
 } from "@parley/node";
 import cliProgress from "cli-progress";
+import { agentRefs, type TrustOptions } from "../agent-trust.js";
 import { checkPlotPath, renderPlot } from "../plot-render.js";
 import type { RuleOverride } from "../rule-options.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-export interface TournamentOptions extends RuleOverride {
+export interface TournamentOptions extends RuleOverride, TrustOptions {
   agents?: string;
   agent?: string[];
   reps: number;
@@ -66,7 +66,7 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
     outcome = await runTournamentOn(
       {
         scenarios,
-        agents: specs.map(agentRef),
+        agents: agentRefs(specs, opts),
         reps: opts.reps,
         rounds: opts.rounds,
         seed: opts.seed,

@@ -26,6 +26,21 @@ export class Rng {
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
+  /** The whole state: carried across a boundary (a sandbox), it resumes there with `Rng.fromState`. */
+  state(): [number, number, number, number] {
+    return [this.a, this.b, this.c, this.d];
+  }
+
+  /** A generator that continues exactly where the one whose `state()` this is stood. */
+  static fromState([a, b, c, d]: readonly [number, number, number, number]): Rng {
+    const rng = new Rng();
+    rng.a = a;
+    rng.b = b;
+    rng.c = c;
+    rng.d = d;
+    return rng;
+  }
+
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
     const t = (((this.a + this.b) | 0) + this.d) | 0;

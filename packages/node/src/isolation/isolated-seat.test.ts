@@ -17,7 +17,8 @@ const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../../test/negotiation/fixtures/${name}-agent.mjs`, import.meta.url));
 const opened: IsolatedSeat[] = [];
 const open = async (ref: string, moveBudgetMs = 2000) => {
-  const seat = await openIsolatedSeat(agentRef(ref), {
+  // Trusted modules: these are the worker's guarantees (the sandbox has its own tests).
+  const seat = await openIsolatedSeat(agentRef(ref, true), {
     scenario,
     seat: 1,
     protocol: "saop",

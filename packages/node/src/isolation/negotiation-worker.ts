@@ -7,7 +7,7 @@ import {
   PreparedScenario,
   runNegotiation,
 } from "@parley/core/engine";
-import { refLabel } from "../agents/agent-ref.js";
+import { refLabel, runsUnsandboxed } from "../agents/agent-ref.js";
 import { loadAgent } from "../agents/load-agent.js";
 import type { FromNegotiation, NegotiationWorkerData } from "./negotiation-messages.js";
 import { refusalOf } from "./refusal.js";
@@ -28,8 +28,8 @@ async function run(): Promise<void> {
   for (const [index, ref] of request.agents.entries()) {
     post({ type: "loading", index });
     try {
-      const def = await loadAgent(ref);
-      agents.push("module" in ref ? guardAgent(def, { agent: index, scenarioOf: () => scenario }) : def);
+      const def = await loadAgent(ref, { callMs: moveBudgetMs });
+      agents.push(runsUnsandboxed(ref) ? guardAgent(def, { agent: index, scenarioOf: () => scenario }) : def);
     } catch (err) {
       return post({ type: "refused", refusal: refusalOf(err, refLabel(ref)) });
     }

@@ -11,6 +11,8 @@ export interface WorkerSetup {
   analyses: ScenarioAnalysis[];
   agents: AgentSource[];
   settings: TournamentSettings;
+  /** Longest one call into a sandboxed agent may run (ms): below the negotiation's budget, so the sandbox stops it, not the watchdog. */
+  sandboxCallMs?: number;
 }
 
 /** Cells of the worker's progress array (see WorkerData). */

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { JobResult, TournamentJob } from "@parley/core";
 import { refLabel } from "../agents/agent-ref.js";
-import { DEFAULT_LOAD_TIMEOUT_MS } from "../isolation/isolated-seat.js";
+import { DEFAULT_LOAD_TIMEOUT_MS, DEFAULT_MOVE_BUDGET_MS } from "../isolation/isolated-seat.js";
 import { refusalError } from "../isolation/refusal.js";
 import { type IsolatedWorker, startIsolatedWorker } from "../isolation/worker-thread.js";
 import {
@@ -178,7 +178,11 @@ export class WorkerPool {
    * scenarios may take longer: that is no agent's fault).
    */
   private startSetup(slot: Slot): void {
-    slot.worker.postMessage({ type: "setup", setup: this.setup! } satisfies ToWorker);
+    const sandboxCallMs = Math.max(
+      1,
+      Math.min(DEFAULT_MOVE_BUDGET_MS, Math.floor(this.options.budgetMs / 2)),
+    );
+    slot.worker.postMessage({ type: "setup", setup: { ...this.setup!, sandboxCallMs } } satisfies ToWorker);
     const budget = this.options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
     let loading = -1;
     let since = 0;

@@ -7,7 +7,7 @@ import {
   PreparedScenario,
   type Scenario,
 } from "@parley/core/engine";
-import { refLabel } from "../agents/agent-ref.js";
+import { refLabel, runsUnsandboxed } from "../agents/agent-ref.js";
 import { loadAgent } from "../agents/load-agent.js";
 import { refusalOf } from "../isolation/refusal.js";
 import { catchLateFaults, guardAgent, type LateFault } from "../isolation/seat-guard.js";
@@ -53,9 +53,9 @@ async function start(given: WorkerSetup): Promise<void> {
   for (const [agent, source] of setup.agents.entries()) {
     Atomics.store(progress, LOADING, agent);
     try {
-      const def = await loadAgent(source);
+      const def = await loadAgent(source, { callMs: setup.sandboxCallMs });
       agents.push(
-        "module" in source
+        runsUnsandboxed(source)
           ? guardAgent(def, { agent, scenarioOf: (space) => scenarioOf.get(space)!, job: () => currentJob })
           : def,
       );
