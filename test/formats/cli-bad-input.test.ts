@@ -164,7 +164,7 @@ describe("the CLI refuses bad input: exit 2, one line naming file, element and r
     );
     expectRefused(
       ["inspect", file("noname.yaml", `parley: 1\n${body}`)],
-      /noname\.yaml: name: is missing \(expected string\)$/,
+      /noname\.yaml: name: is missing \(expected a string\)$/,
     );
   });
 

@@ -7,8 +7,8 @@ import {
   runNegotiation,
   syntheticScenario,
 } from "@parley/core";
-import { describe, expect, it } from "vitest";
 import { agentRef, runIsolatedNegotiation } from "@parley/node";
+import { describe, expect, it } from "vitest";
 import { loadBundled } from "../helpers/scenarios.js";
 
 const scenario = syntheticScenario({ parties: 2, issues: 3, options: 4, seed: 7 });
@@ -117,7 +117,7 @@ describe("isolated runner (worker thread)", () => {
     const started = Date.now();
     const r = await runIsolatedNegotiation(
       england,
-      { agents: [agentRef("boulware"), agentRef(looping)], timeMs: 300, seed: 2 },
+      { agents: [agentRef("boulware"), agentRef(looping, true)], timeMs: 300, seed: 2 },
       { graceMs: 300, onEvent: (e) => events.push(e.action) },
     );
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -141,7 +141,7 @@ describe("isolated runner (worker thread)", () => {
     const observer = fileURLToPath(new URL("./fixtures/looping-observer.mjs", import.meta.url));
     const r = await runIsolatedNegotiation(
       england,
-      { agents: [agentRef("boulware"), agentRef(observer)], timeMs: 300, seed: 2 },
+      { agents: [agentRef("boulware"), agentRef(observer, true)], timeMs: 300, seed: 2 },
       { graceMs: 300 },
     );
     expect(r.errors).toHaveLength(1);

@@ -97,7 +97,7 @@ describe("SAOP protocol rules (property-based)", () => {
         const r = runNegotiation(scenario, { agents, rounds, seed });
         expect(r.errors).toEqual([]);
         const moves = seatMoves(r.trace);
-        let standing: readonly number[] | null = null;
+        let standing: ArrayLike<number> | null = null;
         let accepts = 0;
         moves.forEach((e, k) => {
           expect(e.seat).toBe(k % n);

@@ -1,7 +1,7 @@
-import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { InputError } from "@parley/core/errors";
 import type { TopLevelSpec } from "vega-lite";
+import { checkWritable, writeOutput } from "./files.js";
 
 /** Scale of PNG output relative to the SVG's size, so text stays crisp. */
 const PNG_SCALE = 2;
@@ -13,13 +13,10 @@ const PNG_SCALE = 2;
  * libraries load on first use, so commands that draw nothing start fast.
  */
 export async function renderPlot(spec: object, outPath: string): Promise<void> {
-  const ext = extname(outPath).toLowerCase();
-  if (ext !== ".svg" && ext !== ".png") {
-    throw new InputError(outPath, "plot files must end in .svg or .png");
-  }
+  const ext = plotFormat(outPath);
   const svg = await renderSvg(spec);
   if (ext === ".svg") {
-    await writeFile(outPath, svg);
+    writeOutput(outPath, svg);
     return;
   }
   const { Resvg } = await import("@resvg/resvg-js");
@@ -30,7 +27,19 @@ export async function renderPlot(spec: object, outPath: string): Promise<void> {
   })
     .render()
     .asPng();
-  await writeFile(outPath, png);
+  writeOutput(outPath, png);
+}
+
+/** Checks a plot path before any work is done: a .svg or .png file in a folder that exists. */
+export function checkPlotPath(outPath: string, flag = "--plot"): void {
+  plotFormat(outPath);
+  checkWritable(outPath, flag);
+}
+
+function plotFormat(outPath: string): ".svg" | ".png" {
+  const ext = extname(outPath).toLowerCase();
+  if (ext !== ".svg" && ext !== ".png") throw new InputError(outPath, "plot files must end in .svg or .png");
+  return ext;
 }
 
 /** The chart as an SVG string. */

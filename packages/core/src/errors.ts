@@ -23,3 +23,12 @@ export function withLocation<T>(where: string, fn: () => T): T {
     throw err;
   }
 }
+
+/**
+ * Thrown for a seat by what runs it (a sandbox hitting its time or memory
+ * limit, or reporting the agent's own exception): the session records
+ * `message` as the fault's reason as it is, without "threw:".
+ */
+export class SeatStopped extends Error {
+  override readonly name = "SeatStopped";
+}

@@ -76,6 +76,21 @@ export class ScenarioCatalog {
     return scenario;
   }
 
+  /**
+   * Reads every bundled scenario in the background, one per turn of the event loop (reading them
+   * all takes seconds), so the first listing is quick and no request waits long behind it.
+   */
+  async warm(): Promise<void> {
+    for (const name of this.entries.keys()) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      try {
+        this.get(name);
+      } catch {
+        // Listed with its error when asked for; warming goes on.
+      }
+    }
+  }
+
   /** Every bundled scenario, the peace plan first. */
   list(): ScenarioSummary[] {
     this.summaries ??= [...this.entries.values()].map((entry) => {

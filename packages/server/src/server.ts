@@ -51,6 +51,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     webDist: options.webDist,
   };
   const app = await buildApp(appOptions);
+  void catalog.warm();
   return {
     app,
     rooms,

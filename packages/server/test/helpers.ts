@@ -1,13 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import WebSocket from "ws";
 import { createServer, type ParleyServer, type ServerOptions } from "../src/index.js";
-
-/** The PostgreSQL server of this machine (trust auth); each test gets its own database. */
-export const PG_ADMIN = process.env.PARLEY_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+import { freshStore as freshStoreOf } from "./fresh-store.mjs";
 
 /** A fresh, empty store: an SQLite file in a temporary folder, or a new PostgreSQL database. */
 export interface TestStore {
@@ -18,27 +11,8 @@ export interface TestStore {
 export type StoreKind = "sqlite" | "postgres";
 export const STORE_KINDS: StoreKind[] = ["sqlite", "postgres"];
 
-export async function freshStore(kind: StoreKind): Promise<TestStore> {
-  if (kind === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "parley-server-"));
-    return { url: join(dir, "rooms.db"), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `parley_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+export function freshStore(kind: StoreKind): Promise<TestStore> {
+  return freshStoreOf(kind, "parley_test");
 }
 
 /** JSON the tests read field by field. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { readParleyScenario } from "@parley/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -109,7 +112,7 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
     const before = await view(room.id, room.hostToken);
 
     const breaks = [
-      [buyer, { id: "m-2", type: "offer", outcome: { price: "low", delivery: "slow" } }, /seat 1's turn/],
+      [buyer, { id: "m-2", type: "offer", outcome: { price: "low", delivery: "slow" } }, /it is seat 2's turn/],
       [seller, { id: "m-3", type: "vote", vote: "better" }, /SAOP expects an offer, accept or end/],
     ] as const;
     for (const [token, body, reason] of breaks) {
@@ -224,6 +227,45 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
     await watch.next((m) => (m.type === "state" ? m.room.state === "ended" : m.state === "ended"), 0, 20_000);
     const host = await view(bots.id, bots.hostToken);
     expect(host.outcome.endedBy).toMatch(/agreement|deadline/);
+  });
+
+  it("ends a faulty agent's room by the protocol's rules, and the server goes on", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parley-agents-"));
+    const stuck = join(dir, "stuck.mjs");
+    const thrower = join(dir, "thrower.mjs");
+    const negotiator = (propose: string) =>
+      `export default { name: "NAME", description: "test", create: () => ({ init() {}, propose() { ${propose} }, respond() { return "reject"; } }) };`;
+    writeFileSync(stuck, negotiator("for (;;) {}").replace("NAME", "stuck"));
+    writeFileSync(thrower, negotiator('throw new Error("no offer today");').replace("NAME", "thrower"));
+    await run.close();
+    run = await start(store.url, { agentModules: { stuck, thrower }, agentBudgetMs: 300 });
+    try {
+      for (const [agent, reason] of [
+        ["stuck", /300 ms move budget/],
+        ["thrower", /no offer today/],
+      ] as const) {
+        const room = await create({
+          scenario: TWO_PARTY,
+          protocol: "saop",
+          deadline: { rounds: 5 },
+          seats: [{ party: 0, agent }, { party: 1 }],
+        });
+        const feed = await open(room.id, room.hostToken);
+        const ended = await feed.next(
+          (m) => (m.type === "state" ? m.room.state === "ended" : m.state === "ended"),
+          0,
+          20_000,
+        );
+        const host = ended.room ?? (await view(room.id, room.hostToken));
+        expect(host.outcome).toMatchObject({ agreement: null, endedBy: "fault" });
+        const fault = host.history.find((e: { kind: string }) => e.kind === "fault");
+        expect(fault.actor).toEqual({ role: "party", party: 0 });
+        expect(fault.reason).toMatch(reason);
+      }
+      expect((await saop()).id).toBeTruthy();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("runs a mediated room with a person mediator to ratification", async () => {

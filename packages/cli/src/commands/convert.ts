@@ -1,13 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import {
-  InputError,
-  type Scenario,
-  type WriteResult,
-  writeGeniusScenario,
-  writeGeniusWebScenario,
-  writeParleyScenario,
-} from "@parley/core";
+import type { Scenario, WriteResult } from "@parley/core";
+import { InputError } from "@parley/core/errors";
+import { checkWritable, makeFolder, writeOutput } from "../files.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 import type { ConvertTarget as Target } from "./index.js";
 
@@ -19,17 +14,18 @@ export interface ConvertOptions {
 
 /** `parley convert <in> <out>` (declared in commands/index.ts). */
 export async function convert(input: string, out: string, opts: ConvertOptions): Promise<void> {
-  const scenario = await loadScenario(input, loadOptionsFrom(opts));
   const target = opts.to ?? targetOf(out);
-  const result = write(scenario, target);
+  if (target === "json" || target === "yaml") checkWritable(out, "<out>");
+  const scenario = await loadScenario(input, loadOptionsFrom(opts));
+  const result = await write(scenario, target);
   for (const w of result.warnings) process.stderr.write(`parley: warning: ${w}\n`);
   if (target === "json" || target === "yaml") {
-    writeFileSync(out, result.files[0].text);
+    writeOutput(out, result.files[0].text);
     process.stdout.write(`wrote ${out} (Parley ${target.toUpperCase()})\n`);
     return;
   }
   prepareFolder(out);
-  for (const f of result.files) writeFileSync(join(out, f.name), f.text);
+  for (const f of result.files) writeOutput(join(out, f.name), f.text);
   const kind = target === "genius" ? "GENIUS XML" : "GeniusWeb JSON";
   process.stdout.write(
     `wrote ${result.files.length} files to ${out} (${kind}: ${result.files.map((f) => f.name).join(", ")})\n`,
@@ -44,15 +40,18 @@ function targetOf(out: string): Target {
   return "genius";
 }
 
-function write(scenario: Scenario, target: Target): WriteResult {
+/** Loads only the writer of the target format. */
+async function write(scenario: Scenario, target: Target): Promise<WriteResult> {
   switch (target) {
     case "genius":
-      return writeGeniusScenario(scenario);
+      return (await import("@parley/core/formats/genius-write")).writeGeniusScenario(scenario);
     case "geniusweb":
-      return writeGeniusWebScenario(scenario);
+      return (await import("@parley/core/formats/geniusweb-write")).writeGeniusWebScenario(scenario);
     case "json":
-    case "yaml":
+    case "yaml": {
+      const { writeParleyScenario } = await import("@parley/core/formats/parley");
       return { files: [{ name: scenario.name, text: writeParleyScenario(scenario, target) }], warnings: [] };
+    }
   }
 }
 
@@ -64,5 +63,5 @@ function prepareFolder(out: string): void {
     if (readdirSync(out).length > 0)
       throw new InputError(out, "exists and is not empty; choose a new folder");
   }
-  mkdirSync(out, { recursive: true });
+  makeFolder(out);
 }

@@ -9,6 +9,7 @@ export interface ServeOptions {
   agent?: string[];
   agentBudgetMs: number;
   cors?: string[];
+  roomsPerMinute: number;
 }
 
 /**
@@ -35,6 +36,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     agentModules,
     agentBudgetMs: opts.agentBudgetMs,
     corsOrigins: opts.cors,
+    limits: { createPerMinute: opts.roomsPerMinute },
   });
   try {
     await server.app.listen({ port: opts.port, host: opts.host });

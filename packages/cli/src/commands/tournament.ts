@@ -1,19 +1,22 @@
 import { isAbsolute, join } from "node:path";
 import { type JobResult, leaderboardTable, pairwiseTable, tournamentPlotSpec } from "@parley/core";
+import { ruleOf, ruleSummary, type Scenario } from "@parley/core/engine";
 import { InputError } from "@parley/core/errors";
 import {
-  agentRef,
   leaderboardJson,
   runTournament as runTournamentOn,
   STORE_FILE,
+  TournamentAborted,
   type TournamentCounts,
   type TournamentOutcome,
 } from "@parley/node";
 import cliProgress from "cli-progress";
-import { renderPlot } from "../plot-render.js";
+import { agentRefs, type TrustOptions } from "../agent-trust.js";
+import { checkPlotPath, renderPlot } from "../plot-render.js";
+import type { RuleOverride } from "../rule-options.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-export interface TournamentOptions {
+export interface TournamentOptions extends RuleOverride, TrustOptions {
   agents?: string;
   agent?: string[];
   reps: number;
@@ -45,6 +48,8 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
       "--agents",
       "name at least one agent (--agents boulware,conceder or --agent ./my-agent.js)",
     );
+  // A plot path of its own (not a file name inside --out) is checked before any work is done.
+  if (typeof opts.plot === "string" && isOwnPath(opts.plot)) checkPlotPath(opts.plot);
   const scenarios = (async () => {
     const loaded = [];
     for (const p of paths) loaded.push(await loadScenario(p, loadOptionsFrom(opts)));
@@ -52,21 +57,16 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
   })();
   let progress: Progress | undefined;
   let stored: { out: string; counts: TournamentCounts } | undefined;
-  const interrupted = () => {
-    progress?.stop();
-    const where = stored
-      ? ` ${stored.counts.finished} of ${stored.counts.planned} negotiations are stored in ${stored.out};`
-      : "";
-    process.stderr.write(`\nparley: interrupted;${where} run the same command again to resume\n`);
-    process.exit(130);
-  };
-  process.once("SIGINT", interrupted);
+  // Ctrl-C stops the workers and closes the store (releasing its lock); what is stored stays.
+  const stop = new AbortController();
+  const interrupt = () => stop.abort();
+  process.once("SIGINT", interrupt);
   let outcome: TournamentOutcome;
   try {
     outcome = await runTournamentOn(
       {
         scenarios,
-        agents: specs.map(agentRef),
+        agents: agentRefs(specs, opts),
         reps: opts.reps,
         rounds: opts.rounds,
         seed: opts.seed,
@@ -74,6 +74,7 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
         workers: opts.workers,
         budgetMs: opts.budgetMs,
         workerMemoryMb: opts.workerMemoryMb,
+        signal: stop.signal,
       },
       {
         onStart(plan, out, counts) {
@@ -90,22 +91,56 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
         },
       },
     );
+  } catch (err) {
+    if (!(err instanceof TournamentAborted)) throw err;
+    progress?.stop();
+    const where = stored
+      ? ` ${stored.counts.finished} of ${stored.counts.planned} negotiations are stored in ${stored.out};`
+      : "";
+    process.stderr.write(`\nparley: interrupted;${where} run the same command again to resume\n`);
+    process.exitCode = 130;
+    return;
   } finally {
     progress?.stop();
-    process.off("SIGINT", interrupted);
+    process.off("SIGINT", interrupt);
   }
   const plot = plotPath(opts.plot, outcome.out);
   if (plot) await renderPlot(tournamentPlotSpec(outcome.board, outcome.plan, outcome.results), plot);
+  const rules = rulesOf(await scenarios);
+  // Under unanimity everywhere the leaderboard is as it always was; otherwise it names each scenario's rule.
+  const ruled = rules.some((r) => r.kind !== "unanimity");
   process.stdout.write(
-    opts.json ? leaderboardJson(outcome.board, outcome.retired) : report(outcome, opts, plot),
+    opts.json
+      ? leaderboardJson(outcome.board, outcome.retired, ruled ? { rules } : {})
+      : report(outcome, opts, plot, rules),
   );
+}
+
+interface ScenarioRule {
+  scenario: string;
+  kind: string;
+  text: string;
+}
+
+function rulesOf(scenarios: readonly Scenario[]): ScenarioRule[] {
+  return scenarios.map((s) => ({
+    scenario: s.name,
+    ...ruleSummary(
+      ruleOf(s),
+      s.parties.map((p) => p.name),
+    ),
+  }));
+}
+
+function isOwnPath(plot: string): boolean {
+  return isAbsolute(plot) || /[\\/]/.test(plot);
 }
 
 /** `--plot` alone: the default file in --out; a bare file name: in --out; a path: as given. */
 function plotPath(plot: string | true | undefined, out: string): string | undefined {
   if (plot === undefined) return undefined;
   if (plot === true) return join(out, DEFAULT_PLOT);
-  return isAbsolute(plot) || /[\\/]/.test(plot) ? plot : join(out, plot);
+  return isOwnPath(plot) ? plot : join(out, plot);
 }
 
 interface Progress {
@@ -162,9 +197,15 @@ function progressReporter(start: TournamentCounts): Progress {
   };
 }
 
-function report(outcome: TournamentOutcome, opts: TournamentOptions, plot: string | undefined): string {
+function report(
+  outcome: TournamentOutcome,
+  opts: TournamentOptions,
+  plot: string | undefined,
+  rules: readonly ScenarioRule[],
+): string {
   const { plan, board, out, files, ran, resumedFrom, retired } = outcome;
   const { spec } = plan;
+  const ruleOptions = `${opts.quorum ? ` --quorum ${opts.quorum}` : ""}${opts.veto ? ` --veto ${opts.veto}` : ""}`;
   const lines = [
     `Tournament: ${board.negotiations} of ${plan.jobs.length} negotiations (${board.failed} failed); ` +
       `${spec.scenarios.length} scenario(s), ${spec.agents.length} agent(s), ${spec.reps} rep(s), ` +
@@ -185,9 +226,12 @@ function report(outcome: TournamentOutcome, opts: TournamentOptions, plot: strin
           `(${Math.round(ran.negotiations / ran.seconds)}/s) on ${ran.workers} worker(s).`
       : "Nothing left to run: every planned negotiation has a result in the store.",
     "Utility: each agent's mean utility over its seats (discounted per GENIUS); CI: Student-t 95%.",
+    ...rules
+      .filter((r) => r.kind !== "unanimity")
+      .map((r) => `Agreements in ${r.scenario} pass under its rule: ${r.text}.`),
     `Exports: ${files.join(", ")}`,
     `Store: ${join(out, STORE_FILE)} (run the same command again to resume)`,
-    `Replay one negotiation: parley negotiate <scenario>${opts.parties ? ` --parties ${opts.parties}` : ""} ` +
+    `Replay one negotiation: parley negotiate <scenario>${opts.parties ? ` --parties ${opts.parties}` : ""}${ruleOptions} ` +
       `--agents <its agents> --rounds ${spec.settings.rounds} --seed <its seed in results.csv>`,
   );
   if (plot) lines.push(`Plot: ${plot}`);

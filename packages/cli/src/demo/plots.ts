@@ -67,14 +67,17 @@ function withLongLegendLabels(spec: VegaLiteSpec): VegaLiteSpec {
 /**
  * The mediator's successive texts in the run shown, over the first two
  * parties' own frontier of the reopened plan (the four-party frontier,
- * projected onto two axes, would zigzag).
+ * projected onto two axes, would zigzag); the chart says how far the
+ * agreement is from the four-party frontier, as the text does.
  */
 export function caseDance(study: CaseStudy): VegaLiteSpec {
   const { scenario, runs, shown, reopened, draft, reopenedPlan, seed } = study;
-  const fixed = draft.map((x, i) => (reopened.includes(i) ? null : x));
-  const input = danceOf(scenario, runs[shown], {
-    frontier: paretoFrontier(selectParties(scenario, [0, 1]), { fixed, seed }),
-    solutions: reopenedPlan.solutions,
+  const settled = draft.map((x, i) => (reopened.includes(i) ? null : x));
+  const frontier = paretoFrontier(selectParties(scenario, [0, 1]), { settled, seed });
+  const input = danceOf(scenario, runs[shown], { frontier, solutions: reopenedPlan.solutions }, frontier);
+  return danceSpec({
+    ...input,
+    title: `Mediated negotiation, run ${shown + 1} (invented preferences)`,
+    frontierLabel: "Two-party Pareto frontier, reopened points",
   });
-  return danceSpec({ ...input, title: `Mediated negotiation, run ${shown + 1} (invented preferences)` });
 }

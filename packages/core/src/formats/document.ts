@@ -1,15 +1,9 @@
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../errors.js";
+import { schemaError } from "./schema-error.js";
 
-/** The first schema violation as an InputError naming the field path, e.g. `parties[1].weights.price`. */
-export function schemaError(file: string, error: z.ZodError): InputError {
-  const issue = error.issues[0];
-  const path = issue.path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join("");
-  return new InputError(path ? `${file}: ${path}` : file, plainMessage(issue.message));
-}
+export { schemaError };
 
 /**
  * Parses JSON or YAML text (JSON when it opens with `{`) and validates it
@@ -23,12 +17,6 @@ export function parseDocument<S extends z.ZodType>(text: string, file: string, s
     throw new InputError(file, `is not valid JSON or YAML (${(err as Error).message.split("\n")[0]})`);
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw schemaError(file, parsed.error);
+  if (!parsed.success) throw schemaError(file, parsed.error, raw);
   return parsed.data;
-}
-
-/** zod's "Invalid input: expected string, received undefined" reads better as "is missing". */
-function plainMessage(message: string): string {
-  const missing = /^Invalid input: expected (.+), received undefined$/.exec(message);
-  return missing ? `is missing (expected ${missing[1]})` : message;
 }

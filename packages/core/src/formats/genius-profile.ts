@@ -9,12 +9,11 @@ import {
 } from "../model/profile.js";
 import { constraintMaximum } from "./constraint-max.js";
 import { type GeniusIssue, indexOf, issueElements, numberAttr, utilitySpaceOf } from "./genius-issues.js";
+import { checkWeights } from "./weights.js";
 import { childrenNamed, findAll, findFirst, type XmlElement } from "./xml.js";
 
 /** Below this, an issue's largest evaluation counts as zero (GENIUS then values every option 0). */
 const ZERO_EVALUATION = 1e-12;
-/** Weights summing further than this from 1 earn a warning. */
-const WEIGHT_SUM_TOLERANCE = 1e-6;
 
 /** True when a parsed GENIUS file is a profile (weights, evaluations or hyper-rectangles), not a domain. */
 export function isGeniusProfile(roots: readonly XmlElement[]): boolean {
@@ -109,9 +108,7 @@ function readAdditiveUtility(
   const missing = issues.filter((_, k) => weights[k] === undefined).map((g) => `"${g.issue.name}"`);
   if (missing.length > 0) warnings.push(`${file}: no weight for issue ${missing.join(", ")}; using 0`);
   const w = weights.map((x) => x ?? 0);
-  const sum = w.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE)
-    warnings.push(`${file}: weights sum to ${sum}, not 1; used as written (as GENIUS does)`);
+  checkWeights(w, file, warnings);
   return { type: "additive", weights: w, values };
 }
 

@@ -4,9 +4,10 @@ import type { ValueFunction } from "../model/profile.js";
 import { evaluateNumeric } from "../model/profile.js";
 import type { Party } from "../model/scenario.js";
 import { type Issue, OutcomeSpace } from "../model/space.js";
-import { schemaError } from "./document.js";
 import { byName, fileStem } from "./file-names.js";
 import type { ReadResult, TextFile } from "./genius.js";
+import { schemaError } from "./schema-error.js";
+import { checkWeights } from "./weights.js";
 
 /**
  * GeniusWeb JSON: a domain `{name, issuesValues}` and LinearAdditiveUtilitySpace
@@ -66,13 +67,6 @@ function parseJson(file: TextFile): unknown {
   }
 }
 
-/** True when parsed JSON looks like a GeniusWeb domain or profile (used to tell formats apart). */
-export function isGeniusWebJson(raw: unknown): boolean {
-  return (
-    typeof raw === "object" && raw !== null && ("issuesValues" in raw || "LinearAdditiveUtilitySpace" in raw)
-  );
-}
-
 /**
  * Reads a GeniusWeb scenario from JSON files: at most one domain and one
  * LinearAdditiveUtilitySpace profile per party, in file-name order. Without a
@@ -91,11 +85,11 @@ export function readGeniusWebScenario(
     if (typeof raw === "object" && raw !== null && "issuesValues" in raw) {
       if (domain) throw new InputError(file.name, `is a second domain (the first is ${domain.file})`);
       const parsed = geniusWebDomainSchema.safeParse(raw);
-      if (!parsed.success) throw schemaError(file.name, parsed.error);
+      if (!parsed.success) throw schemaError(file.name, parsed.error, raw);
       domain = { file: file.name, doc: parsed.data };
     } else if (typeof raw === "object" && raw !== null && "LinearAdditiveUtilitySpace" in raw) {
       const parsed = geniusWebProfileSchema.safeParse(raw);
-      if (!parsed.success) throw schemaError(file.name, parsed.error);
+      if (!parsed.success) throw schemaError(file.name, parsed.error, raw);
       profiles.push({ file: file.name, doc: parsed.data.LinearAdditiveUtilitySpace });
     } else {
       throw new InputError(
@@ -115,7 +109,7 @@ export function readGeniusWebScenario(
   );
   const space = new OutcomeSpace(issues);
   const parties = profiles.map(({ file, doc }) =>
-    withLocation(file, () => partyOf(space, fileStem(file, ".json"), doc, warnings)),
+    withLocation(file, () => partyOf(space, file, doc, warnings)),
   );
   const scenario = { name: options.name ?? source.doc.name, space, parties };
   return {
@@ -140,15 +134,16 @@ function issueOf(name: string, set: Domain["issuesValues"][string], where: strin
   return { kind: "real", name, min: low, max: low + (count - 1) * step, steps: Math.max(count, 2) };
 }
 
-function partyOf(space: OutcomeSpace, name: string, doc: Profile, warnings: string[]): Party {
+function partyOf(space: OutcomeSpace, file: string, doc: Profile, warnings: string[]): Party {
   for (const issue of [...Object.keys(doc.issueWeights), ...Object.keys(doc.issueUtilities)]) {
     if (space.issueIndex(issue) < 0)
       throw new InputError(`issue "${issue}"`, "is not an issue of the domain");
   }
   const weights = space.issues.map((issue) => doc.issueWeights[issue.name] ?? 0);
   const values = space.issues.map((issue) => valueFunctionOf(issue, doc.issueUtilities[issue.name]));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > 1e-6) warnings.push(`${name}: weights sum to ${sum}, not 1`);
+  const noted: string[] = [];
+  checkWeights(weights, "issueWeights", noted); // errors get the file from withLocation; warnings need it here
+  warnings.push(...noted.map((w) => `${file}: ${w}`));
   const bid = doc.reservationBid?.issuevalues;
   let reservation = 0;
   if (bid) {
@@ -165,7 +160,7 @@ function partyOf(space: OutcomeSpace, name: string, doc: Profile, warnings: stri
     }
   }
   return {
-    name,
+    name: fileStem(file, ".json"),
     profile: { utility: { type: "additive", weights, values }, reservation, discount: 1, redLines: [] },
   };
 }

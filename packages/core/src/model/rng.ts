@@ -1,3 +1,5 @@
+import { hashString } from "./hash.js";
+
 /**
  * A small, fast, seedable generator (sfc32 seeded through splitmix32).
  * Every random choice in Parley flows from one of these, so a run replays exactly.
@@ -22,6 +24,21 @@ export class Rng {
     this.c = next();
     this.d = next();
     for (let i = 0; i < 12; i++) this.nextUint32();
+  }
+
+  /** The whole state: carried across a boundary (a sandbox), it resumes there with `Rng.fromState`. */
+  state(): [number, number, number, number] {
+    return [this.a, this.b, this.c, this.d];
+  }
+
+  /** A generator that continues exactly where the one whose `state()` this is stood. */
+  static fromState([a, b, c, d]: readonly [number, number, number, number]): Rng {
+    const rng = new Rng();
+    rng.a = a;
+    rng.b = b;
+    rng.c = c;
+    rng.d = d;
+    return rng;
   }
 
   /** A uniform 32-bit unsigned integer. */
@@ -74,14 +91,4 @@ export class Rng {
     }
     return items;
   }
-}
-
-/** FNV-1a, 32-bit: turns a string seed into a number. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

@@ -57,32 +57,47 @@ export async function driveNegotiation(
 ): Promise<SessionOutcome | null> {
   const { clock, moveBudgetMs: budget, onSeatCall, signal } = options;
   if (budget !== undefined && !clock) throw new RangeError("moveBudgetMs needs a clock");
+  // Who hears events: the seats that listen, then the watchers (whose errors are the host's own, and propagate).
+  const listeners: { viewer: Viewer; inform: (event: VisibleEvent) => unknown; seat: boolean }[] = [];
+  for (const [key, seat] of Object.entries(seats))
+    if (seat.inform) listeners.push({ viewer: Number(key), inform: seat.inform.bind(seat), seat: true });
+  for (const w of options.watchers ?? [])
+    listeners.push({ viewer: w.viewer, inform: w.inform.bind(w), seat: false });
+  // The next event to tell, and the next listener to tell it to.
   let told = 0;
-  const tell = async () => {
-    while (told < session.trace.length) {
-      const event = session.trace[told++];
-      for (const [key, seat] of Object.entries(seats)) {
-        const viewer = Number(key);
-        if (!seat.inform) continue;
+  let next = 0;
+  /** Tells every new event; synchronous until a listener returns a promise, then resumes after it. */
+  const tell = (): Promise<void> | undefined => {
+    for (; told < session.trace.length; told++, next = 0) {
+      const event = session.trace[told];
+      while (next < listeners.length) {
+        const { viewer, inform, seat } = listeners[next++];
         const seen = visibleEvent(session.protocol, event, viewer);
         if (!seen) continue;
-        onSeatCall?.(viewer, event.round);
-        try {
-          await seat.inform(seen);
-        } catch (err) {
+        const fault = (err: unknown) => {
+          if (!seat) throw err;
           session.fail(viewer, faultReason(err));
+        };
+        if (seat) onSeatCall?.(viewer, event.round);
+        try {
+          const told = inform(seen);
+          if (isThenable(told))
+            return Promise.resolve(told).then(tell, (err) => {
+              fault(err);
+              return tell();
+            });
+        } catch (err) {
+          fault(err);
         }
       }
-      for (const watcher of options.watchers ?? []) {
-        const seen = visibleEvent(session.protocol, event, watcher.viewer);
-        if (seen) await watcher.inform(seen);
-      }
     }
+    return undefined;
   };
   for (;;) {
     if (signal?.aborted) break;
     const expected = session.advance();
-    await tell();
+    const telling = tell();
+    if (telling) await telling;
     if (!expected || session.outcome()) break;
     const seat = expected.seat;
     const player = seats[seat];
@@ -96,13 +111,16 @@ export async function driveNegotiation(
     onSeatCall?.(seat, expected.state.round);
     const started = clock?.now() ?? 0;
     try {
-      const move = await withTimeouts(
-        Promise.resolve().then(() => player.act(visibleExpectation(expected, seat), view)),
-        session,
-        clock,
-        budget === undefined ? null : started + budget,
-        options.timers ?? hostTimers,
-      );
+      const answer = player.act(visibleExpectation(expected, seat), view);
+      const move = isThenable(answer)
+        ? await withTimeouts(
+            Promise.resolve(answer),
+            session,
+            clock,
+            budget === undefined ? null : started + budget,
+            options.timers ?? hostTimers,
+          )
+        : answer;
       if ("timeout" in move) {
         if (move.timeout === "budget") session.fail(seat, overran(clock!.now() - started, budget!));
         else session.advance();
@@ -117,8 +135,13 @@ export async function driveNegotiation(
       session.fail(seat, faultReason(err));
     }
   }
-  await tell();
+  const telling = tell();
+  if (telling) await telling;
   return session.outcome();
+}
+
+function isThenable<T>(value: T | PromiseLike<T> | unknown): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | null)?.then === "function";
 }
 
 function overran(took: number, budget: number): string {

@@ -1,12 +1,6 @@
 import type { Outcome } from "../model/space.js";
-import {
-  InvalidMove,
-  type Moment,
-  type Session,
-  SessionBase,
-  type SessionOptions,
-  stamp,
-} from "./session.js";
+import { InvalidMove, type Session, SessionBase, type SessionOptions, stamp } from "./session.js";
+import type { Moment } from "./timekeeper.js";
 import {
   type Expectation,
   MEDIATOR,
@@ -37,8 +31,11 @@ type Phase = "draft" | "mediate" | "vote" | "decide" | "poll" | "ratify";
  * straw poll (would each party accept the draft as it stands?), which binds
  * no one, and before its step it may lock points it considers settled or
  * unlock them. In the last round (or the last 5% of a millisecond deadline),
- * or when the mediator calls it earlier, every party must ratify the draft
- * for an agreement; one rejection means no agreement. Anyone may end it.
+ * or when the mediator calls it earlier, the parties ratify the draft in
+ * turn: it is agreed when all have voted and those who accepted form a
+ * winning coalition under the rule; the vote fails as soon as those who have
+ * not rejected can no longer win (unanimity: one rejection means no
+ * agreement). Anyone may end it.
  */
 export class MediatedSession extends SessionBase implements Session {
   readonly protocol = "mediated";
@@ -49,6 +46,9 @@ export class MediatedSession extends SessionBase implements Session {
   private revision: number[] = [];
   private votes: Vote[] = [];
   private readonly answers: boolean[] = [];
+  /** Final vote: the seats that accepted, and those that have not rejected (masks). */
+  private ratified = 0;
+  private notRejected = 0;
   private lastPoll: PollResult | null = null;
   private readonly settled: (number | null)[];
 
@@ -140,7 +140,7 @@ export class MediatedSession extends SessionBase implements Session {
       throw new InvalidMove(`the mediator must write the first draft, not "${move.type}"`);
     this.draft = this.keepingSettled(move.outcome);
     this.emit(this.withOffer(stamp({ round, t, seat: MEDIATOR, action: "revise" }, ms), this.draft));
-    this.startRound(t);
+    this.startRound();
     return this.draft;
   }
 
@@ -217,24 +217,29 @@ export class MediatedSession extends SessionBase implements Session {
       this.nextRound();
       return;
     }
-    if (move.type === "reject") this.finish("rejected", null, round + 1, t);
+    if (move.type === "reject") this.notRejected &= ~(1 << seat);
+    else this.ratified |= 1 << seat;
+    if (!this.wins(this.notRejected)) this.finish("rejected", null, round + 1, t);
     else if (++this.voter === this.parties) {
       this.emit(this.withOffer(stamp({ round, t, seat: MEDIATOR, action: "agreement" }, ms), this.draft));
-      this.finish("agreement", this.draft, round + 1, t);
+      this.finish("agreement", this.draft, round + 1, t, this.ratified);
     }
   }
 
   private nextRound(): void {
     this.round++;
-    this.startRound(this.now(this.elapsed()).t);
+    this.startRound();
   }
 
   /** A round opens with the mediator's step, or with the final vote in the last round (or share of the time). */
-  private startRound(t: number): void {
+  private startRound(): void {
     this.voter = 0;
+    this.ratified = 0;
+    this.notRejected = this.everyone;
     const { rounds, timeMs } = this.time.deadline;
     const last =
-      (rounds !== undefined && this.round >= rounds - 1) || (timeMs !== undefined && t >= 1 - RATIFY_SHARE);
+      (rounds !== undefined && this.round >= rounds - 1) ||
+      (timeMs !== undefined && this.now(this.elapsed()).t >= 1 - RATIFY_SHARE);
     this.phase = last ? "ratify" : "mediate";
   }
 
@@ -251,5 +256,5 @@ export class MediatedSession extends SessionBase implements Session {
 }
 
 function seatName(seat: number): string {
-  return seat === MEDIATOR ? "the mediator" : `seat ${seat}`;
+  return seat === MEDIATOR ? "the mediator" : `seat ${seat + 1}`; // 1-based for people
 }

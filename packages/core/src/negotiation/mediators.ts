@@ -1,9 +1,10 @@
+import { type AgreementRule, UNANIMITY, wins } from "../model/agreement-rule.js";
 import type { Rng } from "../model/rng.js";
 import type { Outcome, OutcomeSpace } from "../model/space.js";
 import { InvalidMove } from "./session.js";
 import type { Deadline, Expectation, Move, Settled, TurnState, Vote } from "./types.js";
 
-/** What a mediator knows: the plan, how many parties, the settled points, its own seeded Rng. Never a utility. */
+/** What a mediator knows: the plan, how many parties, the settled points, the agreement rule, its own seeded Rng. Never a utility. */
 export interface MediatorSetup {
   space: OutcomeSpace;
   parties: number;
@@ -11,6 +12,8 @@ export interface MediatorSetup {
   /** Settled points: issue → option index (locked), or null for an open point. */
   settled: Settled;
   rng: Rng;
+  /** How the final vote passes (default: unanimity). */
+  rule?: AgreementRule;
 }
 
 /**
@@ -181,8 +184,10 @@ export class FrontierMediator implements Mediator {
   }
 
   polled(_draft: Outcome, accepted: readonly boolean[], state: TurnState): void {
-    this.needy = accepted.flatMap((yes, p) => (yes ? [] : [p]));
-    // Everyone willing: climb for all and stop asking; otherwise ask again a little later.
+    const yes = accepted.reduce((m, a, p) => (a ? m | (1 << p) : m), 0);
+    const passes = wins(this.setup.rule ?? UNANIMITY, this.setup.parties, yes);
+    this.needy = passes ? [] : accepted.flatMap((a, p) => (a ? [] : [p]));
+    // Willing enough to pass (unanimity: everyone): climb for all and stop asking; otherwise ask again a little later.
     this.nextPoll = this.needy.length === 0 ? Number.POSITIVE_INFINITY : state.t + this.pollEvery;
   }
 

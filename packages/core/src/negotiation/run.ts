@@ -1,6 +1,6 @@
 import { InputError } from "../errors.js";
 import { Rng } from "../model/rng.js";
-import type { Scenario } from "../model/scenario.js";
+import { ruleOf, type Scenario } from "../model/scenario.js";
 import type { OutcomeSpace, OutcomeValues } from "../model/space.js";
 import { builtinAgent } from "./agents.js";
 import { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION } from "./defaults.js";
@@ -58,6 +58,8 @@ export interface RunOptions {
   /** Precomputed analysis for the metrics; computed when absent; null skips the metrics. */
   analysis?: ScenarioAnalysis | null;
   keepTrace?: boolean;
+  /** Keep the session's move log (default false: a result does not include it; openNegotiation's session does). */
+  keepLog?: boolean;
   onEvent?: (event: TraceEvent) => void;
   /** Called before every call into a seat (init, a move, an observation): a watchdog knows who is stuck. */
   onSeatCall?: (seat: number, round: number) => void;
@@ -89,16 +91,17 @@ export function runNegotiation(
   const budget = options.moveBudgetMs ?? options.timeMs;
   if (clock === undefined && options.moveBudgetMs !== undefined)
     throw new InputError("moveBudgetMs", "needs a clock (options.clock)");
-  // The events of the move just applied: SAOP offers and acceptances are told to the other seats.
-  const applied: TraceEvent[] = [];
+  // The SAOP offer or acceptance of the move just applied, which the other seats are told.
+  let made: TraceEvent | null = null;
   const onEvent = options.onEvent;
-  const { session, seats, agents, mediator, protocol } = openNegotiation(prepared, {
-    ...options,
-    onEvent: (event) => {
-      applied.push(event);
-      onEvent?.(event);
-    },
-  });
+  const listen =
+    options.protocol === "mediated"
+      ? onEvent
+      : (event: TraceEvent) => {
+          if (event.action === "offer" || event.action === "accept") made = event;
+          onEvent?.(event);
+        };
+  const { session, seats, agents, mediator, protocol } = openNegotiation(prepared, options, listen);
   const { utilities } = prepared;
   for (;;) {
     const expected = session.advance();
@@ -118,9 +121,9 @@ export function runNegotiation(
           break;
         }
       }
-      applied.length = 0;
+      made = null;
       session.submit(seat, move);
-      if (protocol === "saop") tellOthers(seats, applied, session, options.onSeatCall);
+      if (made && protocol === "saop") tellOthers(seats, made, session, options.onSeatCall);
     } catch (err) {
       session.fail(seat, faultReason(err));
     }
@@ -175,7 +178,11 @@ export interface OpenNegotiation {
  * right away). Mediated: the mediator is set up and writes the first draft
  * before the parties sit down.
  */
-export function openNegotiation(prepared: PreparedScenario, options: RunOptions): OpenNegotiation {
+export function openNegotiation(
+  prepared: PreparedScenario,
+  options: RunOptions,
+  onEvent = options.onEvent,
+): OpenNegotiation {
   const protocol = options.protocol ?? "saop";
   if (protocol !== "saop" && protocol !== "mediated")
     throw new InputError("protocol", `"${protocol}" is not a protocol (saop, mediated)`);
@@ -185,6 +192,7 @@ export function openNegotiation(prepared: PreparedScenario, options: RunOptions)
     throw new InputError("agents", `${options.agents.length} agents for ${n} parties: give one per party`);
   const definitions = options.agents.map((a) => (typeof a === "string" ? builtinAgent(a) : a));
   const { space } = prepared.scenario;
+  const rule = ruleOf(prepared.scenario);
   const deadline = deadlineOf(protocol, options, space);
   if (deadline.timeMs !== undefined && !options.clock)
     throw new InputError("timeMs", "needs a clock (options.clock)");
@@ -200,16 +208,18 @@ export function openNegotiation(prepared: PreparedScenario, options: RunOptions)
     utilities: prepared.utilities,
     deadline,
     clock: options.clock,
-    onEvent: options.onEvent,
+    onEvent,
     keepTrace: options.keepTrace,
-    ...(protocol === "mediated" && options.settled ? { settled: options.settled } : {}),
+    keepLog: options.keepLog ?? false,
+    settled: protocol === "mediated" ? options.settled : undefined,
+    ...(rule.kind === "unanimity" ? {} : { rule }),
   };
   const session = openSession(setup);
   let mediator: Mediator | undefined;
   if (mediatorSpec) {
     mediator = mediatorSpec;
     const settled = options.settled ?? space.issues.map(() => null);
-    mediator.init({ space, parties: n, deadline, settled, rng: root.fork("mediator") });
+    mediator.init({ space, parties: n, deadline, settled, rng: root.fork("mediator"), rule });
     options.onSeatCall?.(MEDIATOR, 0);
     try {
       session.submit(MEDIATOR, mediatorMove(mediator, session.expected()!));
@@ -274,23 +284,20 @@ function mediatorOf(m: string | Mediator): Mediator {
 /** SAOP offers and acceptances are public: every other seat observes them, as visibleEvent shows them to it. */
 function tellOthers(
   seats: Negotiator[],
-  applied: readonly TraceEvent[],
+  event: TraceEvent,
   session: Session,
   onSeatCall?: (seat: number, round: number) => void,
 ): void {
-  for (const event of applied) {
-    if (event.action !== "offer" && event.action !== "accept") continue;
-    for (let s = 0; s < seats.length; s++) {
-      if (s === event.seat || !seats[s].observe) continue;
-      const observation = observationOf("saop", visibleEvent("saop", event, s)!, s);
-      if (!observation) continue;
-      onSeatCall?.(s, event.round);
-      try {
-        seats[s].observe!(observation);
-      } catch (err) {
-        session.fail(s, faultReason(err));
-        return;
-      }
+  for (let s = 0; s < seats.length; s++) {
+    if (s === event.seat || !seats[s].observe) continue;
+    const observation = observationOf("saop", visibleEvent("saop", event, s)!, s);
+    if (!observation) continue;
+    onSeatCall?.(s, event.round);
+    try {
+      seats[s].observe!(observation);
+    } catch (err) {
+      session.fail(s, faultReason(err));
+      return;
     }
   }
 }

@@ -1,19 +1,14 @@
 import type { Outcome } from "../model/space.js";
-import {
-  InvalidMove,
-  type Moment,
-  type Session,
-  SessionBase,
-  type SessionOptions,
-  stamp,
-} from "./session.js";
+import { InvalidMove, type Session, SessionBase, type SessionOptions, stamp } from "./session.js";
+import type { Moment } from "./timekeeper.js";
 import { type Expectation, MEDIATOR, type Move, type TraceEvent } from "./types.js";
 
 /**
  * Stacked Alternating Offers, bilateral and multilateral. Seats move in a
  * fixed order; the first must offer; each later seat accepts the standing
  * offer, counters with its own, or ends the negotiation. An offer is agreed
- * when every other seat has accepted it in turn. A round is one move of each
+ * when its author and the seats that accepted it in turn form a winning
+ * coalition under the rule (unanimity: every other seat has accepted it). A round is one move of each
  * seat; t = (round + turn/parties) / rounds (or elapsed/timeMs, if larger).
  */
 export class SaopSession extends SessionBase implements Session {
@@ -22,7 +17,8 @@ export class SaopSession extends SessionBase implements Session {
   private turn = 0;
   private standing: number[] | null = null;
   private from = -1;
-  private acceptances = 0;
+  /** The standing offer's author and the seats that accepted it since (a mask). */
+  private accepted = 0;
 
   constructor(options: SessionOptions) {
     super(options);
@@ -43,7 +39,8 @@ export class SaopSession extends SessionBase implements Session {
   }
 
   protected apply(seat: number, move: Move, { round, t, ms }: Moment): number[] | undefined {
-    if (seat !== this.turn) throw new InvalidMove(`it is seat ${this.turn}'s turn, not seat ${seat}'s`);
+    if (seat !== this.turn)
+      throw new InvalidMove(`it is seat ${this.turn + 1}'s turn, not seat ${seat + 1}'s`); // 1-based for people
     const event: TraceEvent = stamp({ round, t, seat, action: "offer" }, ms);
     let copy: number[] | undefined;
     switch (move.type) {
@@ -51,7 +48,7 @@ export class SaopSession extends SessionBase implements Session {
         copy = this.checkedOutcome(move.outcome);
         this.standing = copy;
         this.from = seat;
-        this.acceptances = 0;
+        this.accepted = 1 << seat;
         this.emit(this.withOffer(event, copy));
         break;
       }
@@ -59,11 +56,12 @@ export class SaopSession extends SessionBase implements Session {
         if (this.standing === null) throw new InvalidMove("there is no offer to accept yet");
         event.action = "accept";
         this.emit(this.withOffer(event, this.standing));
-        if (++this.acceptances === this.parties - 1) {
+        this.accepted |= 1 << seat;
+        if (this.wins(this.accepted)) {
           this.emit(
             this.withOffer(stamp({ round, t, seat: MEDIATOR, action: "agreement" }, ms), this.standing),
           );
-          this.finish("agreement", this.standing, round + 1, t);
+          this.finish("agreement", this.standing, round + 1, t, this.accepted);
           return undefined;
         }
         break;

@@ -1,3 +1,4 @@
+import { SeatStopped } from "../errors.js";
 import type { UtilityFunction } from "../model/utility.js";
 import { type Mediator, mediatorMove } from "./mediators.js";
 import type { Negotiator, Observation } from "./negotiator.js";
@@ -94,6 +95,7 @@ export function mediatorSeat(mediator: Mediator): Seat {
 
 /** The reason a seat is ended for what it threw. */
 export function faultReason(err: unknown): string {
+  if (err instanceof SeatStopped) return err.message;
   const message = err instanceof Error ? err.message : String(err);
   return err instanceof InvalidMove ? `invalid move: ${message}` : `threw: ${message}`;
 }

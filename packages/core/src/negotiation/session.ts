@@ -1,6 +1,7 @@
+import { type AgreementRule, everyone, membersOf, UNANIMITY, winningTest } from "../model/agreement-rule.js";
 import type { Outcome, OutcomeSpace } from "../model/space.js";
 import type { UtilityFunction } from "../model/utility.js";
-import { FROZEN_CLOCK, Timekeeper, validateDeadline } from "./timekeeper.js";
+import { FROZEN_CLOCK, type Moment, Timekeeper, validateDeadline } from "./timekeeper.js";
 import type {
   Clock,
   Deadline,
@@ -68,6 +69,8 @@ export interface SessionOptions {
   keepTrace?: boolean;
   /** Keep the move log (default: as keepTrace). */
   keepLog?: boolean;
+  /** How a deal is made (default: unanimity). */
+  rule?: AgreementRule;
 }
 
 /** Trace, log, time and ending shared by the protocols. */
@@ -79,11 +82,16 @@ export abstract class SessionBase {
   protected readonly utilities: readonly UtilityFunction[];
   private readonly clock: Clock;
   private readonly opened: number;
+  /** Whether the clock matters: a millisecond deadline, or log entries with their time. Reading it costs on every step. */
+  private readonly readsClock: boolean;
   private readonly onEvent?: (event: TraceEvent) => void;
   private readonly keepTrace: boolean;
   private readonly keepLog: boolean;
   private ended: SessionOutcome | null = null;
   private readonly faults: SeatFault[] = [];
+  protected readonly rule: AgreementRule;
+  /** Whether a coalition (bit mask of seats) passes a deal under the rule. */
+  protected readonly wins: (coalition: number) => boolean;
 
   constructor(options: SessionOptions) {
     validateDeadline(options.deadline);
@@ -95,6 +103,14 @@ export abstract class SessionBase {
     this.onEvent = options.onEvent;
     this.keepTrace = options.keepTrace ?? true;
     this.keepLog = options.keepLog ?? this.keepTrace;
+    this.readsClock = options.clock !== undefined && (options.deadline.timeMs !== undefined || this.keepLog);
+    this.rule = options.rule ?? UNANIMITY;
+    this.wins = winningTest(this.rule, options.utilities.length);
+  }
+
+  /** Mask of every seat. */
+  protected get everyone(): number {
+    return everyone(this.parties);
   }
 
   get parties(): number {
@@ -140,7 +156,7 @@ export abstract class SessionBase {
       this.log.push({
         kind: "move",
         seat,
-        move: copy ? ({ ...move, outcome: copy } as Move) : move,
+        move: copy ? ({ type: move.type, outcome: copy } as Move) : move,
         at: elapsed,
       });
   }
@@ -166,9 +182,9 @@ export abstract class SessionBase {
   protected abstract apply(seat: number, move: Move, now: Moment): number[] | undefined;
   protected abstract endByDeadline(now: Moment): void;
 
-  /** Milliseconds on the clock since the session opened. */
+  /** Milliseconds on the clock since the session opened (0 when neither the deadline nor the log needs the clock). */
   protected elapsed(): number {
-    return this.clock.now() - this.opened;
+    return this.readsClock ? this.clock.now() - this.opened : 0;
   }
 
   protected emit(event: TraceEvent): void {
@@ -185,8 +201,20 @@ export abstract class SessionBase {
     return event;
   }
 
-  protected finish(endedBy: EndReason, agreement: Outcome | null, rounds: number, t: number): void {
+  /**
+   * Records the end. `coalition` (a mask) is the seats whose yes passed the
+   * agreement; it is reported under a rule other than unanimity.
+   */
+  protected finish(
+    endedBy: EndReason,
+    agreement: Outcome | null,
+    rounds: number,
+    t: number,
+    coalition?: number,
+  ): void {
     this.ended = { agreement, endedBy, rounds, t, errors: this.faults };
+    if (this.rule.kind !== "unanimity" && agreement !== null && coalition !== undefined)
+      this.ended.coalition = membersOf(coalition, this.parties);
   }
 
   /** A copy of a submitted outcome, checked against the space. */
@@ -198,13 +226,6 @@ export abstract class SessionBase {
     for (let i = 0; i < o.length; i++) copy[i] = o[i];
     return copy;
   }
-}
-
-/** Where a session stands: round, normalised time and (when timed) elapsed ms. */
-export interface Moment {
-  round: number;
-  t: number;
-  ms?: number;
 }
 
 /** Adds the elapsed milliseconds when the session is timed. */

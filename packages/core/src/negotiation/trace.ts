@@ -21,7 +21,7 @@ export function traceToJsonl(space: OutcomeSpace, trace: readonly TraceEvent[]):
   return trace.map((e) => `${JSON.stringify(serialiseEvent(space, e))}\n`).join("");
 }
 
-/** The `--json` summary of a negotiation, exactly issue 4's shape. */
+/** The `--json` summary of a negotiation: scripts rely on these keys, in this order. */
 export function resultSummary(result: NegotiationResult): Record<string, unknown> {
   const m = result.metrics;
   return {

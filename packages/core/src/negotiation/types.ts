@@ -197,4 +197,6 @@ export interface SessionOutcome {
   /** Normalised time at the end (at agreement when there is one). */
   t: number;
   errors: SeatFault[];
+  /** Under a quorum or weighted rule: the seats whose yes passed the agreement. */
+  coalition?: number[];
 }

@@ -22,8 +22,18 @@ export function visibleEvent(protocol: ProtocolName, event: TraceEvent, viewer: 
   if (viewer < HOST) throw new RangeError(`${viewer} is not a viewer (a seat, MEDIATOR, OBSERVER or HOST)`);
   if (protocol === "mediated" && isPrivate(event) && viewer !== event.seat && viewer !== MEDIATOR)
     return null;
-  const { utilities, ...seen } = event as VisibleEvent;
-  if (utilities && viewer >= 0) seen.utility = utilities[viewer];
+  return withoutUtilities(event, viewer);
+}
+
+/** A copy without the parties' utilities, with the viewer's own when it is a party. Field by field: this runs on every move. */
+function withoutUtilities(event: TraceEvent, viewer: Viewer): VisibleEvent {
+  const seen: VisibleEvent = { round: event.round, t: event.t, seat: event.seat, action: event.action };
+  if (event.ms !== undefined) seen.ms = event.ms;
+  if (event.offer !== undefined) seen.offer = event.offer;
+  if (event.utilities !== undefined && viewer >= 0) seen.utility = event.utilities[viewer];
+  if (event.vote !== undefined) seen.vote = event.vote;
+  if (event.reason !== undefined) seen.reason = event.reason;
+  if (event.issue !== undefined) seen.issue = event.issue;
   return seen;
 }
 

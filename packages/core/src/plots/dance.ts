@@ -1,4 +1,6 @@
-import type { Scenario } from "../model/scenario.js";
+import { paretoFrontier } from "../analysis/frontier.js";
+import type { Frontier } from "../analysis/types.js";
+import { type Scenario, selectParties } from "../model/scenario.js";
 import type { ScenarioAnalysis } from "../negotiation/metrics.js";
 import type { NegotiationResult } from "../negotiation/run.js";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./spec.js";
@@ -12,8 +14,14 @@ export interface DanceInput {
   /** What a move is, for the subtitle: "offers" (SAOP) or "drafts" (mediated). */
   movesAre?: string;
   frontier: [number, number][];
+  /** What the dashed line is, for its legend entry (default "Pareto frontier"). */
+  frontierLabel?: string;
   nash: [number, number] | null;
+  /** The Nash point's legend entry (default "Nash point"). */
+  nashLabel?: string;
   agreement: [number, number] | null;
+  /** Lines under the subtitle, e.g. why the agreement sits off the line drawn. */
+  note?: string[];
 }
 
 /**
@@ -35,24 +43,45 @@ export function danceSpec(input: DanceInput): VegaLiteSpec {
     round: m.round + 1,
     i,
   }));
+  const nashLabel = input.nashLabel ?? "Nash point";
+  const frontierLabel = input.frontierLabel ?? "Pareto frontier";
   const markers = [
-    ...(input.nash ? [{ x: input.nash[0], y: input.nash[1], name: "Nash point" }] : []),
+    ...(input.nash ? [{ x: input.nash[0], y: input.nash[1], name: nashLabel }] : []),
     ...(input.agreement ? [{ x: input.agreement[0], y: input.agreement[1], name: "agreement" }] : []),
   ];
+  // The legend lists only the markers drawn (no "agreement" entry without one).
+  const named = markers.length > 0 ? markers.map((m) => m.name) : [nashLabel, "agreement"];
+  const markerScale = (range: Record<string, string>) => ({
+    domain: named,
+    range: named.map((n) => range[n === nashLabel ? "nash" : "agreement"]),
+  });
   const color = { field: "by", type: "nominal", title: "Moves by", scale: { scheme: "set1" } };
+  const subtitle = `${input.moves.length} ${input.movesAre ?? "moves"}; ${input.agreement ? "agreement" : "no agreement"}`;
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: input.title ?? "Negotiation dance",
-      subtitle: `${input.moves.length} ${input.movesAre ?? "moves"}; ${input.agreement ? "agreement" : "no agreement"}`,
+      subtitle: [subtitle, ...(input.note ?? [])],
     },
     width: 420,
     height: 420,
     layer: [
       {
-        data: { values: frontier.map(([u, v], i) => ({ x: u, y: v, i })) },
-        mark: { type: "line", color: "#9aa5b1", strokeWidth: 2, strokeDash: [4, 3] },
-        encoding: { x, y, order: { field: "i", type: "quantitative" } },
+        data: { values: frontier.map(([u, v], i) => ({ x: u, y: v, i, line: frontierLabel })) },
+        mark: { type: "line", color: "#9aa5b1", strokeWidth: 2 },
+        encoding: {
+          x,
+          y,
+          order: { field: "i", type: "quantitative" },
+          // An encoded dash (one value) gives the line its legend entry.
+          strokeDash: {
+            field: "line",
+            type: "nominal",
+            title: "",
+            scale: { domain: [frontierLabel], range: [[4, 3]] },
+            legend: { symbolType: "stroke", symbolStrokeColor: "#9aa5b1", symbolStrokeWidth: 2 },
+          },
+        },
       },
       {
         data: { values: markers },
@@ -64,13 +93,13 @@ export function danceSpec(input: DanceInput): VegaLiteSpec {
             field: "name",
             type: "nominal",
             title: "",
-            scale: { domain: ["Nash point", "agreement"], range: ["diamond", "cross"] },
+            scale: markerScale({ nash: "diamond", agreement: "cross" }),
           },
           fill: {
             field: "name",
             type: "nominal",
             title: "",
-            scale: { domain: ["Nash point", "agreement"], range: ["#f2c94c", "#12b76a"] },
+            scale: markerScale({ nash: "#f2c94c", agreement: "#12b76a" }),
           },
         },
       },
@@ -104,18 +133,24 @@ export function danceSpec(input: DanceInput): VegaLiteSpec {
         ],
       },
     ],
-    config: { font: "DejaVu Sans", legend: { orient: "bottom-left", labelLimit: 320 } },
+    config: { font: "DejaVu Sans", legend: { orient: "right", labelLimit: 320 } },
   };
 }
 
 /**
  * The dance of a finished negotiation: SAOP offers by each seat, or the
  * mediator's successive drafts; utilities of the first two parties (undiscounted).
+ * With more than two parties the line drawn is the two plotted parties' own
+ * frontier (`twoPartyFrontier`, computed when absent): the N-party frontier
+ * projected onto two axes is a cloud, not a line. The plot then says that an
+ * agreement on the N-party frontier may sit inside the line, and how far this
+ * one is from the N-party frontier (the distance the text reports).
  */
 export function danceOf(
   scenario: Scenario,
   result: NegotiationResult,
   analysis: ScenarioAnalysis | null,
+  twoPartyFrontier?: Frontier,
 ): DanceInput {
   const names = scenario.parties.map((p, i) => `${p.name} (${result.agents[i]})`);
   const wanted = result.protocol === "saop" ? "offer" : "revise";
@@ -129,13 +164,36 @@ export function danceOf(
       utilities: pair(e.utilities!),
     }));
   const agreed = result.trace.find((e) => e.action === "agreement");
-  return {
+  const [a, b] = [scenario.parties[0].name, scenario.parties[1].name];
+  const input: DanceInput = {
     title: `${scenario.name}: ${result.agents.join(" vs ")} (${result.protocol})`,
-    parties: [scenario.parties[0].name, scenario.parties[1].name],
+    parties: [a, b],
     moves,
     movesAre: result.protocol === "saop" ? "offers" : "drafts",
-    frontier: analysis ? analysis.frontier.points.map((p) => pair(p.utilities)) : [],
+    frontier: [],
     nash: analysis?.solutions.nash ? pair(analysis.solutions.nash.utilities) : null,
     agreement: agreed?.utilities ? pair(agreed.utilities) : null,
+  };
+  const n = scenario.parties.length;
+  if (n === 2)
+    return { ...input, frontier: analysis ? analysis.frontier.points.map((p) => pair(p.utilities)) : [] };
+  const frontier = twoPartyFrontier ?? paretoFrontier(selectParties(scenario, [0, 1]));
+  const distance = result.metrics?.paretoDistance;
+  const note =
+    input.agreement && distance != null
+      ? [
+          `The agreement is ${distance.toFixed(3)} from the ${n}-party Pareto frontier; with ${n} parties,`,
+          "such a package can lie inside the frontier of the two parties drawn.",
+        ]
+      : [
+          `With ${n} parties, a package on the ${n}-party Pareto frontier`,
+          "can lie inside the frontier of the two parties drawn.",
+        ];
+  return {
+    ...input,
+    frontier: frontier.points.map((p) => pair(p.utilities)),
+    frontierLabel: "Pareto frontier of these two parties",
+    nashLabel: `Nash point of all ${n} parties`,
+    note,
   };
 }

@@ -5,7 +5,10 @@ import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./spec.js";
 
 type Chart = Record<string, unknown>;
 
-/** Mean utility per agent with its 95% interval as an error bar, best first. */
+/** Utilities lie in [0, 1]: a Student-t interval on few or skewed samples can reach past either end. */
+const clipUtility = (u: number) => Math.min(1, Math.max(0, u));
+
+/** Mean utility per agent with its 95% interval (clipped to [0, 1]) as an error bar, best first. */
 export function leaderboardChart(board: Leaderboard): Chart {
   const values = board.agents
     .filter((a) => Number.isFinite(a.utility.mean))
@@ -13,25 +16,34 @@ export function leaderboardChart(board: Leaderboard): Chart {
       agent: a.name,
       rank,
       utility: a.utility.mean,
-      lo: a.utility.ci?.[0] ?? a.utility.mean,
-      hi: a.utility.ci?.[1] ?? a.utility.mean,
+      lo: clipUtility(a.utility.ci?.[0] ?? a.utility.mean),
+      hi: clipUtility(a.utility.ci?.[1] ?? a.utility.mean),
     }));
   const y = { field: "agent", type: "nominal", sort: { field: "rank" }, title: null };
   return {
-    title: "Mean utility per agent (95% CI)",
+    title: "Mean utility per agent (95% CI, within [0, 1])",
     width: 420,
     data: { values },
     layer: [
       {
         mark: { type: "rule", strokeWidth: 2 },
-        encoding: { y, x: { field: "lo", type: "quantitative", title: "utility" }, x2: { field: "hi" } },
+        encoding: {
+          y,
+          x: { field: "lo", type: "quantitative", title: "utility", scale: { domain: [0, 1] } },
+          x2: { field: "hi" },
+        },
       },
       {
         mark: { type: "point", filled: true, size: 80 },
         encoding: {
           y,
-          x: { field: "utility", type: "quantitative", scale: { zero: false } },
-          tooltip: [{ field: "agent" }, { field: "utility", format: ".3f" }],
+          x: { field: "utility", type: "quantitative", scale: { domain: [0, 1] } },
+          tooltip: [
+            { field: "agent" },
+            { field: "utility", format: ".3f" },
+            { field: "lo", title: "95% CI from", format: ".3f" },
+            { field: "hi", title: "95% CI to", format: ".3f" },
+          ],
         },
       },
     ],

@@ -1,5 +1,7 @@
 import { InputError } from "../errors.js";
-import { parseDocument, schemaError } from "../formats/document.js";
+import { parseDocument } from "../formats/document.js";
+import { schemaError } from "../formats/schema-error.js";
+import type { Scenario } from "../model/scenario.js";
 import {
   type NegotiationRecord,
   type RecordEvent,
@@ -7,6 +9,7 @@ import {
   recordEventSchema,
   recordSchema,
 } from "./schema.js";
+import { checkRecordAgainst } from "./status.js";
 
 /**
  * Reads a record from JSON or YAML text; `file` names it in errors. Checks the
@@ -30,6 +33,13 @@ export function readRecord(text: string, file: string): NegotiationRecord {
   return record;
 }
 
+/** Reads a record and checks it against the scenario it belongs to; errors name the file and field. */
+export function readScenarioRecord(text: string, file: string, scenario: Scenario): NegotiationRecord {
+  const record = readRecord(text, file);
+  checkRecordAgainst(record, scenario, file);
+  return record;
+}
+
 /**
  * The record with one more event at the end. The log is append-only: an event
  * may refer only to people, sources and events already in it.
@@ -37,7 +47,7 @@ export function readRecord(text: string, file: string): NegotiationRecord {
 export function appendEvent(record: NegotiationRecord, input: RecordEventInput): NegotiationRecord {
   const where = `events[${record.events.length}]`;
   const parsed = recordEventSchema.safeParse(input);
-  if (!parsed.success) throw schemaError(where, parsed.error);
+  if (!parsed.success) throw schemaError(where, parsed.error, input);
   checkEvent(record, parsed.data, where);
   checkRelativeTo(parsed.data, new Set(record.events.map((e) => e.id)), where);
   return { ...record, events: [...record.events, parsed.data] };

@@ -1,7 +1,11 @@
 import { builtinAgent } from "@parley/core/engine";
 import { DEFAULT_LOAD_TIMEOUT_MS } from "../isolation/isolated-seat.js";
 import { refusalError } from "../isolation/refusal.js";
-import { DEFAULT_WORKER_MEMORY_MB, startIsolatedWorker } from "../isolation/worker-thread.js";
+import {
+  DEFAULT_WORKER_MEMORY_MB,
+  startIsolatedWorker,
+  WORKER_START_MS,
+} from "../isolation/worker-thread.js";
 import { type AgentRef, refLabel } from "./agent-ref.js";
 import type { FromDescribe } from "./describe-worker.js";
 
@@ -44,12 +48,24 @@ function describeModules(
   const where = () => refLabel(refs[loading]);
   let timer: NodeJS.Timeout | undefined;
   return new Promise<AgentDescription[]>((resolve, reject) => {
+    // Starting the worker is not an agent's time: each module's budget starts when it starts loading.
     timer = setTimeout(
-      () => reject(refusalError({ where: where(), reason: `did not finish loading within ${budget} ms` })),
-      budget,
+      () =>
+        reject(
+          refusalError({ where: where(), reason: `its worker did not start within ${WORKER_START_MS} ms` }),
+        ),
+      WORKER_START_MS,
     );
+    const watch = (index: number) => {
+      loading = index;
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => reject(refusalError({ where: where(), reason: `did not finish loading within ${budget} ms` })),
+        budget,
+      );
+    };
     isolated.worker.on("message", (message: FromDescribe) => {
-      if (message.type === "loading") loading = message.index;
+      if (message.type === "loading") watch(message.index);
       else if (message.type === "refused") reject(refusalError(message));
       else resolve(message.agents);
     });

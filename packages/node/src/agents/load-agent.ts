@@ -2,18 +2,32 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type AgentDefinition, builtinAgent, hash53, InputError } from "@parley/core/engine";
+import { DEFAULT_MOVE_BUDGET_MS } from "../isolation/isolated-seat.js";
+import type { SandboxLimits } from "../sandbox/sandbox.js";
 import type { AgentRef } from "./agent-ref.js";
+import { checkAgent, NotAnAgent } from "./agent-shape.js";
 
 /**
  * The one place an agent's code is loaded: a built-in agent, or a module
  * whose default export must be an AgentDefinition ({ name, description,
  * create() }) whose create() returns a Negotiator (init, propose, respond).
+ * A module not marked trusted is loaded into the sandbox (`limits`: its heap
+ * and the time one call may take, by default a move's budget).
  * Called inside the isolation (a worker thread), never in the main thread.
  * Throws InputError naming the file and what is missing.
  */
-export async function loadAgent(ref: AgentRef): Promise<AgentDefinition> {
+export async function loadAgent(ref: AgentRef, limits: SandboxLimits = {}): Promise<AgentDefinition> {
   if ("builtin" in ref) return builtinAgent(ref.builtin);
-  const path = ref.module;
+  if (!ref.trusted) {
+    // Imported on demand: a worker with only built-in or trusted agents never loads the native addon.
+    const { loadSandboxedAgent } = await import("../sandbox/sandbox.js");
+    return loadSandboxedAgent(ref.module, { ...limits, callMs: limits.callMs ?? DEFAULT_MOVE_BUDGET_MS });
+  }
+  return importAgent(ref.module);
+}
+
+/** A trusted module, imported as plain code. */
+async function importAgent(path: string): Promise<AgentDefinition> {
   const full = resolve(path);
   let mod: { default?: unknown };
   try {
@@ -23,32 +37,12 @@ export async function loadAgent(ref: AgentRef): Promise<AgentDefinition> {
     if (code === "ERR_MODULE_NOT_FOUND" && !existsSync(full)) throw new InputError(path, "does not exist");
     throw new InputError(path, `cannot be loaded as an agent module (${(err as Error).message})`);
   }
-  const def = mod.default as Partial<AgentDefinition> | undefined;
-  if (def === null || typeof def !== "object")
-    throw new InputError(
-      path,
-      "has no default export of an agent definition ({ name, description, create })",
-    );
-  if (typeof def.name !== "string" || def.name.length === 0)
-    throw new InputError(path, "default export has no `name` (a non-empty string)");
-  if (typeof def.create !== "function")
-    throw new InputError(path, "default export has no `create()` function returning a negotiator");
-  let negotiator: unknown;
   try {
-    negotiator = def.create();
+    return checkAgent(mod.default);
   } catch (err) {
-    throw new InputError(path, `create() threw: ${(err as Error).message}`);
+    if (err instanceof NotAnAgent) throw new InputError(path, err.message);
+    throw err;
   }
-  const missing = ["init", "propose", "respond"].filter(
-    (m) => typeof (negotiator as Record<string, unknown> | null)?.[m] !== "function",
-  );
-  if (missing.length > 0)
-    throw new InputError(
-      path,
-      `create() returned something that is not a negotiator (no ${missing.join(", ")})`,
-    );
-  if (typeof def.description === "string") return def as AgentDefinition;
-  return { name: def.name, description: "", create: () => (def as AgentDefinition).create() };
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  InputError,
   type NegotiationResult,
   negotiationMetrics,
   negotiationResult,
@@ -7,13 +8,13 @@ import {
   type Scenario,
   type ScenarioAnalysis,
   type TraceEvent,
+  toPlainScenario,
 } from "@parley/core/engine";
 import { refLabel } from "../agents/agent-ref.js";
 import { DEFAULT_LOAD_TIMEOUT_MS, DEFAULT_MOVE_BUDGET_MS } from "./isolated-seat.js";
 import type { FromNegotiation, IsolatedRequest, NegotiationWorkerData } from "./negotiation-messages.js";
 import { refusalError } from "./refusal.js";
-import { toPlainScenario } from "./scenario-transfer.js";
-import { DEFAULT_WORKER_MEMORY_MB, startIsolatedWorker } from "./worker-thread.js";
+import { DEFAULT_WORKER_MEMORY_MB, startIsolatedWorker, WORKER_START_MS } from "./worker-thread.js";
 
 export interface IsolatedOptions {
   /** Extra time past a move's budget before a stuck worker is stopped (default: max(250 ms, budget / 4)). */
@@ -105,10 +106,19 @@ export function runIsolatedNegotiation(
         const info = { protocol, agents: names, ...(request.mediator ? { mediator: request.mediator } : {}) };
         return negotiationResult(prepared, ending, info, trace, analysis);
       });
-    let watchdog = setTimeout(() => {
-      const where = refLabel(request.agents[loading]);
-      refuse(refusalError({ where, reason: `did not finish loading within ${loadMs} ms` }));
-    }, loadMs);
+    // Starting the worker is not an agent's time: each agent's load budget starts when it starts loading.
+    let watchdog = setTimeout(
+      () => refuse(new InputError("negotiation", `its worker did not start within ${WORKER_START_MS} ms`)),
+      WORKER_START_MS,
+    );
+    const watchLoad = (index: number) => {
+      loading = index;
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        const where = refLabel(request.agents[index]);
+        refuse(refusalError({ where, reason: `did not finish loading within ${loadMs} ms` }));
+      }, loadMs);
+    };
     const watchMove = () => {
       clearTimeout(watchdog);
       watchdog = setTimeout(
@@ -119,7 +129,7 @@ export function runIsolatedNegotiation(
     isolated.worker.on("message", (message: FromNegotiation) => {
       switch (message.type) {
         case "loading":
-          loading = message.index;
+          watchLoad(message.index);
           break;
         case "refused":
           refuse(refusalError(message.refusal));

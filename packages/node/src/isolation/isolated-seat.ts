@@ -1,10 +1,18 @@
-import type { Deadline, Expectation, Move, Observation, ProtocolName, Scenario } from "@parley/core/engine";
+import type {
+  Deadline,
+  Expectation,
+  Move,
+  PlainScenario,
+  ProtocolName,
+  Scenario,
+  Seat,
+  VisibleEvent,
+} from "@parley/core/engine";
+import { toPlainScenario } from "@parley/core/engine";
 import { type AgentRef, refLabel } from "../agents/agent-ref.js";
 import { refusalError } from "./refusal.js";
-import type { PlainScenario } from "./scenario-transfer.js";
-import { toPlainScenario } from "./scenario-transfer.js";
 import type { FromSeat, SeatWorkerData, ToSeat } from "./seat-messages.js";
-import { DEFAULT_WORKER_MEMORY_MB, startIsolatedWorker } from "./worker-thread.js";
+import { DEFAULT_WORKER_MEMORY_MB, startIsolatedWorker, WORKER_START_MS } from "./worker-thread.js";
 
 /** A move's wall-clock budget when none is given. */
 export const DEFAULT_MOVE_BUDGET_MS = 2000;
@@ -37,18 +45,18 @@ export class SeatFault extends Error {
 
 /**
  * One seat whose agent runs in a worker thread of its own, moving at its own
- * pace: the owner (a session driver, a live room) asks it for moves and tells
- * it what the others did.
+ * pace: a Seat for driveNegotiation (or a live room), which asks it for moves
+ * and tells it every event it may see.
  */
-export interface IsolatedSeat {
+export interface IsolatedSeat extends Seat {
   /** The name the agent's definition gives. */
   readonly name: string;
   /** Why the seat was ended (it threw, overran its move budget, ran out of memory, exited), or null. */
   readonly fault: string | null;
   /** The move the seat makes; rejects with SeatFault once the seat is ended. */
   act(expectation: Expectation): Promise<Move>;
-  /** Tells the seat another seat's move (it answers nothing; a seat stuck here fails its next act). */
-  inform(observation: Observation): void;
+  /** Tells the seat an event it may see (it answers nothing; a seat stuck here fails its next act). */
+  inform(event: VisibleEvent): void;
   /** Stops the worker. */
   close(): Promise<void>;
 }
@@ -110,8 +118,8 @@ export function openIsolatedSeat(ref: AgentRef, setup: IsolatedSeatSetup): Promi
         isolated.worker.postMessage({ type: "act", id, expectation } satisfies ToSeat);
       });
     },
-    inform(observation) {
-      if (fault === null) isolated.worker.postMessage({ type: "inform", observation } satisfies ToSeat);
+    inform(event) {
+      if (fault === null) isolated.worker.postMessage({ type: "inform", event } satisfies ToSeat);
     },
     close() {
       return isolated.stop("closed");
@@ -122,10 +130,15 @@ export function openIsolatedSeat(ref: AgentRef, setup: IsolatedSeatSetup): Promi
   });
   return new Promise((resolve, reject) => {
     const loadMs = setup.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
-    const loading = setTimeout(() => {
-      void isolated.stop("load timeout");
-      reject(refusalError({ where: refLabel(ref), reason: `did not finish loading within ${loadMs} ms` }));
-    }, loadMs);
+    const refuse = (reason: string) => {
+      void isolated.stop("refused");
+      reject(refusalError({ where: refLabel(ref), reason }));
+    };
+    // Starting the worker is not the agent's time: its load budget starts when it starts loading.
+    let loading = setTimeout(
+      () => refuse(`its worker did not start within ${WORKER_START_MS} ms`),
+      WORKER_START_MS,
+    );
     void isolated.ended.then((end) => {
       clearTimeout(loading);
       if (end.kind !== "stopped")
@@ -135,6 +148,10 @@ export function openIsolatedSeat(ref: AgentRef, setup: IsolatedSeatSetup): Promi
     });
     isolated.worker.on("message", (message: FromSeat) => {
       switch (message.type) {
+        case "loading":
+          clearTimeout(loading);
+          loading = setTimeout(() => refuse(`did not finish loading within ${loadMs} ms`), loadMs);
+          break;
         case "ready":
           clearTimeout(loading);
           name = message.name;

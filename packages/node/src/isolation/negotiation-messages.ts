@@ -1,7 +1,6 @@
-import type { NegotiationResult, ProtocolName, TraceEvent } from "@parley/core/engine";
+import type { NegotiationResult, PlainScenario, ProtocolName, TraceEvent } from "@parley/core/engine";
 import type { AgentRef } from "../agents/agent-ref.js";
 import type { Refusal } from "./refusal.js";
-import type { PlainScenario } from "./scenario-transfer.js";
 
 /** A negotiation to run in a worker: plain data, so it crosses the thread boundary. */
 export interface IsolatedRequest {
@@ -16,7 +15,7 @@ export interface IsolatedRequest {
   /** Wall-clock budget of one move (default: timeMs when given, else DEFAULT_MOVE_BUDGET_MS). */
   moveBudgetMs?: number;
   seed?: number | string;
-  fixed?: (number | null)[];
+  settled?: (number | null)[];
 }
 
 export interface NegotiationWorkerData {

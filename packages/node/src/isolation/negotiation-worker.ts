@@ -1,11 +1,16 @@
-import { setImmediate as tick } from "node:timers/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
-import { type AgentDefinition, InputError, PreparedScenario, runNegotiation } from "@parley/core/engine";
-import { refLabel } from "../agents/agent-ref.js";
+import {
+  type AgentDefinition,
+  fromPlainScenario,
+  InputError,
+  PreparedScenario,
+  runNegotiation,
+} from "@parley/core/engine";
+import { refLabel, runsUnsandboxed } from "../agents/agent-ref.js";
 import { loadAgent } from "../agents/load-agent.js";
 import type { FromNegotiation, NegotiationWorkerData } from "./negotiation-messages.js";
 import { refusalOf } from "./refusal.js";
-import { fromPlainScenario } from "./scenario-transfer.js";
 import { catchLateFaults, guardAgent, type LateFault } from "./seat-guard.js";
 
 // Runs the negotiation runIsolatedNegotiation sent, streaming every trace event and whose move it is.
@@ -23,8 +28,8 @@ async function run(): Promise<void> {
   for (const [index, ref] of request.agents.entries()) {
     post({ type: "loading", index });
     try {
-      const def = await loadAgent(ref);
-      agents.push("module" in ref ? guardAgent(def, { agent: index, scenarioOf: () => scenario }) : def);
+      const def = await loadAgent(ref, { callMs: moveBudgetMs });
+      agents.push(runsUnsandboxed(ref) ? guardAgent(def, { agent: index, scenarioOf: () => scenario }) : def);
     } catch (err) {
       return post({ type: "refused", refusal: refusalOf(err, refLabel(ref)) });
     }
@@ -46,7 +51,7 @@ async function run(): Promise<void> {
       onSeatCall: (seat, round) => post({ type: "seat", seat, round }),
     });
     // Errors an agent scheduled (timers, promises) surface now; each is charged to its seat.
-    await tick();
+    await sleep(0);
     for (const fault of late) {
       const seat = fault.context?.seat ?? fault.agent;
       if (seat !== undefined && seat >= 0 && !result.errors.some((e) => e.seat === seat))

@@ -1,13 +1,14 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import {
   type AgentDefinition,
+  fromPlainScenario,
   type NegotiationSetup,
   type Negotiator,
   type OutcomeSpace,
   PreparedScenario,
   type Scenario,
+  toPlainScenario,
 } from "@parley/core/engine";
-import { fromPlainScenario, toPlainScenario } from "./scenario-transfer.js";
 
 /** Which seat of which negotiation was running when code was called (or a timer or promise was made). */
 export interface SeatContext {

@@ -1,6 +1,12 @@
-import type { Deadline, Expectation, Move, Observation, ProtocolName } from "@parley/core/engine";
+import type {
+  Deadline,
+  Expectation,
+  Move,
+  PlainScenario,
+  ProtocolName,
+  VisibleEvent,
+} from "@parley/core/engine";
 import type { AgentRef } from "../agents/agent-ref.js";
-import type { PlainScenario } from "./scenario-transfer.js";
 
 /** What a seat worker is told when it starts (its workerData). */
 export interface SeatWorkerData {
@@ -14,9 +20,11 @@ export interface SeatWorkerData {
 
 export type ToSeat =
   | { type: "act"; id: number; expectation: Expectation }
-  | { type: "inform"; observation: Observation };
+  | { type: "inform"; event: VisibleEvent };
 
 export type FromSeat =
+  /** About to load the agent (its load budget starts now). */
+  | { type: "loading" }
   /** Loaded and initialised (or its init threw: `fault`). */
   | { type: "ready"; name: string; fault?: string }
   /** The module could not be loaded or is not an agent. */

@@ -1,12 +1,18 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { type Negotiator, PreparedScenario } from "@parley/core/engine";
+import {
+  faultReason,
+  fromPlainScenario,
+  type Negotiator,
+  negotiatorMove,
+  observationOf,
+  PreparedScenario,
+} from "@parley/core/engine";
 import { refLabel } from "../agents/agent-ref.js";
 import { loadAgent } from "../agents/load-agent.js";
 import { refusalOf } from "./refusal.js";
-import { fromPlainScenario } from "./scenario-transfer.js";
 import { catchLateFaults, seatContext } from "./seat-guard.js";
 import type { FromSeat, SeatWorkerData, ToSeat } from "./seat-messages.js";
-import { moveOf, seatRng } from "./seat-moves.js";
+import { seatRng } from "./seat-rng.js";
 
 // One seat in a worker of its own (openIsolatedSeat): loads the agent, initialises it on its own
 // copy of the scenario, then answers each expected move; any throw ends the seat.
@@ -22,13 +28,9 @@ const end = (reason: string) => {
 };
 catchLateFaults(["module" in data.ref ? data.ref.module : undefined], (fault) => end(fault.reason));
 
-const faultReason = (err: unknown) => {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.startsWith("invalid move: ") ? message : `threw: ${message}`;
-};
-
 let negotiator: Negotiator;
 const prepared = new PreparedScenario(fromPlainScenario(data.scenario));
+post({ type: "loading" });
 try {
   const def = await loadAgent(data.ref);
   let fault: string | undefined;
@@ -59,12 +61,14 @@ port.on("message", (message: ToSeat) => {
   if (ended) return;
   try {
     seatContext.run(context, () => {
-      if (message.type === "inform") negotiator.observe?.(message.observation);
-      else
+      if (message.type === "inform") {
+        const observation = observationOf(data.protocol, message.event, data.seat);
+        if (observation) negotiator.observe?.(observation);
+      } else
         post({
           type: "move",
           id: message.id,
-          move: moveOf(negotiator, message.expectation, prepared.utilities[data.seat]),
+          move: negotiatorMove(negotiator, message.expectation, prepared.utilities[data.seat]),
         });
     });
   } catch (err) {

@@ -5,6 +5,9 @@ import { Worker } from "node:worker_threads";
 /** Default old-generation heap limit of a worker that runs agents (MB). */
 export const DEFAULT_WORKER_MEMORY_MB = 256;
 
+/** How long a worker may take to start (load Parley's own code) before any agent is loaded: a machine's fault, not an agent's. */
+export const WORKER_START_MS = 30_000;
+
 /** How a worker that runs agents ended, in words that complete "seat 2 (x) …". */
 export interface WorkerEnd {
   kind: "memory" | "crash" | "exit" | "stopped";
@@ -29,8 +32,6 @@ export function startIsolatedWorker(name: string, workerData: unknown, memoryMb:
   const worker = new Worker(entryPoint(name), {
     workerData,
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
-    // An agent's console output goes to the parent's streams; nothing else is shared.
-    stdin: false,
   });
   let end: WorkerEnd | undefined;
   let settle: (end: WorkerEnd) => void;
@@ -65,7 +66,11 @@ export function startIsolatedWorker(name: string, workerData: unknown, memoryMb:
   };
 }
 
-/** This package's compiled worker file (under a test runner this module may run from src/, the worker only exists in dist/). */
+/**
+ * This package's compiled worker file. Under a test runner this module may
+ * run from src/, but a worker runs compiled code only: tests of the isolation
+ * run dist/'s workers, so build before them (`npm run build`).
+ */
 function entryPoint(name: string): URL {
   const here = new URL(`../${name}`, import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;

@@ -1,7 +1,7 @@
 import type { JobResult, ScenarioAnalysis, TournamentSettings } from "@parley/core";
+import type { PlainScenario } from "@parley/core/engine";
 import type { AgentSource } from "../agents/agent-ref.js";
 import type { Refusal } from "../isolation/refusal.js";
-import type { PlainScenario } from "../isolation/scenario-transfer.js";
 import type { WorkerJob } from "./run-job.js";
 
 /** What a tournament worker needs to run jobs, sent once after it starts. */
@@ -11,6 +11,8 @@ export interface WorkerSetup {
   analyses: ScenarioAnalysis[];
   agents: AgentSource[];
   settings: TournamentSettings;
+  /** Longest one call into a sandboxed agent may run (ms): below the negotiation's budget, so the sandbox stops it, not the watchdog. */
+  sandboxCallMs?: number;
 }
 
 /** Cells of the worker's progress array (see WorkerData). */

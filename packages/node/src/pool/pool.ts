@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { JobResult, TournamentJob } from "@parley/core";
 import { refLabel } from "../agents/agent-ref.js";
-import { DEFAULT_LOAD_TIMEOUT_MS } from "../isolation/isolated-seat.js";
+import { DEFAULT_LOAD_TIMEOUT_MS, DEFAULT_MOVE_BUDGET_MS } from "../isolation/isolated-seat.js";
 import { refusalError } from "../isolation/refusal.js";
 import { type IsolatedWorker, startIsolatedWorker } from "../isolation/worker-thread.js";
 import {
@@ -114,6 +114,11 @@ export class WorkerPool {
     });
   }
 
+  /** Stops the run: its promise rejects with `reason` once every worker is stopped. */
+  abort(reason: Error): void {
+    this.fail(reason);
+  }
+
   /** Stops every worker. */
   close(): Promise<void> {
     this.closed = true;
@@ -167,16 +172,35 @@ export class WorkerPool {
     });
   }
 
-  /** Sends the setup, and fails the run naming the agent being loaded if loading takes longer than its budget. */
+  /**
+   * Sends the setup, and fails the run naming an agent that has been loading
+   * for longer than the load budget (starting the worker and compiling big
+   * scenarios may take longer: that is no agent's fault).
+   */
   private startSetup(slot: Slot): void {
-    slot.worker.postMessage({ type: "setup", setup: this.setup! } satisfies ToWorker);
+    const sandboxCallMs = Math.max(
+      1,
+      Math.min(DEFAULT_MOVE_BUDGET_MS, Math.floor(this.options.budgetMs / 2)),
+    );
+    slot.worker.postMessage({ type: "setup", setup: { ...this.setup!, sandboxCallMs } } satisfies ToWorker);
     const budget = this.options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
-    const timer = setTimeout(() => {
-      if (slot.ready || slot.gone || this.closed) return;
-      const source = this.setup!.agents[Atomics.load(slot.progress, LOADING)];
-      const where = source ? refLabel(source) : "a tournament worker";
-      this.fail(refusalError({ where, reason: `did not finish loading within ${budget} ms` }));
-    }, budget);
+    let loading = -1;
+    let since = 0;
+    const timer = setInterval(
+      () => {
+        if (slot.ready || slot.gone || this.closed) return clearInterval(timer);
+        const now = Atomics.load(slot.progress, LOADING);
+        if (now !== loading) {
+          loading = now;
+          since = performance.now();
+        } else if (loading >= 0 && performance.now() - since > budget) {
+          clearInterval(timer);
+          const where = refLabel(this.setup!.agents[loading]);
+          this.fail(refusalError({ where, reason: `did not finish loading within ${budget} ms` }));
+        }
+      },
+      Math.min(250, budget / 4),
+    );
     timer.unref();
   }
 

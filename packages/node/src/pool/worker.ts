@@ -1,10 +1,15 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
-import { type AgentDefinition, type JobResult, PreparedScenario, type Scenario } from "@parley/core/engine";
-import { refLabel } from "../agents/agent-ref.js";
+import {
+  type AgentDefinition,
+  fromPlainScenario,
+  type JobResult,
+  PreparedScenario,
+  type Scenario,
+} from "@parley/core/engine";
+import { refLabel, runsUnsandboxed } from "../agents/agent-ref.js";
 import { loadAgent } from "../agents/load-agent.js";
 import { refusalOf } from "../isolation/refusal.js";
-import { fromPlainScenario } from "../isolation/scenario-transfer.js";
 import { catchLateFaults, guardAgent, type LateFault } from "../isolation/seat-guard.js";
 import {
   BATCH,
@@ -48,9 +53,9 @@ async function start(given: WorkerSetup): Promise<void> {
   for (const [agent, source] of setup.agents.entries()) {
     Atomics.store(progress, LOADING, agent);
     try {
-      const def = await loadAgent(source);
+      const def = await loadAgent(source, { callMs: setup.sandboxCallMs });
       agents.push(
-        "module" in source
+        runsUnsandboxed(source)
           ? guardAgent(def, { agent, scenarioOf: (space) => scenarioOf.get(space)!, job: () => currentJob })
           : def,
       );

@@ -15,10 +15,10 @@ import {
   summarizeLeaderboard,
   type TournamentPlan,
 } from "@parley/core";
+import { toPlainScenario } from "@parley/core/engine";
 import type { AgentRef, AgentSource } from "../agents/agent-ref.js";
 import { describeAgents } from "../agents/describe-agents.js";
 import { moduleFingerprint } from "../agents/load-agent.js";
-import { toPlainScenario } from "../isolation/scenario-transfer.js";
 import { WorkerPool } from "../pool/pool.js";
 import { TournamentStore } from "../store/tournament-store.js";
 
@@ -41,6 +41,8 @@ export interface TournamentRequest {
   loadTimeoutMs?: number;
   /** Faults (lost workers, late errors) after which an agent is retired. */
   retireAfter?: number;
+  /** Stops the run when aborted (Ctrl-C, a cancelled job): what is stored stays, and the same request resumes. */
+  signal?: AbortSignal;
 }
 
 /** How far a tournament is: planned negotiations, those with a result, and the failed among them. */
@@ -92,7 +94,10 @@ export async function runTournament(
     loadTimeoutMs: request.loadTimeoutMs,
     retireAfter: request.retireAfter,
   });
+  const abort = () => pool.abort(new TournamentAborted());
+  request.signal?.addEventListener("abort", abort, { once: true });
   try {
+    if (request.signal?.aborted) throw new TournamentAborted();
     const [scenarios, described] = await Promise.all([
       request.scenarios,
       describeAgents(request.agents, {
@@ -157,13 +162,26 @@ export async function runTournament(
       store.close();
     }
   } finally {
+    request.signal?.removeEventListener("abort", abort);
     await pool.close();
   }
 }
 
+/** runTournament's rejection when its signal aborts it. */
+export class TournamentAborted extends Error {
+  constructor() {
+    super("the tournament was stopped before it finished; the same request resumes it");
+    this.name = "TournamentAborted";
+  }
+}
+
 /** The leaderboard as JSON (what `--json` prints and leaderboard.json holds), with any retired agents. */
-export function leaderboardJson(board: Leaderboard, retired: TournamentOutcome["retired"]): string {
-  const summary = summarizeLeaderboard(board);
+export function leaderboardJson(
+  board: Leaderboard,
+  retired: TournamentOutcome["retired"],
+  extra: Record<string, unknown> = {},
+): string {
+  const summary = { ...summarizeLeaderboard(board), ...extra };
   return `${JSON.stringify(retired.length > 0 ? { ...summary, retired } : summary, null, 2)}\n`;
 }
 

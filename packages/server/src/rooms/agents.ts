@@ -1,12 +1,4 @@
-import {
-  type Deadline,
-  type Expectation,
-  type Move,
-  observationOf,
-  type ProtocolName,
-  type Scenario,
-  type VisibleEvent,
-} from "@parley/core";
+import type { Deadline, Expectation, Move, ProtocolName, Scenario, VisibleEvent } from "@parley/core";
 import { BUILTIN_AGENTS } from "@parley/core/catalog";
 import { type AgentRef, type IsolatedSeat, openIsolatedSeat } from "@parley/node";
 
@@ -91,10 +83,7 @@ export class IsolatedAgents implements AgentRunner {
       this.seats.delete(request.key);
       throw new AgentFault(`could not start: ${(err as Error).message}`);
     }
-    for (; entry.heard < request.events.length; entry.heard++) {
-      const observation = observationOf(request.protocol, request.events[entry.heard], request.seat);
-      if (observation) seat.inform(observation);
-    }
+    for (; entry.heard < request.events.length; entry.heard++) seat.inform(request.events[entry.heard]);
     try {
       return await seat.act(request.expected);
     } catch (err) {

@@ -95,7 +95,7 @@ export class Room {
 
   state(): "waiting" | "running" | "ended" {
     if (this.ended) return "ended";
-    return this.entries.some((e) => e.kind === "move") ? "running" : "waiting";
+    return this.turnNumber > 0 ? "running" : "waiting";
   }
 
   /** The seat a token opens, compared in constant time against every seat of the room. */

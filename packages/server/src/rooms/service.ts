@@ -12,6 +12,7 @@ import {
 } from "@parley/core";
 import type { Kysely } from "kysely";
 import type { ScenarioCatalog } from "../catalog.js";
+import { LogWriter } from "../db/log-writer.js";
 import type { Database } from "../db/schema.js";
 import { badRequest, conflict, forbidden, HttpError } from "../errors.js";
 import { hashToken, newRoomId, newToken } from "../tokens.js";
@@ -53,19 +54,31 @@ export class RoomService {
   /** Per agent seat (and built-in mediator): the turn it was last asked to move on. */
   private readonly asked = new Map<string, number>();
   private closed = false;
+  private readonly writer: LogWriter;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly catalog: ScenarioCatalog,
     private readonly agents: AgentRunner,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.writer = new LogWriter(db);
+  }
 
   /** Loads every open room (replaying its log), re-arms deadlines and resumes agent seats. */
   async resume(): Promise<number> {
     const open = await this.db.selectFrom("rooms").select("id").where("ended_at", "is", null).execute();
-    for (const { id } of open) await this.room(id);
-    return open.length;
+    let resumed = 0;
+    for (const { id } of open) {
+      try {
+        await this.room(id);
+        resumed++;
+      } catch (err) {
+        // One room that cannot be rebuilt must not keep the others closed.
+        process.stderr.write(`parley serve: room ${id} could not be rebuilt: ${(err as Error).message}\n`);
+      }
+    }
+    return resumed;
   }
 
   async close(): Promise<void> {
@@ -340,6 +353,8 @@ export class RoomService {
       at = Math.max(at, this.now());
     }
     if (room.ended) throw conflict("the negotiation is over");
+    // Stored as JSON: an outcome from a worker may be a typed array, which JSON would turn into an object.
+    if ("outcome" in move) move = { ...move, outcome: Array.from(move.outcome) };
     let step: Step;
     try {
       step = room.negotiation.move(room.seatIndex(actor), move, at);
@@ -455,12 +470,7 @@ export class RoomService {
       at: entry.at,
     };
     try {
-      if (room.ended)
-        await this.db.transaction().execute(async (trx) => {
-          await trx.insertInto("room_log").values(row).execute();
-          await trx.updateTable("rooms").set({ ended_at: entry.at }).where("id", "=", room.id).execute();
-        });
-      else await this.db.insertInto("room_log").values(row).execute();
+      await this.writer.append(row, room.ended ? entry.at : undefined);
     } catch (err) {
       this.rooms.delete(room.id);
       throw new HttpError(503, `the move could not be stored (${(err as Error).message}); try again`);

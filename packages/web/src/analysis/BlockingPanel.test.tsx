@@ -15,7 +15,7 @@ const json = writeParleyScenario(scenario, "json");
 
 describe("BlockingPanel on the peace plan", () => {
   it("says the draft is blocked on territory and lists the reopenings that unblock it", () => {
-    const result = analyse({ json, fixed: draft });
+    const result = analyse({ json, settled: draft });
     renderPage(<BlockingPanel result={result} scenario={scenario} hasDraft />);
     expect(screen.getByText(/The draft is blocked on territory:/)).toBeInTheDocument();
     const ways = screen.getAllByRole("listitem").map((li) => li.textContent);
@@ -24,7 +24,7 @@ describe("BlockingPanel on the peace plan", () => {
   });
 
   it("says there is room for a deal once every point is open", () => {
-    const result = analyse({ json, fixed: draft.map(() => null) });
+    const result = analyse({ json, settled: draft.map(() => null) });
     renderPage(<BlockingPanel result={result} scenario={scenario} hasDraft />);
     expect(screen.getByText("There is room for a deal")).toBeInTheDocument();
     expect(screen.queryByText(/blocked/)).toBeNull();

@@ -9,17 +9,17 @@ const signed = (g: number) => (g >= 0 ? `+${fmt(g)}` : fmt(g));
 export function DraftPanel({
   result,
   scenario,
-  fixed,
+  settled,
   review,
   onReview,
 }: {
   result: AnalysisResult;
   scenario: Scenario;
-  fixed: (number | null)[];
+  settled: (number | null)[];
   review: number[] | undefined;
   onReview: (outcome: number[] | undefined) => void;
 }) {
-  const fairest = result.issues.map((v) => fixed[v.issue] ?? v.fairestOption);
+  const fairest = result.issues.map((v) => settled[v.issue] ?? v.fairestOption);
   return (
     <section aria-labelledby="draft-title">
       <Title order={2} size="h3" id="draft-title">

@@ -11,13 +11,13 @@ const OPEN = "";
 export function PointsTable({
   result,
   scenario,
-  fixed,
+  settled,
   onSet,
   actions,
 }: {
   result: AnalysisResult;
   scenario: Scenario;
-  fixed: (number | null)[];
+  settled: (number | null)[];
   onSet: (issue: number, option: number | null) => void;
   actions: ReactNode;
 }) {
@@ -65,7 +65,7 @@ export function PointsTable({
                     <NativeSelect
                       size="xs"
                       aria-label={`${name}: settled at`}
-                      value={fixed[v.issue] === null ? OPEN : String(fixed[v.issue])}
+                      value={settled[v.issue] === null ? OPEN : String(settled[v.issue])}
                       onChange={(e) =>
                         onSet(v.issue, e.currentTarget.value === OPEN ? null : Number(e.currentTarget.value))
                       }

@@ -11,7 +11,7 @@ export function analyse(request: AnalysisRequest, progress?: Progress): Analysis
   const started = performance.now();
   progress?.("Reading the scenario");
   const scenario = readParleyScenario(request.json, "scenario");
-  const options = { fixed: request.fixed, seed: request.seed ?? 0 };
+  const options = { settled: request.settled, seed: request.seed ?? 0 };
   progress?.("Frontier, agreement zone, solutions and blocking points");
   const report = analyze(scenario, { ...options, draft: request.draft });
   progress?.("Sampling outcomes for the plot");

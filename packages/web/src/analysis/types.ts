@@ -10,7 +10,7 @@ export interface AnalysisRequest {
   /** The scenario as Parley JSON. */
   json: string;
   /** Settled option per point, null where open. */
-  fixed: (number | null)[];
+  settled: (number | null)[];
   /** A complete package to review against the frontier (draft improvements), if any. */
   draft?: number[];
   seed?: number;

@@ -29,14 +29,14 @@ function Analysis({ loaded }: { loaded: LoadedScenario }) {
   const { scenario, json } = loaded;
   const parties = scenario.parties.map((p) => p.name);
   const start = loaded.draft ?? openAll(scenario);
-  const [fixed, setFixed] = useState<(number | null)[]>(start);
+  const [settled, setFixed] = useState<(number | null)[]>(start);
   const [review, setReview] = useState<number[] | undefined>(undefined);
   const [pair, setPair] = useState<[number, number]>([0, 1]);
   const [run, setRun] = useState(0);
   // A new request object per "Run again" (run) restarts the worker after a cancel.
   const request = useMemo<AnalysisRequest>(
-    () => ({ json, fixed, draft: review, run }),
-    [json, fixed, review, run],
+    () => ({ json, settled, draft: review, run }),
+    [json, settled, review, run],
   );
   const { state, cancel } = useAnalysis(request);
   const result =
@@ -98,7 +98,7 @@ function Analysis({ loaded }: { loaded: LoadedScenario }) {
           <PointsTable
             result={result}
             scenario={scenario}
-            fixed={fixed}
+            settled={settled}
             onSet={setPoint}
             actions={
               <Group gap="xs">
@@ -116,7 +116,7 @@ function Analysis({ loaded }: { loaded: LoadedScenario }) {
           <DraftPanel
             result={result}
             scenario={scenario}
-            fixed={fixed}
+            settled={settled}
             review={review}
             onReview={setReview}
           />

@@ -87,7 +87,7 @@ export function PackageTable({ room, values, caption }: { room: RoomView; values
   );
 }
 
-/** One select per point: the option chosen for each, with locked points fixed. */
+/** One select per point: the option chosen for each, with locked points kept. */
 export function PackageBuilder({
   room,
   values,

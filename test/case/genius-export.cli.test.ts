@@ -71,10 +71,10 @@ describe("the peace plan exported to GENIUS XML by parley convert", () => {
     }
     // The engine's Nash package of each unblocking reopening (peace-plan.test.ts checks these are the sets).
     for (const point of ["guarantees", "foreign-troops"]) {
-      const fixed = draft.map((x, i) => (i === scenario.space.issueIndex(point) ? null : x));
-      const engine = analyze(scenario, { fixed }).solutions.nash;
+      const settled = draft.map((x, i) => (i === scenario.space.issueIndex(point) ? null : x));
+      const engine = analyze(scenario, { settled }).solutions.nash;
       expect(engine).not.toBeNull();
-      expect(nashPackage(plan, allowedBy(plan, fixed)), point).toEqual(engine?.outcome);
+      expect(nashPackage(plan, allowedBy(plan, settled)), point).toEqual(engine?.outcome);
     }
   });
 });

@@ -1,11 +1,6 @@
-import {
-  describeWhen,
-  type NegotiationRecord,
-  type PlanStatus,
-  type RecordEvent,
-  type Scenario,
-} from "@parley/core";
-import { columns, PLAIN, type Style, wrap } from "./text.js";
+import type { Scenario } from "@parley/core/engine";
+import { describeWhen, type NegotiationRecord, type PlanStatus, type RecordEvent } from "@parley/core/record";
+import { columns, PLAIN, type Style, wrap } from "../text.js";
 
 /** "#7": events are numbered in log order, from 1. */
 function numberer(record: NegotiationRecord): (id: string) => string {

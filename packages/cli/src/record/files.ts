@@ -1,12 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import {
-  checkRecordAgainst,
-  InputError,
-  type NegotiationRecord,
-  readRecord,
-  type Scenario,
-} from "@parley/core";
+import type { Scenario } from "@parley/core/engine";
+import { InputError } from "@parley/core/errors";
+import { type NegotiationRecord, readScenarioRecord } from "@parley/core/record";
 import { readText } from "../scenario-loader.js";
 
 /** Names a record may have beside its scenario, tried in this order. */
@@ -28,10 +24,7 @@ export function recordPathFor(scenarioPath: string, explicit?: string): string {
   return relative(process.cwd(), found) || found;
 }
 
-/** Reads a record and checks it against its scenario; errors name the file and field. */
+/** Reads the record file at `path` and checks it against its scenario. */
 export function loadRecord(path: string, scenario: Scenario, maxBytes: number): NegotiationRecord {
-  const file = readText(resolve(path), path, maxBytes);
-  const record = readRecord(file.text, path);
-  checkRecordAgainst(record, scenario, path);
-  return record;
+  return readScenarioRecord(readText(resolve(path), path, maxBytes).text, path, scenario);
 }

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type AgentDefinition, runNegotiation } from "@parley/core";
 import { describe, expect, it } from "vitest";
 import { bundledScenarioPath, loadBundled } from "../helpers/scenarios.js";
+import { tempDir } from "../helpers/temp.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 function exampleModule(): string {
   const doc = readFileSync(join(ROOT, "docs/negotiators.md"), "utf8");
   const code = /```js\n([\s\S]*?)```/.exec(doc)![1];
-  const file = join(mkdtempSync(join(tmpdir(), "parley-agent-")), "my-agent.mjs");
+  const file = join(tempDir("parley-agent-"), "my-agent.mjs");
   writeFileSync(file, code);
   return file;
 }

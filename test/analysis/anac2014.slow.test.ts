@@ -36,8 +36,8 @@ describe("search-based frontier on the ANAC 2014 hyper-rectangle scenarios (10^1
   it("diagnoses a blocked plan by search, and each unblocking package reaches both reservations", async () => {
     const scenario = await loadBundled("anac/y2014/10issuesDiscountedwithRV");
     // The last four points settled on 0 leave no outcome worth 0.75 to both parties.
-    const fixed = scenario.space.issues.map((_, i) => (i >= 6 ? 0 : null));
-    const report = analyze(scenario, { fixed });
+    const settled = scenario.space.issues.map((_, i) => (i >= 6 ? 0 : null));
+    const report = analyze(scenario, { settled });
     expect(report.zone.empty).toBe(true);
     const blocking = report.blocking!;
     expect(blocking.exact).toBe(false);

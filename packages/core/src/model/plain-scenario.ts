@@ -1,6 +1,10 @@
-import { type Issue, OutcomeSpace, type Party, type Scenario, type ScenarioMeta } from "@parley/core/engine";
+import type { Party, Scenario, ScenarioMeta } from "./scenario.js";
+import { type Issue, OutcomeSpace } from "./space.js";
 
-/** A scenario as plain data: what structured cloning can carry to a worker (OutcomeSpace is a class). */
+/**
+ * A scenario as plain data, what structured cloning carries (to a worker thread, from a web worker,
+ * into IndexedDB): the outcome space is a class, so it travels as its issues.
+ */
 export interface PlainScenario extends ScenarioMeta {
   issues: Issue[];
   parties: Party[];

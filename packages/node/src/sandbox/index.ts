@@ -1,0 +1,1 @@
+export { loadSandboxedAgent, type SandboxedAgent, type SandboxLimits } from "./sandbox.js";
