@@ -112,7 +112,11 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
     const before = await view(room.id, room.hostToken);
 
     const breaks = [
-      [buyer, { id: "m-2", type: "offer", outcome: { price: "low", delivery: "slow" } }, /it is seat 2's turn/],
+      [
+        buyer,
+        { id: "m-2", type: "offer", outcome: { price: "low", delivery: "slow" } },
+        /it is seat 2's turn/,
+      ],
       [seller, { id: "m-3", type: "vote", vote: "better" }, /SAOP expects an offer, accept or end/],
     ] as const;
     for (const [token, body, reason] of breaks) {

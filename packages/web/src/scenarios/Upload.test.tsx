@@ -15,7 +15,7 @@ describe("Upload", () => {
     await userEvent.upload(screen.getByTestId("upload-files"), file("broken.yaml", broken));
     const alert = await screen.findByRole("alert", {}, { timeout: 15_000 });
     expect(alert).toHaveTextContent("This scenario cannot be read");
-    expect(alert).toHaveTextContent("broken.yaml: issues[0].options: Too small");
+    expect(alert).toHaveTextContent("broken.yaml: issues[0].options: needs ≥ 1 items, found an array of 0");
     expect(uploadNames()).toEqual([]);
   });
 

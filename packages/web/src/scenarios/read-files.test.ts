@@ -26,7 +26,7 @@ describe("readScenarioFiles", () => {
   it("refuses a broken Parley file with the CLI's message (file and field)", () => {
     const text = "parley: 1\nname: broken\nissues:\n  - name: price\n    options: []\nparties: []\n";
     expect(() => readScenarioFiles([{ name: "broken.yaml", text }])).toThrow(
-      "broken.yaml: issues[0].options: Too small: expected array to have >=1 items",
+      "broken.yaml: issues[0].options: needs ≥ 1 items, found an array of 0",
     );
   });
 
