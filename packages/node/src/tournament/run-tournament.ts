@@ -106,20 +106,7 @@ export async function runTournament(
       }),
     ]);
     const sources: AgentSource[] = request.agents.map((ref, i) => ({ ...ref, name: described[i].name }));
-    const plan = planTournament({
-      scenarios: scenarios.map((s) => ({
-        name: s.name,
-        parties: s.parties.length,
-        fingerprint: scenarioFingerprint(s),
-      })),
-      agents: sources.map((source) => ({
-        name: source.name,
-        fingerprint: "module" in source ? moduleFingerprint(source.module) : `builtin:${source.name}`,
-      })),
-      reps: request.reps,
-      settings: { protocol: "saop", rounds: request.rounds },
-      seed: request.seed,
-    });
+    const plan = planFor(scenarios, sources, request);
     const out = resolve(request.out ?? `tournament-${plan.hash.slice(0, 12)}`);
     const store = TournamentStore.open(out, plan);
     try {
@@ -145,18 +132,13 @@ export async function runTournament(
         ran = { negotiations: pending.length, seconds: (performance.now() - started) / 1000, workers };
       }
       const results = store.results();
-      const board = scoreTournament(plan, results);
-      const retired = retiredAgents(results);
-      const files = writeExports(out, plan, board, results, retired);
       return {
         plan,
-        board,
         results,
         out,
-        files,
+        ...scoreAndExport(out, plan, results),
         resumedFrom: before.finished > 0 ? before : null,
         ran,
-        retired,
       };
     } finally {
       store.close();
@@ -165,6 +147,40 @@ export async function runTournament(
     request.signal?.removeEventListener("abort", abort);
     await pool.close();
   }
+}
+
+/** The plan of a tournament of `scenarios` and the described `sources`. */
+export function planFor(
+  scenarios: readonly Scenario[],
+  sources: readonly AgentSource[],
+  request: Pick<TournamentRequest, "reps" | "rounds" | "seed">,
+): TournamentPlan {
+  return planTournament({
+    scenarios: scenarios.map((s) => ({
+      name: s.name,
+      parties: s.parties.length,
+      fingerprint: scenarioFingerprint(s),
+    })),
+    agents: sources.map((source) => ({
+      name: source.name,
+      fingerprint: "module" in source ? moduleFingerprint(source.module) : `builtin:${source.name}`,
+    })),
+    reps: request.reps,
+    settings: { protocol: "saop", rounds: request.rounds },
+    seed: request.seed,
+  });
+}
+
+/** Scores a finished tournament and writes its exports into `out`. */
+export function scoreAndExport(
+  out: string,
+  plan: TournamentPlan,
+  results: JobResult[],
+): Pick<TournamentOutcome, "board" | "files" | "retired"> {
+  const board = scoreTournament(plan, results);
+  const retired = retiredAgents(results);
+  const files = writeExports(out, plan, board, results, retired);
+  return { board, files, retired };
 }
 
 /** runTournament's rejection when its signal aborts it. */
@@ -216,7 +232,7 @@ function retiredAgents(results: readonly JobResult[]): TournamentOutcome["retire
 }
 
 /** What identifies a scenario's content: not where it was read from, so a run resumes from another directory. */
-function scenarioFingerprint(scenario: Scenario): string {
+export function scenarioFingerprint(scenario: Scenario): string {
   const { source: _where, ...content } = toPlainScenario(scenario);
   return hash53(JSON.stringify(content)).toString(16);
 }
