@@ -48,7 +48,12 @@ export default defineConfig({
       { extends: true, test: { name: "slow", include: SLOW } },
       {
         extends: true,
-        test: { name: "server", include: ["packages/server/test/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "server",
+          // With the real SQLite, PostgreSQL and Redis.
+          include: ["packages/server/test/**/*.test.ts", "packages/node/test/**/*.test.ts"],
+          environment: "node",
+        },
       },
       {
         extends: true,

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { referenceAnalysis, type Scenario, type TournamentPlan, type TournamentSettings } from "@parley/core";
 import { fromPlainScenario, type PlainScenario, toPlainScenario } from "@parley/core/engine";
 import type { AgentSource } from "../agents/agent-ref.js";
@@ -42,8 +42,11 @@ export function queuedSetup(
   };
 }
 
-/** Where a worker keeps the agent modules it fetched, one file per fingerprint. */
-const MODULES = join(tmpdir(), "parley-queue-modules");
+/**
+ * Where a worker keeps the agent modules it fetched, one file per fingerprint:
+ * inside this package, so a module's `import … from "@parley/core"` resolves as it did on the coordinator.
+ */
+const MODULES = fileURLToPath(new URL("../../.queue-modules/", import.meta.url));
 
 /** The pool's setup of a queued tournament: scenarios fetched from the store, modules written to local files. */
 export async function workerSetupOf(store: PgTournaments, queued: QueuedSetup): Promise<WorkerSetup> {

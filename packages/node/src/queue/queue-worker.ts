@@ -1,6 +1,5 @@
 import type { JobResult, TournamentJob } from "@parley/core";
 import { type Job, Worker } from "bullmq";
-import type { WorkerSetup } from "../pool/messages.js";
 import { WorkerPool } from "../pool/pool.js";
 import { PgTournaments } from "../store/pg-tournament-store.js";
 import {
@@ -30,19 +29,31 @@ export interface QueueWorker {
   close(): Promise<void>;
 }
 
+/** A tournament this process works on: one open pool run, fed batch by batch. */
 interface Tournament {
-  queued: QueuedSetup;
-  setup: WorkerSetup;
+  pool: WorkerPool;
+  /** The batch waiting for each job's result. */
+  waiting: Map<string, Batch>;
+  /** Rejects when the pool's run fails (an agent refused to load, say). */
+  failed: Promise<never>;
+}
+
+interface Batch {
+  left: number;
+  writes: Promise<void>[];
+  done(): void;
 }
 
 /**
- * Runs tournament batches from the queue, each on the local worker pool (so
- * with its isolation: worker threads, the watchdog, faults charged to the seat
- * at fault), writing results to the store by job id. A batch whose worker is
- * killed goes back to the queue (BullMQ's stalled jobs); the jobs of it that
- * already have a result are skipped when it runs again.
+ * Runs tournament batches from the queue on the local worker pool (so with
+ * its isolation: worker threads, the watchdog, faults charged to the seat at
+ * fault), one pool per tournament kept open across batches, writing results
+ * to the store by job id. A batch whose worker process is killed goes back to
+ * the queue (BullMQ's stalled jobs); the jobs of it that already have a
+ * result are skipped when it runs again.
  */
 export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
+  const concurrency = options.concurrency ?? 1;
   const stores = new Map<string, Promise<PgTournaments>>();
   const tournaments = new Map<string, Promise<Tournament>>();
   const storeAt = (url: string) => {
@@ -54,11 +65,8 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
     const key = `${store.url} ${hash}`;
     let t = tournaments.get(key);
     if (!t) {
-      t = (async () => {
-        const queued = await store.setup<QueuedSetup>(hash);
-        return { queued, setup: await workerSetupOf(store, queued) };
-      })();
-      // A failed fetch is retried by the next batch rather than remembered.
+      t = openTournament(store, hash, concurrency, () => tournaments.delete(key));
+      // A failed start is retried by the next batch rather than remembered.
       t.catch(() => tournaments.delete(key));
       tournaments.set(key, t);
     }
@@ -69,22 +77,22 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
   const runBatch = async (job: Job<BatchData>) => {
     const store = await storeAt(options.db ?? job.data.db);
     const { tournament, jobs } = job.data;
-    const { queued, setup } = await tournamentOf(store, tournament);
+    const t = await tournamentOf(store, tournament);
     const done = await store.finishedAmong(
       tournament,
       jobs.map((j) => j.id),
     );
     const todo: TournamentJob[] = jobs.filter((j) => !done.has(j.id));
     if (todo.length > 0) {
-      const pool = new WorkerPool({ workers: 1, budgetMs: queued.budgetMs, memoryMb: queued.workerMemoryMb });
       const writes: Promise<void>[] = [];
-      try {
-        await pool.runJobs(todo, setup, (results: JobResult[]) => {
-          writes.push(store.record(tournament, results));
-        });
-      } finally {
-        await pool.close();
-      }
+      await Promise.race([
+        new Promise<void>((done) => {
+          const batch = { left: todo.length, writes, done };
+          for (const j of todo) t.waiting.set(j.id, batch);
+          t.pool.add(todo);
+        }),
+        t.failed,
+      ]);
       await Promise.all(writes);
     }
     batches++;
@@ -95,7 +103,7 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
   const worker = new Worker<BatchData>(options.queue ?? DEFAULT_QUEUE, runBatch, {
     connection,
     prefix: options.prefix ?? DEFAULT_PREFIX,
-    concurrency: options.concurrency ?? 1,
+    concurrency,
     lockDuration,
     stalledInterval: lockDuration,
     // A batch may be orphaned by several killed workers in a row; its finished jobs are skipped each time.
@@ -111,7 +119,46 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
     async close() {
       await worker.close();
       await connection.quit();
+      for (const t of tournaments.values()) await (await t.catch(() => null))?.pool.close();
       for (const store of stores.values()) await (await store.catch(() => null))?.close();
     },
   };
+}
+
+/** Fetches a tournament's setup and starts its pool on an open run whose results go to the store. */
+async function openTournament(
+  store: PgTournaments,
+  hash: string,
+  workers: number,
+  forget: () => void,
+): Promise<Tournament> {
+  const queued = await store.setup<QueuedSetup>(hash);
+  const setup = await workerSetupOf(store, queued);
+  const pool = new WorkerPool({ workers, budgetMs: queued.budgetMs, memoryMb: queued.workerMemoryMb });
+  const waiting = new Map<string, Batch>();
+  const run = pool.runJobs(
+    [],
+    setup,
+    (results: JobResult[]) => {
+      const write = store.record(hash, results);
+      for (const r of results) {
+        const batch = waiting.get(r.jobId);
+        if (!batch) continue;
+        waiting.delete(r.jobId);
+        batch.writes.push(write);
+        if (--batch.left === 0) batch.done();
+      }
+    },
+    { open: true },
+  );
+  // The pool is spent once its run fails: the next batch starts another.
+  const failed = run.then(
+    () => new Promise<never>(() => {}),
+    (err: Error) => {
+      forget();
+      throw err;
+    },
+  );
+  failed.catch(() => {});
+  return { pool, waiting, failed };
 }

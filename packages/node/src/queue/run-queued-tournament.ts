@@ -73,9 +73,10 @@ export async function runQueuedTournament(
       const failure = watchFailures(events, plan);
       await events.waitUntilReady();
       await enqueue(queue, plan, new Set((await store.pendingJobs()).map((j) => j.id)), request);
+      const stopped = aborted(request.signal);
       let counts = before;
       while (counts.finished < counts.planned) {
-        await Promise.race([sleep(request.pollMs ?? 250), failure.promise, aborted(request.signal)]);
+        await Promise.race([sleep(request.pollMs ?? 250), failure.promise, stopped]);
         counts = await store.counts();
         callbacks.onResults?.([], counts);
       }
@@ -136,9 +137,11 @@ function watchFailures(events: QueueEvents, plan: TournamentPlan): { promise: Pr
 }
 
 function aborted(signal: AbortSignal | undefined): Promise<never> {
-  return new Promise((_, reject) => {
+  const promise = new Promise<never>((_, reject) => {
     if (!signal) return;
     if (signal.aborted) reject(new TournamentAborted());
     signal.addEventListener("abort", () => reject(new TournamentAborted()), { once: true });
   });
+  promise.catch(() => {});
+  return promise;
 }
