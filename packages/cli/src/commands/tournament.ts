@@ -85,7 +85,16 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
     };
     const run = (callbacks: Parameters<typeof runTournamentOn>[1]) =>
       opts.redis && opts.db
-        ? runQueuedTournament({ ...request, redis: opts.redis, db: opts.db }, callbacks)
+        ? runQueuedTournament(
+            {
+              ...request,
+              redis: opts.redis,
+              db: opts.db,
+              queue: process.env.PARLEY_QUEUE,
+              prefix: process.env.PARLEY_QUEUE_PREFIX,
+            },
+            callbacks,
+          )
         : runTournamentOn(request, callbacks);
     outcome = await run({
       onStart(plan, out, counts) {

@@ -14,6 +14,9 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
     db: opts.db,
     concurrency: opts.concurrency,
     lockMs: opts.lockMs,
+    // Another queue in the same Redis (two deployments sharing one Redis, or tests).
+    queue: process.env.PARLEY_QUEUE,
+    prefix: process.env.PARLEY_QUEUE_PREFIX,
   });
   await worker.ready;
   process.stderr.write(
