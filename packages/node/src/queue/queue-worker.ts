@@ -14,7 +14,7 @@ import { type QueuedSetup, workerSetupOf } from "./queue-setup.js";
 export interface QueueWorkerOptions extends QueueLocation {
   /** The store (default: the one each job names). */
   db?: string;
-  /** Batches run at once, each on its own worker thread (default 1). */
+  /** Worker threads of the pool that runs the batches (default 1). */
   concurrency?: number;
   /** How long a batch's lock lasts without renewal: a killed worker's batch returns to the queue after about this (default 30 s). */
   lockMs?: number;
@@ -103,7 +103,8 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
   const worker = new Worker<BatchData>(options.queue ?? DEFAULT_QUEUE, runBatch, {
     connection,
     prefix: options.prefix ?? DEFAULT_PREFIX,
-    concurrency,
+    // Two batches per thread, so the pool has the next batch while results of the last are written.
+    concurrency: concurrency * 2,
     lockDuration,
     stalledInterval: lockDuration,
     // A batch may be orphaned by several killed workers in a row; its finished jobs are skipped each time.

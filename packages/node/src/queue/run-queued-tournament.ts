@@ -1,14 +1,11 @@
 import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { TournamentPlan } from "@parley/core";
 import { Queue, QueueEvents } from "bullmq";
-import type { AgentSource } from "../agents/agent-ref.js";
-import { describeAgents } from "../agents/describe-agents.js";
 import { PgTournamentStore } from "../store/pg-tournament-store.js";
 import {
-  planFor,
-  scoreAndExport,
+  outcomeOf,
+  planRequest,
   TournamentAborted,
   type TournamentCallbacks,
   type TournamentOutcome,
@@ -44,16 +41,7 @@ export async function runQueuedTournament(
   callbacks: TournamentCallbacks = {},
 ): Promise<TournamentOutcome> {
   if (request.signal?.aborted) throw new TournamentAborted();
-  const [scenarios, described] = await Promise.all([
-    request.scenarios,
-    describeAgents(request.agents, {
-      loadTimeoutMs: request.loadTimeoutMs,
-      memoryMb: request.workerMemoryMb,
-    }),
-  ]);
-  const sources: AgentSource[] = request.agents.map((ref, i) => ({ ...ref, name: described[i].name }));
-  const plan = planFor(scenarios, sources, request);
-  const out = resolve(request.out ?? `tournament-${plan.hash.slice(0, 12)}`);
+  const { scenarios, sources, plan, out } = await planRequest(request);
   mkdirSync(out, { recursive: true });
   const { budgetMs, workerMemoryMb } = request;
   const { setup, contents } = queuedSetup(plan, scenarios, sources, { budgetMs, workerMemoryMb });
@@ -84,14 +72,7 @@ export async function runQueuedTournament(
       ran = { negotiations: counts.finished - before.finished, seconds, workers: 0 };
     }
     const results = await store.results();
-    return {
-      plan,
-      results,
-      out,
-      ...scoreAndExport(out, plan, results),
-      resumedFrom: before.finished > 0 ? before : null,
-      ran,
-    };
+    return outcomeOf(out, plan, results, before, ran);
   } finally {
     await events.close();
     await queue.close();

@@ -98,16 +98,7 @@ export async function runTournament(
   request.signal?.addEventListener("abort", abort, { once: true });
   try {
     if (request.signal?.aborted) throw new TournamentAborted();
-    const [scenarios, described] = await Promise.all([
-      request.scenarios,
-      describeAgents(request.agents, {
-        loadTimeoutMs: request.loadTimeoutMs,
-        memoryMb: request.workerMemoryMb,
-      }),
-    ]);
-    const sources: AgentSource[] = request.agents.map((ref, i) => ({ ...ref, name: described[i].name }));
-    const plan = planFor(scenarios, sources, request);
-    const out = resolve(request.out ?? `tournament-${plan.hash.slice(0, 12)}`);
+    const { scenarios, sources, plan, out } = await planRequest(request);
     const store = TournamentStore.open(out, plan);
     try {
       const before = store.counts();
@@ -132,14 +123,7 @@ export async function runTournament(
         ran = { negotiations: pending.length, seconds: (performance.now() - started) / 1000, workers };
       }
       const results = store.results();
-      return {
-        plan,
-        results,
-        out,
-        ...scoreAndExport(out, plan, results),
-        resumedFrom: before.finished > 0 ? before : null,
-        ran,
-      };
+      return outcomeOf(out, plan, results, before, ran);
     } finally {
       store.close();
     }
@@ -147,6 +131,22 @@ export async function runTournament(
     request.signal?.removeEventListener("abort", abort);
     await pool.close();
   }
+}
+
+/** A request's scenarios (once loaded), agents (checked and named by their definitions), plan and output directory. */
+export async function planRequest(
+  request: Omit<TournamentRequest, "workers">,
+): Promise<{ scenarios: Scenario[]; sources: AgentSource[]; plan: TournamentPlan; out: string }> {
+  const [scenarios, described] = await Promise.all([
+    request.scenarios,
+    describeAgents(request.agents, {
+      loadTimeoutMs: request.loadTimeoutMs,
+      memoryMb: request.workerMemoryMb,
+    }),
+  ]);
+  const sources: AgentSource[] = request.agents.map((ref, i) => ({ ...ref, name: described[i].name }));
+  const plan = planFor(scenarios, sources, request);
+  return { scenarios, sources, plan, out: resolve(request.out ?? `tournament-${plan.hash.slice(0, 12)}`) };
 }
 
 /** The plan of a tournament of `scenarios` and the described `sources`. */
@@ -171,16 +171,18 @@ export function planFor(
   });
 }
 
-/** Scores a finished tournament and writes its exports into `out`. */
-export function scoreAndExport(
+/** Scores a finished tournament, writes its exports into `out`, and says what the run did. */
+export function outcomeOf(
   out: string,
   plan: TournamentPlan,
   results: JobResult[],
-): Pick<TournamentOutcome, "board" | "files" | "retired"> {
+  before: TournamentCounts,
+  ran: TournamentOutcome["ran"],
+): TournamentOutcome {
   const board = scoreTournament(plan, results);
   const retired = retiredAgents(results);
   const files = writeExports(out, plan, board, results, retired);
-  return { board, files, retired };
+  return { plan, board, results, out, files, resumedFrom: before.finished > 0 ? before : null, ran, retired };
 }
 
 /** runTournament's rejection when its signal aborts it. */
