@@ -27,7 +27,7 @@ export function redisConnection(url: string): Redis {
     throw new InputError("--redis", `${url} is not a URL (redis://HOST:PORT)`);
   }
   if (parsed.protocol !== "redis:") throw new InputError("--redis", `${url} is not a redis:// URL`);
-  return new Redis({
+  const client = new Redis({
     host: parsed.hostname || "127.0.0.1",
     port: parsed.port ? Number(parsed.port) : 6379,
     username: parsed.username || undefined,
@@ -36,6 +36,9 @@ export function redisConnection(url: string): Redis {
     // BullMQ's blocking commands need this (its workers wait on Redis indefinitely).
     maxRetriesPerRequest: null,
   });
+  // ioredis reconnects by itself; an unreachable server is reported by reachRedis, not as an unhandled event.
+  client.on("error", () => {});
+  return client;
 }
 
 /** The data of one queued job: a batch of a tournament's planned negotiations. */
@@ -44,4 +47,17 @@ export interface BatchData {
   /** The store, for workers started without --db. */
   db: string;
   jobs: { id: string; index: number; scenario: number; lineup: number[]; rep: number; seed: number }[];
+}
+
+/** Resolves once Redis answers; an InputError naming `url` if it does not within `ms` (ioredis would retry forever). */
+export async function reachRedis(client: Redis, url: string, ms = 5000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new InputError(url, `cannot be reached as Redis within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([client.ping(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -7,6 +7,7 @@ import {
   DEFAULT_PREFIX,
   DEFAULT_QUEUE,
   type QueueLocation,
+  reachRedis,
   redisConnection,
 } from "./connection.js";
 import { type QueuedSetup, workerSetupOf } from "./queue-setup.js";
@@ -113,13 +114,21 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
   // Connection hiccups are retried by ioredis; a job's own error is recorded on the job.
   worker.on("error", () => {});
   return {
-    ready: worker.waitUntilReady().then(() => undefined),
+    ready: reachRedis(connection, options.redis).then(
+      () => worker.waitUntilReady().then(() => undefined),
+      (err: Error) => {
+        // Nothing to finish: stop reconnecting so the process can end.
+        connection.disconnect();
+        void worker.close(true).catch(() => {});
+        throw err;
+      },
+    ),
     get batches() {
       return batches;
     },
     async close() {
       await worker.close();
-      await connection.quit();
+      connection.disconnect();
       for (const t of tournaments.values()) await (await t.catch(() => null))?.pool.close();
       for (const store of stores.values()) await (await store.catch(() => null))?.close();
     },

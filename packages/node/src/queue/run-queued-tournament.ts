@@ -16,6 +16,7 @@ import {
   DEFAULT_PREFIX,
   DEFAULT_QUEUE,
   type QueueLocation,
+  reachRedis,
   redisConnection,
 } from "./connection.js";
 import { queuedSetup } from "./queue-setup.js";
@@ -45,10 +46,16 @@ export async function runQueuedTournament(
   mkdirSync(out, { recursive: true });
   const { budgetMs, workerMemoryMb } = request;
   const { setup, contents } = queuedSetup(plan, scenarios, sources, { budgetMs, workerMemoryMb });
+  const connections = [redisConnection(request.redis), redisConnection(request.redis)];
+  try {
+    await reachRedis(connections[0], request.redis);
+  } catch (err) {
+    for (const c of connections) c.disconnect();
+    throw err;
+  }
   const store = await PgTournamentStore.open(request.db, plan, setup);
   const prefix = request.prefix ?? DEFAULT_PREFIX;
   const name = request.queue ?? DEFAULT_QUEUE;
-  const connections = [redisConnection(request.redis), redisConnection(request.redis)];
   const queue = new Queue<BatchData>(name, { connection: connections[0], prefix });
   const events = new QueueEvents(name, { connection: connections[1], prefix });
   try {
