@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { JobResult, Scenario } from "@parley/core";
@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadBundled } from "../../../../test/helpers/scenarios.js";
 import { tempDir } from "../../../../test/helpers/temp.js";
 import { agentRef } from "../../src/agents/agent-ref.js";
+import { moduleFingerprint } from "../../src/agents/load-agent.js";
 import { startQueueWorker } from "../../src/queue/queue-worker.js";
 import { runQueuedTournament } from "../../src/queue/run-queued-tournament.js";
 import { PgTournamentStore } from "../../src/store/pg-tournament-store.js";
@@ -76,6 +77,13 @@ describe("a tournament on the queue", () => {
     copyFileSync(fixture, module);
     // Content of its own, so no worker has this module's fingerprint already.
     writeFileSync(module, `${readFileSync(module, "utf8")}\n// ${box.queue}\n`);
+    // The worker's copy, fetched from the store by fingerprint (removed after the test).
+    const fetched = fileURLToPath(
+      new URL(
+        `../../.queue-modules/${moduleFingerprint(module).replace(/[^\w-]/g, "_")}.mjs`,
+        import.meta.url,
+      ),
+    );
     let worker: ReturnType<typeof startQueueWorker> | undefined;
     try {
       const outcome = await runQueuedTournament(
@@ -96,10 +104,12 @@ describe("a tournament on the queue", () => {
           },
         },
       );
+      expect(existsSync(fetched)).toBe(true);
       expect(outcome.board.failed).toBe(0);
       expect(outcome.board.agents.map((a) => a.name).sort()).toEqual(["boulware", "conceder"]);
     } finally {
       rmSync(module, { force: true });
+      rmSync(fetched, { force: true });
       await worker?.close();
     }
   });
