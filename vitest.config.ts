@@ -51,7 +51,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "server",
-          include: ["packages/server/test/**/*.test.ts"],
+          // With the real SQLite, PostgreSQL and Redis.
+          include: ["packages/server/test/**/*.test.ts", "packages/node/test/**/*.test.ts"],
           environment: "node",
           globalSetup: BUILD,
         },

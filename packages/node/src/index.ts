@@ -1,6 +1,7 @@
 export * from "./agents/index.js";
 export * from "./isolation/index.js";
 export * from "./pool/index.js";
+export * from "./queue/index.js";
 export * from "./sandbox/index.js";
 export * from "./store/index.js";
 export * from "./tournament/index.js";

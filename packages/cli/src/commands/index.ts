@@ -12,6 +12,7 @@ import type { NegotiateOptions } from "./negotiate.js";
 import type { RecordOptions } from "./record.js";
 import type { ServeOptions } from "./serve.js";
 import type { TournamentOptions } from "./tournament.js";
+import type { WorkerOptions } from "./worker.js";
 
 /** What a `<scenario>` argument may be: every command that reads one says the same. */
 const SCENARIO_ARGUMENT = "a GENIUS folder, a GeniusWeb folder or file, or a Parley .json/.yaml file";
@@ -101,11 +102,36 @@ export function registerCommands(program: Command): void {
       new Option("--worker-memory-mb <n>", "heap limit of each worker; a negotiation that exceeds it fails")
         .default(512)
         .argParser(positive("--worker-memory-mb")),
-    );
+    )
+    .option(
+      "--redis <url>",
+      "run on a job queue: redis://HOST:PORT (with --db; `parley worker` processes run the jobs)",
+    )
+    .option("--db <url>", "with --redis: the PostgreSQL store, postgres://USER@HOST:PORT/DB");
   ruleOptions(scenarioOptions(trustOptions(tournament))).action(
     async (paths: string[], opts: TournamentOptions) =>
       (await import("./tournament.js")).runTournament(paths, opts),
   );
+
+  program
+    .command("worker")
+    .description("Run tournament jobs from a job queue (started by `parley tournament --redis … --db …`)")
+    .requiredOption("--redis <url>", "the queue: redis://HOST:PORT")
+    .option("--db <url>", "the PostgreSQL store (default: the one each tournament names)")
+    .addOption(
+      new Option("--concurrency <n>", "jobs run at once, each on its own worker thread")
+        .default(1)
+        .argParser(positive("--concurrency")),
+    )
+    .addOption(
+      new Option(
+        "--lock-ms <n>",
+        "how long a job stays claimed without word from its worker (a killed worker's job returns after about this)",
+      )
+        .default(30_000)
+        .argParser(positive("--lock-ms")),
+    )
+    .action(async (opts: WorkerOptions) => (await import("./worker.js")).runWorker(opts));
 
   ruleOptions(
     scenarioOptions(

@@ -4,6 +4,7 @@ import { ruleOf, ruleSummary, type Scenario } from "@parley/core/engine";
 import { InputError } from "@parley/core/errors";
 import {
   leaderboardJson,
+  runQueuedTournament,
   runTournament as runTournamentOn,
   STORE_FILE,
   TournamentAborted,
@@ -31,6 +32,8 @@ export interface TournamentOptions extends RuleOverride, TrustOptions {
   workerMemoryMb: number;
   parties?: string;
   maxFileMb?: number;
+  redis?: string;
+  db?: string;
 }
 
 /** The plot's file when `--plot` is given without one: beside the exports. */
@@ -48,6 +51,11 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
       "--agents",
       "name at least one agent (--agents boulware,conceder or --agent ./my-agent.js)",
     );
+  if ((opts.redis === undefined) !== (opts.db === undefined))
+    throw new InputError(
+      opts.redis ? "--redis" : "--db",
+      "a tournament on a queue needs both --redis redis://HOST:PORT and --db postgres://…",
+    );
   // A plot path of its own (not a file name inside --out) is checked before any work is done.
   if (typeof opts.plot === "string" && isOwnPath(opts.plot)) checkPlotPath(opts.plot);
   const scenarios = (async () => {
@@ -63,34 +71,45 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
   process.once("SIGINT", interrupt);
   let outcome: TournamentOutcome;
   try {
-    outcome = await runTournamentOn(
-      {
-        scenarios,
-        agents: agentRefs(specs, opts),
-        reps: opts.reps,
-        rounds: opts.rounds,
-        seed: opts.seed,
-        out: opts.out,
-        workers: opts.workers,
-        budgetMs: opts.budgetMs,
-        workerMemoryMb: opts.workerMemoryMb,
-        signal: stop.signal,
+    const request = {
+      scenarios,
+      agents: agentRefs(specs, opts),
+      reps: opts.reps,
+      rounds: opts.rounds,
+      seed: opts.seed,
+      out: opts.out,
+      workers: opts.workers,
+      budgetMs: opts.budgetMs,
+      workerMemoryMb: opts.workerMemoryMb,
+      signal: stop.signal,
+    };
+    const run = (callbacks: Parameters<typeof runTournamentOn>[1]) =>
+      opts.redis && opts.db
+        ? runQueuedTournament(
+            {
+              ...request,
+              redis: opts.redis,
+              db: opts.db,
+              queue: process.env.PARLEY_QUEUE,
+              prefix: process.env.PARLEY_QUEUE_PREFIX,
+            },
+            callbacks,
+          )
+        : runTournamentOn(request, callbacks);
+    outcome = await run({
+      onStart(plan, out, counts) {
+        stored = { out, counts: { ...counts } };
+        if (counts.finished > 0 && counts.finished < counts.planned)
+          process.stderr.write(
+            `parley: resuming the tournament in ${out}: ${counts.finished} of ${counts.planned} negotiations already done\n`,
+          );
+        if (counts.finished < plan.jobs.length) progress = progressReporter(counts);
       },
-      {
-        onStart(plan, out, counts) {
-          stored = { out, counts: { ...counts } };
-          if (counts.finished > 0 && counts.finished < counts.planned)
-            process.stderr.write(
-              `parley: resuming the tournament in ${out}: ${counts.finished} of ${counts.planned} negotiations already done\n`,
-            );
-          if (counts.finished < plan.jobs.length) progress = progressReporter(counts);
-        },
-        onResults(results, counts) {
-          stored!.counts = { ...counts };
-          progress?.add(results, counts);
-        },
+      onResults(results, counts) {
+        stored!.counts = { ...counts };
+        progress?.add(results, counts);
       },
-    );
+    });
   } catch (err) {
     if (!(err instanceof TournamentAborted)) throw err;
     progress?.stop();
@@ -223,14 +242,14 @@ function report(
   lines.push(
     ran
       ? `Ran ${ran.negotiations} negotiations in ${ran.seconds.toFixed(2)} s ` +
-          `(${Math.round(ran.negotiations / ran.seconds)}/s) on ${ran.workers} worker(s).`
+          `(${Math.round(ran.negotiations / ran.seconds)}/s) ${opts.redis ? `on the queue at ${opts.redis}` : `on ${ran.workers} worker(s)`}.`
       : "Nothing left to run: every planned negotiation has a result in the store.",
     "Utility: each agent's mean utility over its seats (discounted per GENIUS); CI: Student-t 95%.",
     ...rules
       .filter((r) => r.kind !== "unanimity")
       .map((r) => `Agreements in ${r.scenario} pass under its rule: ${r.text}.`),
     `Exports: ${files.join(", ")}`,
-    `Store: ${join(out, STORE_FILE)} (run the same command again to resume)`,
+    `Store: ${opts.db ?? join(out, STORE_FILE)} (run the same command again to resume)`,
     `Replay one negotiation: parley negotiate <scenario>${opts.parties ? ` --parties ${opts.parties}` : ""}${ruleOptions} ` +
       `--agents <its agents> --rounds ${spec.settings.rounds} --seed <its seed in results.csv>`,
   );

@@ -60,6 +60,8 @@ interface Slot {
 interface Run {
   queue: WorkerJob[];
   remaining: number;
+  /** More jobs may come (add()); the run ends at end(), once they all have results. */
+  open: boolean;
   onResults(results: JobResult[]): void;
   resolve(): void;
   reject(err: Error): void;
@@ -100,18 +102,36 @@ export class WorkerPool {
     jobs: readonly TournamentJob[],
     setup: WorkerSetup,
     onResults: (results: JobResult[]) => void,
+    { open = false }: { open?: boolean } = {},
   ): Promise<void> {
     if (this.startError) return Promise.reject(this.startError);
     if (this.run !== undefined || this.closed) throw new Error("a worker pool runs its jobs once");
     return new Promise((resolve, reject) => {
-      const queue = jobs.map(({ id, scenario, lineup, seed }) => ({ id, scenario, lineup, seed }));
-      this.run = { queue, remaining: jobs.length, onResults, resolve, reject };
-      if (jobs.length === 0) return this.finish();
+      const queue = jobs.map(workerJob);
+      this.run = { queue, remaining: jobs.length, open, onResults, resolve, reject };
+      if (jobs.length === 0 && !open) return this.finish();
       this.setup = setup;
       for (const slot of this.slots) this.startSetup(slot);
       const tick = Math.max(5, Math.min(100, this.options.budgetMs / 5));
       this.timer = setInterval(() => this.watch(), tick);
     });
+  }
+
+  /** Adds jobs to an open run (a queue worker feeds its pool as jobs arrive). */
+  add(jobs: readonly TournamentJob[]): void {
+    const run = this.run;
+    if (!run?.open || this.closed) throw new Error("jobs can be added only to an open run");
+    run.queue.push(...jobs.map(workerJob));
+    run.remaining += jobs.length;
+    for (const slot of this.slots) this.dispatch(slot);
+  }
+
+  /** Closes an open run to more jobs: it resolves once those added have results. */
+  end(): void {
+    const run = this.run;
+    if (!run?.open || this.closed) return;
+    run.open = false;
+    if (run.remaining === 0) this.finish();
   }
 
   /** Stops the run: its promise rejects with `reason` once every worker is stopped. */
@@ -338,7 +358,7 @@ export class WorkerPool {
       return;
     }
     run.remaining -= results.length;
-    if (run.remaining === 0) this.finish();
+    if (run.remaining === 0 && !run.open) this.finish();
   }
 
   private finish(): void {
@@ -356,4 +376,8 @@ export class WorkerPool {
     const run = this.run;
     void this.close().then(() => run.reject(err));
   }
+}
+
+function workerJob({ id, scenario, lineup, seed }: TournamentJob): WorkerJob {
+  return { id, scenario, lineup, seed };
 }

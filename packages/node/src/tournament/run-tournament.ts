@@ -98,29 +98,7 @@ export async function runTournament(
   request.signal?.addEventListener("abort", abort, { once: true });
   try {
     if (request.signal?.aborted) throw new TournamentAborted();
-    const [scenarios, described] = await Promise.all([
-      request.scenarios,
-      describeAgents(request.agents, {
-        loadTimeoutMs: request.loadTimeoutMs,
-        memoryMb: request.workerMemoryMb,
-      }),
-    ]);
-    const sources: AgentSource[] = request.agents.map((ref, i) => ({ ...ref, name: described[i].name }));
-    const plan = planTournament({
-      scenarios: scenarios.map((s) => ({
-        name: s.name,
-        parties: s.parties.length,
-        fingerprint: scenarioFingerprint(s),
-      })),
-      agents: sources.map((source) => ({
-        name: source.name,
-        fingerprint: "module" in source ? moduleFingerprint(source.module) : `builtin:${source.name}`,
-      })),
-      reps: request.reps,
-      settings: { protocol: "saop", rounds: request.rounds },
-      seed: request.seed,
-    });
-    const out = resolve(request.out ?? `tournament-${plan.hash.slice(0, 12)}`);
+    const { scenarios, sources, plan, out } = await planRequest(request);
     const store = TournamentStore.open(out, plan);
     try {
       const before = store.counts();
@@ -145,19 +123,7 @@ export async function runTournament(
         ran = { negotiations: pending.length, seconds: (performance.now() - started) / 1000, workers };
       }
       const results = store.results();
-      const board = scoreTournament(plan, results);
-      const retired = retiredAgents(results);
-      const files = writeExports(out, plan, board, results, retired);
-      return {
-        plan,
-        board,
-        results,
-        out,
-        files,
-        resumedFrom: before.finished > 0 ? before : null,
-        ran,
-        retired,
-      };
+      return outcomeOf(out, plan, results, before, ran);
     } finally {
       store.close();
     }
@@ -165,6 +131,58 @@ export async function runTournament(
     request.signal?.removeEventListener("abort", abort);
     await pool.close();
   }
+}
+
+/** A request's scenarios (once loaded), agents (checked and named by their definitions), plan and output directory. */
+export async function planRequest(
+  request: Omit<TournamentRequest, "workers">,
+): Promise<{ scenarios: Scenario[]; sources: AgentSource[]; plan: TournamentPlan; out: string }> {
+  const [scenarios, described] = await Promise.all([
+    request.scenarios,
+    describeAgents(request.agents, {
+      loadTimeoutMs: request.loadTimeoutMs,
+      memoryMb: request.workerMemoryMb,
+    }),
+  ]);
+  const sources: AgentSource[] = request.agents.map((ref, i) => ({ ...ref, name: described[i].name }));
+  const plan = planFor(scenarios, sources, request);
+  return { scenarios, sources, plan, out: resolve(request.out ?? `tournament-${plan.hash.slice(0, 12)}`) };
+}
+
+/** The plan of a tournament of `scenarios` and the described `sources`. */
+export function planFor(
+  scenarios: readonly Scenario[],
+  sources: readonly AgentSource[],
+  request: Pick<TournamentRequest, "reps" | "rounds" | "seed">,
+): TournamentPlan {
+  return planTournament({
+    scenarios: scenarios.map((s) => ({
+      name: s.name,
+      parties: s.parties.length,
+      fingerprint: scenarioFingerprint(s),
+    })),
+    agents: sources.map((source) => ({
+      name: source.name,
+      fingerprint: "module" in source ? moduleFingerprint(source.module) : `builtin:${source.name}`,
+    })),
+    reps: request.reps,
+    settings: { protocol: "saop", rounds: request.rounds },
+    seed: request.seed,
+  });
+}
+
+/** Scores a finished tournament, writes its exports into `out`, and says what the run did. */
+export function outcomeOf(
+  out: string,
+  plan: TournamentPlan,
+  results: JobResult[],
+  before: TournamentCounts,
+  ran: TournamentOutcome["ran"],
+): TournamentOutcome {
+  const board = scoreTournament(plan, results);
+  const retired = retiredAgents(results);
+  const files = writeExports(out, plan, board, results, retired);
+  return { plan, board, results, out, files, resumedFrom: before.finished > 0 ? before : null, ran, retired };
 }
 
 /** runTournament's rejection when its signal aborts it. */
@@ -216,7 +234,7 @@ function retiredAgents(results: readonly JobResult[]): TournamentOutcome["retire
 }
 
 /** What identifies a scenario's content: not where it was read from, so a run resumes from another directory. */
-function scenarioFingerprint(scenario: Scenario): string {
+export function scenarioFingerprint(scenario: Scenario): string {
   const { source: _where, ...content } = toPlainScenario(scenario);
   return hash53(JSON.stringify(content)).toString(16);
 }
