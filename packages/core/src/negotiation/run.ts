@@ -11,10 +11,10 @@ import {
   referenceAnalysis,
   type ScenarioAnalysis,
 } from "./metrics.js";
-import type { AgentDefinition, NegotiationSetup, Negotiator } from "./negotiator.js";
+import type { AgentDefinition, NegotiationSetup, Negotiator, Observation } from "./negotiator.js";
 import { PreparedScenario } from "./prepared.js";
 import { openSession, type SessionSetup } from "./replay.js";
-import { faultReason, negotiatorMove, observationOf } from "./seats.js";
+import { faultReason, negotiatorMove, saopObservation } from "./seats.js";
 import type { Session } from "./session.js";
 import {
   type Clock,
@@ -25,7 +25,6 @@ import {
   type Settled,
   type TraceEvent,
 } from "./types.js";
-import { visibleEvent } from "./visibility.js";
 
 export { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION };
 
@@ -279,17 +278,17 @@ function mediatorOf(m: string | Mediator): Mediator {
   return found.create();
 }
 
-/** SAOP offers and acceptances are public: every other seat observes them, as visibleEvent shows them to it. */
+/** SAOP offers and acceptances are public: every other seat observes them (saopObservation: the same for each). */
 function tellOthers(
   seats: Negotiator[],
   event: TraceEvent,
   session: Session,
   onSeatCall?: (seat: number, round: number) => void,
 ): void {
+  let observation: Observation | undefined;
   for (let s = 0; s < seats.length; s++) {
     if (s === event.seat || !seats[s].observe) continue;
-    const observation = observationOf("saop", visibleEvent("saop", event, s)!, s);
-    if (!observation) continue;
+    observation ??= saopObservation(event);
     onSeatCall?.(s, event.round);
     try {
       seats[s].observe!(observation);
