@@ -14,7 +14,7 @@ import {
 import type { AgentDefinition, NegotiationSetup, Negotiator, Observation } from "./negotiator.js";
 import { PreparedScenario } from "./prepared.js";
 import { openSession, type SessionSetup } from "./replay.js";
-import { faultReason, negotiatorMove, saopObservation } from "./seats.js";
+import { faultReason, negotiatorMove } from "./seats.js";
 import type { Session } from "./session.js";
 import {
   type Clock,
@@ -278,7 +278,7 @@ function mediatorOf(m: string | Mediator): Mediator {
   return found.create();
 }
 
-/** SAOP offers and acceptances are public: every other seat observes them (saopObservation: the same for each). */
+/** SAOP offers and acceptances are public: every other seat observes them (one observation, the same for each). */
 function tellOthers(
   seats: Negotiator[],
   event: TraceEvent,
@@ -297,4 +297,19 @@ function tellOthers(
       return;
     }
   }
+}
+
+/**
+ * What every other seat observes of a SAOP offer or acceptance. SAOP moves
+ * are public and an observation carries no utility, so this equals
+ * observationOf("saop", visibleEvent("saop", event, s), s) for every seat s
+ * but the mover: one object serves them all, as before the driver existed.
+ */
+function saopObservation(event: TraceEvent): Observation {
+  return {
+    seat: event.seat,
+    action: event.action as "offer" | "accept",
+    offer: event.offer,
+    state: { round: event.round, t: event.t },
+  };
 }

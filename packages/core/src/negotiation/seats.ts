@@ -2,15 +2,7 @@ import type { UtilityFunction } from "../model/utility.js";
 import { type Mediator, mediatorMove } from "./mediators.js";
 import type { Negotiator, Observation } from "./negotiator.js";
 import { InvalidMove } from "./session.js";
-import type {
-  Expectation,
-  Move,
-  ProtocolName,
-  TraceEvent,
-  TurnState,
-  Viewer,
-  VisibleEvent,
-} from "./types.js";
+import type { Expectation, Move, ProtocolName, TurnState, Viewer, VisibleEvent } from "./types.js";
 
 /**
  * What a seat may know when asked to move, besides the expectation: the
@@ -77,21 +69,6 @@ export function observationOf(protocol: ProtocolName, event: VisibleEvent, self:
     return null;
   const state: TurnState = { round: event.round, t: event.t };
   return { seat: event.seat, action: event.action, offer: event.offer, state };
-}
-
-/**
- * What every other seat observes of a SAOP offer or acceptance. SAOP moves
- * are public and an observation carries no utility, so this equals
- * observationOf("saop", visibleEvent("saop", event, s), s) for every seat s
- * but the mover: one object serves them all (this runs on every move).
- */
-export function saopObservation(event: TraceEvent): Observation {
-  return {
-    seat: event.seat,
-    action: event.action as "offer" | "accept",
-    offer: event.offer,
-    state: { round: event.round, t: event.t },
-  };
 }
 
 /** An initialised synchronous negotiator as a seat (for the asynchronous driver). */
