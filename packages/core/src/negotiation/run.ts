@@ -24,6 +24,7 @@ import {
   type SessionOutcome,
   type Settled,
   type TraceEvent,
+  type TurnState,
 } from "./types.js";
 
 export { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION };
@@ -122,7 +123,7 @@ export function runNegotiation(
       }
       made = null;
       session.submit(seat, move);
-      if (made && protocol === "saop") tellOthers(seats, made, session, options.onSeatCall);
+      if (made && protocol === "saop") tellOthers(seats, made, expected.state, session, options.onSeatCall);
     } catch (err) {
       session.fail(seat, faultReason(err));
     }
@@ -282,13 +283,14 @@ function mediatorOf(m: string | Mediator): Mediator {
 function tellOthers(
   seats: Negotiator[],
   event: TraceEvent,
+  asked: TurnState,
   session: Session,
   onSeatCall?: (seat: number, round: number) => void,
 ): void {
   let observation: Observation | undefined;
   for (let s = 0; s < seats.length; s++) {
     if (s === event.seat || !seats[s].observe) continue;
-    observation ??= saopObservation(event);
+    observation ??= saopObservation(event, asked);
     onSeatCall?.(s, event.round);
     try {
       seats[s].observe!(observation);
@@ -303,13 +305,15 @@ function tellOthers(
  * What every other seat observes of a SAOP offer or acceptance. SAOP moves
  * are public and an observation carries no utility, so this equals
  * observationOf("saop", visibleEvent("saop", event, s), s) for every seat s
- * but the mover: one object serves them all, as before the driver existed.
+ * but the mover: one object serves them all. `asked` is the state the mover
+ * was asked in; it is the event's own state unless a clock moved meanwhile.
  */
-function saopObservation(event: TraceEvent): Observation {
+function saopObservation(event: TraceEvent, asked: TurnState): Observation {
+  const same = asked.round === event.round && asked.t === event.t;
   return {
     seat: event.seat,
     action: event.action as "offer" | "accept",
     offer: event.offer,
-    state: { round: event.round, t: event.t },
+    state: same ? asked : { round: event.round, t: event.t },
   };
 }
