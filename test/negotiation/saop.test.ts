@@ -8,6 +8,8 @@ import {
   type NegotiationSetup,
   type Negotiator,
   negotiatorSeat,
+  type Observation,
+  observationOf,
   openSession,
   PreparedScenario,
   Rng,
@@ -18,6 +20,7 @@ import {
   syntheticScenario,
   type TraceEvent,
   type VisibleEvent,
+  visibleEvent,
 } from "@parley/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -315,5 +318,41 @@ describe("a seat whose moves arrive asynchronously", () => {
     const ended = await driveNegotiation(again, [personSeat, clumsy]);
     expect(ended).toMatchObject({ endedBy: "fault", errors: [{ seat: 1 }] });
     expect(ended!.errors[0].reason).toMatch(/^invalid move: .*not an option index/);
+  });
+});
+
+describe("runNegotiation's observations", () => {
+  it("tell each other seat every SAOP offer and acceptance as the visibility rules show it to that seat", () => {
+    const scenario = syntheticScenario({ parties: 3, issues: 3, options: 4, seed: 5 });
+    const seen: Observation[][] = [[], [], []];
+    const watching = (seat: number): AgentDefinition => {
+      const inner = chaos(0.3, 0.02).create;
+      return {
+        name: "watching chaos",
+        description: "random moves; records what it observes",
+        create: () => ({
+          ...inner(),
+          // A copy: the run may hand the same observation to every seat.
+          observe: (o) => seen[seat].push({ ...o, state: { ...o.state } }),
+        }),
+      };
+    };
+    for (let seed = 0; seed < 20; seed++) {
+      for (const list of seen) list.length = 0;
+      const r = runNegotiation(scenario, {
+        agents: [0, 1, 2].map(watching),
+        rounds: 30,
+        seed,
+        analysis: null,
+      });
+      for (let s = 0; s < 3; s++) {
+        const expected = r.trace
+          .map((e) => visibleEvent("saop", e, s))
+          .map((e) => (e ? observationOf("saop", e, s) : null))
+          .filter((o) => o !== null);
+        expect(expected.length).toBeGreaterThan(0);
+        expect(seen[s]).toEqual(expected);
+      }
+    }
   });
 });

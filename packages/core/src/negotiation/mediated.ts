@@ -104,9 +104,8 @@ export class MediatedSession extends SessionBase implements Session {
   }
 
   protected apply(seat: number, move: Move, now: Moment): number[] | undefined {
-    const expected = this.expectedAt(now);
-    if (seat !== expected.seat)
-      throw new InvalidMove(`${seatName(expected.seat)} must move, not ${seatName(seat)}`);
+    const mover = this.mover();
+    if (seat !== mover) throw new InvalidMove(`${seatName(mover)} must move, not ${seatName(seat)}`);
     const { round, t, ms } = now;
     if (move.type === "end") {
       this.emit(stamp({ round, t, seat, action: "end" }, ms));
@@ -128,6 +127,11 @@ export class MediatedSession extends SessionBase implements Session {
         this.answer(seat, move, now);
         return undefined;
     }
+  }
+
+  /** Whose move it is (the seat of expectedAt(), without building the expectation). */
+  private mover(): number {
+    return this.phase === "vote" || this.phase === "poll" || this.phase === "ratify" ? this.voter : MEDIATOR;
   }
 
   protected endByDeadline({ round, ms }: Moment): void {

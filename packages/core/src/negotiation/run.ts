@@ -11,10 +11,10 @@ import {
   referenceAnalysis,
   type ScenarioAnalysis,
 } from "./metrics.js";
-import type { AgentDefinition, NegotiationSetup, Negotiator } from "./negotiator.js";
+import type { AgentDefinition, NegotiationSetup, Negotiator, Observation } from "./negotiator.js";
 import { PreparedScenario } from "./prepared.js";
 import { openSession, type SessionSetup } from "./replay.js";
-import { faultReason, negotiatorMove, observationOf } from "./seats.js";
+import { faultReason, negotiatorMove } from "./seats.js";
 import type { Session } from "./session.js";
 import {
   type Clock,
@@ -24,8 +24,8 @@ import {
   type SessionOutcome,
   type Settled,
   type TraceEvent,
+  type TurnState,
 } from "./types.js";
-import { visibleEvent } from "./visibility.js";
 
 export { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION };
 
@@ -123,7 +123,7 @@ export function runNegotiation(
       }
       made = null;
       session.submit(seat, move);
-      if (made && protocol === "saop") tellOthers(seats, made, session, options.onSeatCall);
+      if (made && protocol === "saop") tellOthers(seats, made, expected.state, session, options.onSeatCall);
     } catch (err) {
       session.fail(seat, faultReason(err));
     }
@@ -281,17 +281,18 @@ function mediatorOf(m: string | Mediator): Mediator {
   return found.create();
 }
 
-/** SAOP offers and acceptances are public: every other seat observes them, as visibleEvent shows them to it. */
+/** SAOP offers and acceptances are public: every other seat observes them (one observation, the same for each). */
 function tellOthers(
   seats: Negotiator[],
   event: TraceEvent,
+  asked: TurnState,
   session: Session,
   onSeatCall?: (seat: number, round: number) => void,
 ): void {
+  let observation: Observation | undefined;
   for (let s = 0; s < seats.length; s++) {
     if (s === event.seat || !seats[s].observe) continue;
-    const observation = observationOf("saop", visibleEvent("saop", event, s)!, s);
-    if (!observation) continue;
+    observation ??= saopObservation(event, asked);
     onSeatCall?.(s, event.round);
     try {
       seats[s].observe!(observation);
@@ -300,4 +301,21 @@ function tellOthers(
       return;
     }
   }
+}
+
+/**
+ * What every other seat observes of a SAOP offer or acceptance. SAOP moves
+ * are public and an observation carries no utility, so this equals
+ * observationOf("saop", visibleEvent("saop", event, s), s) for every seat s
+ * but the mover: one object serves them all. `asked` is the state the mover
+ * was asked in; it is the event's own state unless a clock moved meanwhile.
+ */
+function saopObservation(event: TraceEvent, asked: TurnState): Observation {
+  const same = asked.round === event.round && asked.t === event.t;
+  return {
+    seat: event.seat,
+    action: event.action as "offer" | "accept",
+    offer: event.offer,
+    state: same ? asked : { round: event.round, t: event.t },
+  };
 }
