@@ -204,7 +204,11 @@ const depth = fc.constantFrom(2, 10, 100, 1_000, 10_000, 100_000);
 // Byte-level mutations of any text.
 
 const textMutation = fc.oneof(
-  fc.record({ op: fc.constant("flip"), at, with: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 2, unit: "binary" })) }),
+  fc.record({
+    op: fc.constant("flip"),
+    at,
+    with: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 2, unit: "binary" })),
+  }),
   fc.record({ op: fc.constant("truncate"), at }),
   fc.record({ op: fc.constant("delete"), at, length: fc.nat({ max: 200 }) }),
   fc.record({ op: fc.constant("duplicate"), at, length: fc.nat({ max: 400 }) }),
@@ -242,7 +246,10 @@ export function parseSeedXml(text) {
       stack.pop();
       continue;
     }
-    const attrs = [...attrText.matchAll(/([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((a) => [a[1], a[2] ?? a[3]]);
+    const attrs = [...attrText.matchAll(/([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((a) => [
+      a[1],
+      a[2] ?? a[3],
+    ]);
     const el = { tag, attrs, children: [] };
     stack[stack.length - 1].children.push(el);
     if (!selfClose) stack.push(el);
@@ -287,10 +294,20 @@ const xmlMutation = fc.oneof(
   fc.record({ op: fc.constant("delete-attribute"), at, attr: at }),
   fc.record({ op: fc.constant("duplicate-attribute"), at, attr: at }),
   fc.record({ op: fc.constant("set-attribute"), at, attr: at, value: fc.constantFrom(...EVIL_ATTRIBUTES) }),
-  fc.record({ op: fc.constant("add-attribute"), at, name: fc.constantFrom(...ATTRIBUTES), value: fc.constantFrom(...EVIL_ATTRIBUTES) }),
+  fc.record({
+    op: fc.constant("add-attribute"),
+    at,
+    name: fc.constantFrom(...ATTRIBUTES),
+    value: fc.constantFrom(...EVIL_ATTRIBUTES),
+  }),
   fc.record({ op: fc.constant("rename"), at, tag: fc.constantFrom(...TAGS) }),
   fc.record({ op: fc.constant("move"), at, to: at }),
-  fc.record({ op: fc.constant("nest"), at, depth, tag: fc.constantFrom("objective", "issue", "utility_space", "item") }),
+  fc.record({
+    op: fc.constant("nest"),
+    at,
+    depth,
+    tag: fc.constantFrom("objective", "issue", "utility_space", "item"),
+  }),
 );
 
 function applyXml(root, m) {
@@ -340,7 +357,8 @@ function applyXml(root, m) {
 
 function toTree(value) {
   if (Array.isArray(value)) return { array: value.map(toTree) };
-  if (value !== null && typeof value === "object") return { entries: Object.entries(value).map(([k, v]) => [k, toTree(v)]) };
+  if (value !== null && typeof value === "object")
+    return { entries: Object.entries(value).map(([k, v]) => [k, toTree(v)]) };
   return { raw: JSON.stringify(value) };
 }
 
@@ -374,14 +392,16 @@ function writeBlockYaml(tree) {
 function containers(tree) {
   const out = [];
   const walk = (t) => {
-    if (t.array) t.array.forEach((v, i) => {
-      out.push({ parent: t, index: i, node: v });
-      walk(v);
-    });
-    if (t.entries) t.entries.forEach((e, i) => {
-      out.push({ parent: t, index: i, node: e[1] });
-      walk(e[1]);
-    });
+    if (t.array)
+      t.array.forEach((v, i) => {
+        out.push({ parent: t, index: i, node: v });
+        walk(v);
+      });
+    if (t.entries)
+      t.entries.forEach((e, i) => {
+        out.push({ parent: t, index: i, node: e[1] });
+        walk(e[1]);
+      });
   };
   walk(tree);
   return out;
@@ -392,7 +412,12 @@ const jsonMutation = fc.oneof(
   fc.record({ op: fc.constant("duplicate"), at }),
   fc.record({ op: fc.constant("set"), at, value: fc.constantFrom(...EVIL_JSON) }),
   fc.record({ op: fc.constant("rename"), at, key: fc.constantFrom(...KEYS) }),
-  fc.record({ op: fc.constant("add"), at, key: fc.constantFrom(...KEYS), value: fc.constantFrom(...EVIL_JSON) }),
+  fc.record({
+    op: fc.constant("add"),
+    at,
+    key: fc.constantFrom(...KEYS),
+    value: fc.constantFrom(...EVIL_JSON),
+  }),
   fc.record({ op: fc.constant("nest"), at, depth, open: fc.constantFrom("[", "{") }),
 );
 
@@ -406,7 +431,11 @@ function applyJson(tree, m) {
       list.splice(index, 1);
       return;
     case "duplicate":
-      list.splice(index, 0, parent.array ? structuredClone(list[index]) : [list[index][0], structuredClone(list[index][1])]);
+      list.splice(
+        index,
+        0,
+        parent.array ? structuredClone(list[index]) : [list[index][0], structuredClone(list[index][1])],
+      );
       return;
     case "set":
       if (parent.array) list[index] = { raw: m.value };
@@ -434,7 +463,9 @@ function applyJson(tree, m) {
  * the file names an error must mention to be clear.
  */
 function xmlFolderTarget(name, folders, read) {
-  const seeds = folders.map((files) => files.map((f) => ({ name: f.name, tree: parseSeedXml(f.text), text: f.text })));
+  const seeds = folders.map((files) =>
+    files.map((f) => ({ name: f.name, tree: parseSeedXml(f.text), text: f.text })),
+  );
   const arbitrary = fc
     .record({
       seed: fc.nat({ max: seeds.length - 1 }),
@@ -455,7 +486,9 @@ function xmlFolderTarget(name, folders, read) {
 }
 
 function jsonFolderTarget(name, folders, read) {
-  const seeds = folders.map((files) => files.map((f) => ({ name: f.name, tree: toTree(JSON.parse(f.text)), text: f.text })));
+  const seeds = folders.map((files) =>
+    files.map((f) => ({ name: f.name, tree: toTree(JSON.parse(f.text)), text: f.text })),
+  );
   const arbitrary = fc
     .record({
       seed: fc.nat({ max: seeds.length - 1 }),
@@ -545,23 +578,53 @@ export function fuzzTargets(readers, seeds) {
   return [
     xmlFolderTarget("GENIUS XML", seeds.genius, (files) => usable(r.readGeniusScenario(files).scenario)),
     jsonFolderTarget("GeniusWeb JSON", geniusWeb, (files) => usable(r.readGeniusWebScenario(files).scenario)),
-    documentTarget("Parley JSON/YAML", "plan.yaml", parleyTexts, parseAny, ["json", "flow-yaml", "block-yaml"], (text, file) =>
-      usable(r.readParleyScenario(text, file)),
+    documentTarget(
+      "Parley JSON/YAML",
+      "plan.yaml",
+      parleyTexts,
+      parseAny,
+      ["json", "flow-yaml", "block-yaml"],
+      (text, file) => usable(r.readParleyScenario(text, file)),
     ),
-    documentTarget("record", "record.yaml", [seeds.record], parseAny, ["json", "flow-yaml", "block-yaml"], (text, file) =>
-      r.checkRecordAgainst(r.readRecord(text, file), seeds.plan.scenario, file),
+    documentTarget(
+      "record",
+      "record.yaml",
+      [seeds.record],
+      parseAny,
+      ["json", "flow-yaml", "block-yaml"],
+      (text, file) => r.checkRecordAgainst(r.readRecord(text, file), seeds.plan.scenario, file),
     ),
-    documentTarget("outcome list", "outcomes.json", [seeds.laptop.outcomes], JSON.parse, ["json"], (text, file) =>
-      r.readOutcomes(laptop, text, file),
+    documentTarget(
+      "outcome list",
+      "outcomes.json",
+      [seeds.laptop.outcomes],
+      JSON.parse,
+      ["json"],
+      (text, file) => r.readOutcomes(laptop, text, file),
     ),
     documentTarget("draft (full)", "draft.json", [fullDraft], JSON.parse, ["json"], (text, file) =>
-      r.readDraft(laptop, text, file, laptop.space.issues.map(() => null)),
+      r.readDraft(
+        laptop,
+        text,
+        file,
+        laptop.space.issues.map(() => null),
+      ),
     ),
-    documentTarget("draft (partial)", "draft.json", [seeds.partialDraft], JSON.parse, ["json"], (text, file) =>
-      r.readPartialDraft(seeds.plan.scenario, text, file),
+    documentTarget(
+      "draft (partial)",
+      "draft.json",
+      [seeds.partialDraft],
+      JSON.parse,
+      ["json"],
+      (text, file) => r.readPartialDraft(seeds.plan.scenario, text, file),
     ),
-    documentTarget("settled points", "settled.json", [seeds.partialDraft], JSON.parse, ["json"], (text, file) =>
-      r.parseFixes(seeds.plan.scenario, r.readSettled(text, file), file),
+    documentTarget(
+      "settled points",
+      "settled.json",
+      [seeds.partialDraft],
+      JSON.parse,
+      ["json"],
+      (text, file) => r.parseFixes(seeds.plan.scenario, r.readSettled(seeds.plan.scenario, text, file)),
     ),
   ];
 }
@@ -615,7 +678,11 @@ export function fuzz(target, { cases, seed, onProgress }) {
       counts[result.kind]++;
       slowest = Math.max(slowest, result.ms);
       if (result.kind !== "accepted" && result.kind !== "clean" && failures.length < 5)
-        failures.push({ kind: result.kind, message: String(result.error?.stack ?? result.error ?? result.ms), input });
+        failures.push({
+          kind: result.kind,
+          message: String(result.error?.stack ?? result.error ?? result.ms),
+          input,
+        });
       if (onProgress && counts.cases % 10_000 === 0) onProgress(counts);
       return true;
     }),

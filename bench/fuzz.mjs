@@ -57,14 +57,21 @@ for (const target of targets) {
     onProgress: (c) => console.log(`  ${target.name} so far: ${JSON.stringify(c)}`),
   });
   const seconds = (performance.now() - t0) / 1000;
-  rows.push({ reader: target.name, ...counts, slowestMs: Math.round(slowestMs), seconds: Math.round(seconds) });
+  rows.push({
+    reader: target.name,
+    ...counts,
+    slowestMs: Math.round(slowestMs),
+    seconds: Math.round(seconds),
+  });
   bad += counts.crash + counts.hang + counts.unclear;
   for (const f of failures) {
     console.log(`${target.name}: ${f.kind}: ${f.message.split("\n").slice(0, 4).join(" | ")}`);
     console.log(`  input: ${JSON.stringify(f.input).slice(0, 600)}`);
   }
 }
-console.log("\n| reader | cases | accepted | clean errors | unclear errors | crashes | hangs | slowest case | time |");
+console.log(
+  "\n| reader | cases | accepted | clean errors | unclear errors | crashes | hangs | slowest case | time |",
+);
 console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 const n = (x) => x.toLocaleString("en");
 for (const r of rows)

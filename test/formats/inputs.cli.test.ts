@@ -235,6 +235,48 @@ describe("file-system problems: exit 2 and one line naming the path", () => {
   });
 });
 
+describe("inputs the fuzzer found hanging or unclear are refused fast, naming the file", () => {
+  it("an integer issue with 10^15 values", () => {
+    const dir = folder("huge-integer", {
+      "d.xml": DOMAIN.replace(
+        '<issue index="1" name="colour" type="discrete"><item index="1" value="red"/><item index="2" value="blue"/></issue>',
+        '<issue index="1" name="colour" type="integer" lowerbound="0" upperbound="1000000000000000"/>',
+      ),
+      "a.xml": profile()
+        .replace(/<item[^>]*>/g, "")
+        .replace('name="colour">', 'name="colour"><evaluator ftype="linear" slope="0" offset="1"/>'),
+    });
+    expectRefused(
+      ["inspect", dir],
+      /^parley: d\.xml: issue\[index=1\]: has 1,000,000,000,000,001 values; Parley handles at most 1,000,000 per issue$/,
+    );
+  });
+
+  it("XML nested 100,000 deep", () => {
+    const deep = `${"<objective>".repeat(100_000)}${"</objective>".repeat(100_000)}`;
+    const dir = folder("deep-xml", { ...GOOD, "c.xml": `<utility_space>${deep}</utility_space>` });
+    expectRefused(["inspect", dir], /^parley: c\.xml: line 1: elements nest more than 100 levels deep$/);
+  });
+
+  it("YAML nested 100,000 deep", () => {
+    const path = file("deep.yaml", `parley: 1\nname: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
+    expectRefused(["inspect", path], /deep\.yaml: line 2: lists and objects nest more than 100 levels deep$/);
+  });
+
+  it("a settled-points file naming an issue or option the scenario lacks", () => {
+    const settled = file("settled.json", JSON.stringify({ colour: "red", shape: "round" }));
+    expectRefused(
+      ["analyze", folder("settled", GOOD), "--settled", settled],
+      /^parley: .*settled\.json: shape: is not an issue of the scenario$/,
+    );
+    const object = file("settled-object.json", JSON.stringify({ colour: { a: 1 } }));
+    expectRefused(
+      ["analyze", folder("settled2", GOOD), "--settled", object],
+      /^parley: .*settled-object\.json: issue "colour": /,
+    );
+  });
+});
+
 describe("parley --version", () => {
   it("prints the package version", () => {
     const { version } = JSON.parse(

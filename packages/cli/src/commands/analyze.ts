@@ -31,7 +31,7 @@ export async function analyzeCommand(path: string, opts: AnalyzeOptions): Promis
   const scenario = await loadScenario(path, load);
   const read = (file: string) =>
     readText(resolve(file), file, load.maxBytes ?? Number.POSITIVE_INFINITY).text;
-  const settled = opts.settled === undefined ? [] : readSettled(read(opts.settled), opts.settled);
+  const settled = opts.settled === undefined ? [] : readSettled(scenario, read(opts.settled), opts.settled);
   const fixed = parseFixes(scenario, [...settled, ...opts.fix]);
   const draft = opts.from === undefined ? undefined : readDraft(scenario, read(opts.from), opts.from, fixed);
   const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
@@ -72,9 +72,17 @@ export function parseFixes(scenario: Scenario, fixes: readonly string[]): (numbe
   return fixed;
 }
 
-/** `--settled file.json`: {"issue": value, ...} → the equivalent `--fix` strings. */
-export function readSettled(text: string, file: string): string[] {
-  return Object.entries(parseJsonObject(text, file)).map(([issue, value]) => `${issue}=${String(value)}`);
+/** `--settled file.json`: {"issue": value, ...} → the equivalent `--fix` strings; errors name the file. */
+export function readSettled(scenario: Scenario, text: string, file: string): string[] {
+  const { space } = scenario;
+  return Object.entries(parseJsonObject(text, file)).map(([issue, value]) => {
+    const i = space.issueIndex(issue);
+    if (i < 0) throw new InputError(`${file}: ${issue}`, "is not an issue of the scenario");
+    return `${issue}=${space.valueOf(
+      i,
+      withLocation(file, () => space.optionOf(i, value)),
+    )}`;
+  });
 }
 
 function parseJsonObject(text: string, file: string): Record<string, unknown> {

@@ -1,0 +1,56 @@
+import {
+  checkRecordAgainst,
+  compileParties,
+  readGeniusScenario,
+  readGeniusWebScenario,
+  readParleyScenario,
+  readRecord,
+  writeGeniusWebScenario,
+  writeParleyScenario,
+} from "@parley/core";
+import fc from "fast-check";
+import { expect } from "vitest";
+// @ts-expect-error: a JavaScript module shared with bench/fuzz.mjs
+import { fuzzTargets, runCase } from "../../bench/fuzz-lib.mjs";
+// @ts-expect-error: a JavaScript module shared with bench/fuzz.mjs
+import { fuzzSeeds } from "../../bench/fuzz-seeds.mjs";
+import { parseFixes, readDraft, readSettled } from "../../packages/cli/src/commands/analyze.js";
+import { readOutcomes } from "../../packages/cli/src/commands/eval.js";
+import { readPartialDraft } from "../../packages/cli/src/demo/case-files.js";
+import { loadScenario } from "../../packages/cli/src/scenario-loader.js";
+
+interface Target {
+  name: string;
+  arbitrary: fc.Arbitrary<unknown>;
+}
+
+/** The fuzz targets of bench/fuzz.mjs, on the sources. */
+export async function targets(): Promise<Target[]> {
+  const readers = {
+    readGeniusScenario,
+    readGeniusWebScenario,
+    readParleyScenario,
+    readRecord,
+    checkRecordAgainst,
+    readOutcomes,
+    readDraft,
+    readPartialDraft,
+    readSettled,
+    parseFixes,
+    writeGeniusWebScenario,
+    writeParleyScenario,
+    compileParties,
+  };
+  return fuzzTargets(readers, await fuzzSeeds(loadScenario));
+}
+
+/** Every case is read, or refused with an InputError naming the file; none crashes or hangs. */
+export function expectNoFailure(target: Target, numRuns: number, seed: number): void {
+  fc.assert(
+    fc.property(target.arbitrary, (input) => {
+      const result = runCase(target, input);
+      expect(result.kind, String(result.error?.stack ?? result.error ?? "")).toMatch(/^(accepted|clean)$/);
+    }),
+    { numRuns, seed },
+  );
+}
