@@ -459,54 +459,47 @@ function applyJson(tree, m) {
 // Targets: one per reader, each with its seeds and how a mutated case is built and read.
 
 /**
- * A fuzz target: `arbitrary` yields cases; `read(case)` runs the reader on it; `names(case)` are
- * the file names an error must mention to be clear.
+ * A fuzz target over folders of files, one file mutated per case: `arbitrary` yields cases,
+ * `read(case)` runs the reader on one, `names(case)` are the file names an error must mention.
  */
-function xmlFolderTarget(name, folders, read) {
+function folderTarget(name, folders, syntax, read) {
   const seeds = folders.map((files) =>
-    files.map((f) => ({ name: f.name, tree: parseSeedXml(f.text), text: f.text })),
+    files.map((f) => ({ name: f.name, tree: syntax.parse(f.text), text: f.text })),
   );
   const arbitrary = fc
     .record({
       seed: fc.nat({ max: seeds.length - 1 }),
       file: at,
-      tree: fc.array(xmlMutation, { maxLength: 3 }),
+      tree: fc.array(syntax.mutation, { maxLength: 3 }),
       text: fc.array(textMutation, { maxLength: 2 }),
     })
     .filter((c) => c.tree.length + c.text.length > 0)
     .map((c) => {
       const folder = seeds[c.seed];
       const k = c.file % folder.length;
-      const tree = clone(folder[k].tree);
-      for (const m of c.tree) applyXml(tree, m);
-      const text = c.text.reduce(applyText, c.tree.length > 0 ? writeXml(tree) : folder[k].text);
+      const tree = syntax.copy(folder[k].tree);
+      for (const m of c.tree) syntax.apply(tree, m);
+      const text = c.text.reduce(applyText, c.tree.length > 0 ? syntax.write(tree) : folder[k].text);
       return folder.map((f, i) => (i === k ? { name: f.name, text } : { name: f.name, text: f.text }));
     });
   return { name, arbitrary, read, names: (files) => files.map((f) => f.name) };
 }
 
-function jsonFolderTarget(name, folders, read) {
-  const seeds = folders.map((files) =>
-    files.map((f) => ({ name: f.name, tree: toTree(JSON.parse(f.text)), text: f.text })),
-  );
-  const arbitrary = fc
-    .record({
-      seed: fc.nat({ max: seeds.length - 1 }),
-      file: at,
-      tree: fc.array(jsonMutation, { maxLength: 3 }),
-      text: fc.array(textMutation, { maxLength: 2 }),
-    })
-    .filter((c) => c.tree.length + c.text.length > 0)
-    .map((c) => {
-      const folder = seeds[c.seed];
-      const k = c.file % folder.length;
-      const tree = structuredClone(folder[k].tree);
-      for (const m of c.tree) applyJson(tree, m);
-      const text = c.text.reduce(applyText, c.tree.length > 0 ? writeJson(tree) : folder[k].text);
-      return folder.map((f, i) => (i === k ? { name: f.name, text } : { name: f.name, text: f.text }));
-    });
-  return { name, arbitrary, read, names: (files) => files.map((f) => f.name) };
-}
+/** How a folder's files are parsed into trees, mutated and written back. */
+const XML_FILES = {
+  parse: parseSeedXml,
+  mutation: xmlMutation,
+  apply: applyXml,
+  write: writeXml,
+  copy: clone,
+};
+const JSON_FILES = {
+  parse: (text) => toTree(JSON.parse(text)),
+  mutation: jsonMutation,
+  apply: applyJson,
+  write: writeJson,
+  copy: structuredClone,
+};
 
 /** One JSON or YAML document; `formats` are the ways a mutated tree is written back. */
 function documentTarget(name, file, seedTexts, parse, formats, read) {
@@ -538,9 +531,10 @@ function documentTarget(name, file, seedTexts, parse, formats, read) {
 
 /**
  * The fuzz targets for the given readers and seed material:
- * - `readers`: { readGeniusScenario, readGeniusWebScenario, readParleyScenario, readRecord,
- *   checkRecordAgainst, readOutcomes, readDraft, readPartialDraft, readSettled, parseFixes,
- *   writeGeniusWebScenario, writeParleyScenario, compileParties }
+ * - `readers`: the core's and the CLI's reading functions (their modules, merged): readGeniusScenario,
+ *   readGeniusWebScenario, readParleyScenario, readRecord, checkRecordAgainst, readOutcomes,
+ *   readDraft, readPartialDraft, readSettled, parseFixes, writeGeniusWebScenario,
+ *   writeParleyScenario, compileParties
  * - `seeds`: { genius: TextFile[][] (GENIUS folders), plan: {scenario, text} (the peace plan),
  *   record: string, partialDraft: string, laptop: {scenario, outcomes: string} }
  */
@@ -576,8 +570,12 @@ export function fuzzTargets(readers, seeds) {
   const { scenario: laptop } = seeds.laptop;
   const fullDraft = JSON.stringify(JSON.parse(seeds.laptop.outcomes)[0]);
   return [
-    xmlFolderTarget("GENIUS XML", seeds.genius, (files) => usable(r.readGeniusScenario(files).scenario)),
-    jsonFolderTarget("GeniusWeb JSON", geniusWeb, (files) => usable(r.readGeniusWebScenario(files).scenario)),
+    folderTarget("GENIUS XML", seeds.genius, XML_FILES, (files) =>
+      usable(r.readGeniusScenario(files).scenario),
+    ),
+    folderTarget("GeniusWeb JSON", geniusWeb, JSON_FILES, (files) =>
+      usable(r.readGeniusWebScenario(files).scenario),
+    ),
     documentTarget(
       "Parley JSON/YAML",
       "plan.yaml",

@@ -1,22 +1,13 @@
-import {
-  checkRecordAgainst,
-  compileParties,
-  readGeniusScenario,
-  readGeniusWebScenario,
-  readParleyScenario,
-  readRecord,
-  writeGeniusWebScenario,
-  writeParleyScenario,
-} from "@parley/core";
+import * as core from "@parley/core";
 import fc from "fast-check";
 import { expect } from "vitest";
 // @ts-expect-error: a JavaScript module shared with bench/fuzz.mjs
 import { fuzzTargets, runCase } from "../../bench/fuzz-lib.mjs";
 // @ts-expect-error: a JavaScript module shared with bench/fuzz.mjs
 import { fuzzSeeds } from "../../bench/fuzz-seeds.mjs";
-import { parseFixes, readDraft, readSettled } from "../../packages/cli/src/commands/analyze.js";
-import { readOutcomes } from "../../packages/cli/src/commands/eval.js";
-import { readPartialDraft } from "../../packages/cli/src/demo/case-files.js";
+import * as analyze from "../../packages/cli/src/commands/analyze.js";
+import * as evalCommand from "../../packages/cli/src/commands/eval.js";
+import * as caseFiles from "../../packages/cli/src/demo/case-files.js";
 import { loadScenario } from "../../packages/cli/src/scenario-loader.js";
 
 interface Target {
@@ -26,22 +17,7 @@ interface Target {
 
 /** The fuzz targets of bench/fuzz.mjs, on the sources. */
 export async function targets(): Promise<Target[]> {
-  const readers = {
-    readGeniusScenario,
-    readGeniusWebScenario,
-    readParleyScenario,
-    readRecord,
-    checkRecordAgainst,
-    readOutcomes,
-    readDraft,
-    readPartialDraft,
-    readSettled,
-    parseFixes,
-    writeGeniusWebScenario,
-    writeParleyScenario,
-    compileParties,
-  };
-  return fuzzTargets(readers, await fuzzSeeds(loadScenario));
+  return fuzzTargets({ ...core, ...analyze, ...evalCommand, ...caseFiles }, await fuzzSeeds(loadScenario));
 }
 
 /** Every case is read, or refused with an InputError naming the file; none crashes or hangs. */

@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { expectRefused, runCli } from "../helpers/cli.js";
+import { tempFiles } from "../helpers/temp-files.js";
 
-const work = mkdtempSync(join(tmpdir(), "parley-inputs-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const temp = tempFiles("parley-inputs-");
+const work = temp.root;
+const file = temp.file;
 
 const DOMAIN = `<negotiation_template><utility_space><objective index="0" name="root">
   <issue index="1" name="colour" type="discrete"><item index="1" value="red"/><item index="2" value="blue"/></issue>
@@ -18,26 +19,7 @@ const profile = (weight = "1") => `<utility_space><objective index="0" name="roo
 
 /** A GENIUS folder in the temp dir: `d.xml` plus the given profiles. */
 function folder(name: string, files: Record<string, string>): string {
-  const dir = join(work, name);
-  mkdirSync(dir);
-  for (const [file, text] of Object.entries({ "d.xml": DOMAIN, ...files }))
-    writeFileSync(join(dir, file), text);
-  return dir;
-}
-
-function file(name: string, text: string): string {
-  const path = join(work, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-/** Exit code 2, nothing on stdout, exactly one line on stderr matching `message`, no stack trace. */
-function expectRefused(args: string[], message: RegExp): void {
-  const run = runCli(args);
-  expect(run.stderr).not.toMatch(/\n\s+at /);
-  expect(run.stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(message)]);
-  expect(run.stdout).toBe("");
-  expect(run.status).toBe(2);
+  return temp.folder(name, { "d.xml": DOMAIN, ...files });
 }
 
 const GOOD = { "a.xml": profile(), "b.xml": profile() };

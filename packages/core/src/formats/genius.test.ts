@@ -141,7 +141,7 @@ describe("readGeniusScenario", () => {
     expect(u.utility(scenario.space.fromValues({ x: 4, y: 8 }))).toBeCloseTo(80 / 120, 15);
   });
 
-  it("skips a pareto.xml point list but warns about other non-XML files", () => {
+  it("skips a pareto.xml point list but refuses other non-XML files", () => {
     const p = profile(
       `<weight index="2" value="1"/><issue index="2" name="colour"><item value="red" evaluation="1"/></issue>`,
     );
@@ -151,7 +151,9 @@ describe("readGeniusScenario", () => {
       "pareto.xml": "0.5, 1.0\n1.0, 0.25\n",
       "notes.xml": "hello",
     };
-    expect(read(files).warnings).toEqual(["notes.xml: not XML, ignored"]);
+    expect(() => read(files)).toThrow(/^notes\.xml: is not XML \(it starts with "hello"\)/);
+    const { "notes.xml": _, ...withoutNotes } = files;
+    expect(read(withoutNotes).warnings).toEqual([]);
   });
 
   describe("refuses bad input with the file, the element and the reason", () => {

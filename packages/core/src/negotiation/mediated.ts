@@ -111,7 +111,8 @@ export class MediatedSession extends SessionBase implements Session {
   submit(seat: number, move: Move): void {
     const expected = this.pending();
     if (expected === null) throw new InvalidMove("the negotiation is over");
-    if (seat !== expected.seat) throw new InvalidMove(`seat ${expected.seat + 1} must answer, not seat ${seat + 1}`); // 1-based for people
+    if (seat !== expected.seat)
+      throw new InvalidMove(`seat ${expected.seat + 1} must answer, not seat ${seat + 1}`); // 1-based for people
     const { round, t, ms } = this.now();
     if (move.type === "end") {
       this.emit(stamp({ round, t, seat, action: "end" }, ms));

@@ -43,7 +43,8 @@ export class SaopSession extends SessionBase implements Session {
 
   submit(seat: number, move: Move): void {
     this.assertOpen();
-    if (seat !== this.turn) throw new InvalidMove(`it is seat ${this.turn + 1}'s turn, not seat ${seat + 1}'s`); // 1-based for people
+    if (seat !== this.turn)
+      throw new InvalidMove(`it is seat ${this.turn + 1}'s turn, not seat ${seat + 1}'s`); // 1-based for people
     const { round, t, ms } = this.now();
     if (t >= 1) {
       this.endByDeadline();
