@@ -21,7 +21,10 @@ export function leaderboardChart(board: Leaderboard): Chart {
     }));
   const y = { field: "agent", type: "nominal", sort: { field: "rank" }, title: null };
   return {
-    title: "Mean utility per agent (95% CI, within [0, 1])",
+    title: {
+      text: "Mean utility per agent (95% CI)",
+      subtitle: "intervals clipped to [0, 1], the range of a utility",
+    },
     width: 420,
     data: { values },
     layer: [
