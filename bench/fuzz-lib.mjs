@@ -531,10 +531,10 @@ function documentTarget(name, file, seedTexts, parse, formats, read) {
 
 /**
  * The fuzz targets for the given readers and seed material:
- * - `readers`: the core's and the CLI's reading functions (their modules, merged): readGeniusScenario,
+ * - `readers`: the core's module (readGeniusScenario,
  *   readGeniusWebScenario, readParleyScenario, readRecord, checkRecordAgainst, readOutcomes,
- *   readDraft, readPartialDraft, readSettled, parseFixes, writeGeniusWebScenario,
- *   writeParleyScenario, compileParties
+ *   readDraft, readPartialDraft, readSettled, parseSettlements, writeGeniusWebScenario,
+ *   writeParleyScenario, compileParties)
  * - `seeds`: { genius: TextFile[][] (GENIUS folders), plan: {scenario, text} (the peace plan),
  *   record: string, partialDraft: string, laptop: {scenario, outcomes: string} }
  */
@@ -622,7 +622,7 @@ export function fuzzTargets(readers, seeds) {
       [seeds.partialDraft],
       JSON.parse,
       ["json"],
-      (text, file) => r.parseFixes(seeds.plan.scenario, r.readSettled(seeds.plan.scenario, text, file)),
+      (text, file) => r.parseSettlements(seeds.plan.scenario, r.readSettled(seeds.plan.scenario, text, file)),
     ),
   ];
 }
@@ -681,7 +681,7 @@ export function fuzz(target, { cases, seed, onProgress }) {
           message: String(result.error?.stack ?? result.error ?? result.ms),
           input,
         });
-      if (onProgress && counts.cases % 10_000 === 0) onProgress(counts);
+      if (onProgress && counts.cases % 2_000 === 0) onProgress(counts);
       return true;
     }),
     { numRuns: cases, seed },

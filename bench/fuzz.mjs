@@ -3,9 +3,6 @@
 // unclear errors (an InputError naming no file), crashes (any other exception), hangs (a case over
 // 2 s of CPU time), and the slowest case (CPU time). Exit code 1 if any case crashed, hung or failed unclearly.
 // Run after `npm run build`:  node bench/fuzz.mjs [--cases N] [--seed S] [--only <reader name part>]
-import * as analyze from "../packages/cli/dist/commands/analyze.js";
-import * as evalCommand from "../packages/cli/dist/commands/eval.js";
-import * as caseFiles from "../packages/cli/dist/demo/case-files.js";
 import { loadScenario } from "../packages/cli/dist/scenario-loader.js";
 import * as core from "../packages/core/dist/index.js";
 import { fuzz, fuzzTargets } from "./fuzz-lib.mjs";
@@ -19,8 +16,7 @@ const cases = Number(arg("--cases", 100_000));
 const seed = Number(arg("--seed", 1));
 const only = arg("--only", "");
 
-const readers = { ...core, ...analyze, ...evalCommand, ...caseFiles };
-const targets = fuzzTargets(readers, await fuzzSeeds(loadScenario));
+const targets = fuzzTargets(core, await fuzzSeeds(loadScenario));
 
 console.log(`Fuzzing ${cases.toLocaleString("en")} cases per reader, seed ${seed}\n`);
 const rows = [];

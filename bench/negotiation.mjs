@@ -4,11 +4,17 @@ import { fileURLToPath } from "node:url";
 import { loadScenario } from "../packages/cli/dist/scenario-loader.js";
 import {
   AdditiveBidIndex,
-  analyseScenario,
   buildBidIndex,
   compileUtility,
+  driveNegotiation,
+  MEDIATOR,
+  mediatorSeat,
+  negotiatorSeat,
+  openNegotiation,
   PreparedScenario,
   Rng,
+  referenceAnalysis,
+  replay,
   runNegotiation,
   syntheticScenario,
 } from "../packages/core/dist/index.js";
@@ -66,7 +72,7 @@ console.log(
 for (const rel of scenarios) {
   const scenario = await loadScenario(join(rel), { onWarning: () => {} });
   const prepared = new PreparedScenario(scenario);
-  const analysis = analyseScenario(scenario);
+  const analysis = referenceAnalysis(scenario);
   for (const agents of lineups) {
     for (const keepTrace of [true, false]) {
       const m = measure(prepared, analysis, agents, keepTrace);
@@ -84,7 +90,7 @@ console.log(
 for (const rel of scenarios) {
   const scenario = await loadScenario(join(rel), { onWarning: () => {} });
   const prepared = new PreparedScenario(scenario);
-  const analysis = analyseScenario(scenario);
+  const analysis = referenceAnalysis(scenario);
   for (const mediator of ["annealing", "frontier"]) {
     const agents = scenario.parties.map(() => "linear");
     const once = (seed) =>
@@ -163,4 +169,45 @@ for (const [issues, options] of [
   console.log(
     `synthetic additive ${issues}×${options} (10^${Math.round(Math.log10(Number(s.space.size)))} outcomes): additive search built in ${build.toFixed(2)} ms, ${fmt(q.perSecond)} queries/s, largest overshoot above target ${worst.toExponential(1)}`,
   );
+}
+
+// The asynchronous driver (live rooms) on the same agents, and rebuilding a session from its move log.
+console.log("\nAsynchronous driver and replay, EnglandZimbabwe, per CPU-second");
+{
+  const scenario = await loadScenario(join("anac/y2010/EnglandZimbabwe"), { onWarning: () => {} });
+  const prepared = new PreparedScenario(scenario);
+  for (const [protocol, agents, rounds] of [
+    ["saop", ["boulware", "conceder"], 100],
+    ["mediated", ["linear", "linear"], undefined],
+  ]) {
+    const options = { protocol, agents, rounds, mediator: "annealing", keepLog: true, analysis: null };
+    const drive = async (seed) => {
+      const { session, setup, seats, mediator } = openNegotiation(prepared, { ...options, seed });
+      const driven = seats.map((n, p) => negotiatorSeat(n, prepared.utilities[p], protocol, p));
+      if (mediator) driven[MEDIATOR] = mediatorSeat(mediator);
+      await driveNegotiation(session, driven);
+      return { session, setup };
+    };
+    for (let seed = 0; seed < 300; seed++) await drive(seed);
+    let c0 = process.cpuUsage();
+    const t0 = performance.now();
+    let n = 0;
+    let steps = 0;
+    const logs = [];
+    while (performance.now() - t0 < SECONDS * 1000) {
+      const { session, setup } = await drive(n++);
+      steps += session.log.length;
+      if (logs.length < 100) logs.push({ setup, log: session.log });
+    }
+    let c = process.cpuUsage(c0);
+    const cpu = (c.user + c.system) / 1e6;
+    c0 = process.cpuUsage();
+    let replayed = 0;
+    for (let k = 0; k < 20; k++) for (const { setup, log } of logs) replayed += replay(setup, log).log.length;
+    c = process.cpuUsage(c0);
+    const replayCpu = (c.user + c.system) / 1e6;
+    console.log(
+      `${protocol.padEnd(9)} driven: ${fmt(n / cpu).padStart(6)} negotiations/s, ${fmt(steps / cpu).padStart(9)} moves/s; replay: ${fmt(replayed / replayCpu).padStart(9)} logged moves/s`,
+    );
+  }
 }

@@ -16,7 +16,7 @@ if (kind === "float") {
   const { loadScenario } = await import(new URL("packages/cli/dist/scenario-loader.js", root));
   const scenarios = await Promise.all(SCENARIOS.map((path) => loadScenario(path, { onWarning: () => {} })));
   const prepared = scenarios.map((s) => new core.PreparedScenario(s));
-  const analyses = scenarios.map((s) => core.analyseScenario(s));
+  const analyses = scenarios.map((s) => core.referenceAnalysis(s));
   const agents = AGENTS.map((a) => core.builtinAgent(a));
   let job = 0;
   const started = performance.now();

@@ -14,7 +14,7 @@ const plan = core.planTournament({
   seed: "0",
 });
 const prepared = scenarios.map((s) => new core.PreparedScenario(s));
-const analyses = scenarios.map((s) => core.analyseScenario(s));
+const analyses = scenarios.map((s) => core.referenceAnalysis(s));
 const defs = agents.map((a) => core.builtinAgent(a));
 for (const job of plan.jobs) {
   if (job.index % n !== k) continue;

@@ -56,7 +56,7 @@ async function runInProcess() {
     seed: "0",
   });
   const prepared = scenarios.map((s) => new core.PreparedScenario(s));
-  const analyses = scenarios.map((s) => core.analyseScenario(s));
+  const analyses = scenarios.map((s) => core.referenceAnalysis(s));
   for (const job of plan.jobs) {
     core.runNegotiation(prepared[job.scenario], {
       agents: job.lineup.map((a) => AGENTS[a]),

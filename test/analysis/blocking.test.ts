@@ -11,18 +11,18 @@ function subsets(items: number[], size: number): number[][] {
 }
 
 /** Brute force: open points none of whose options leaves every party able to reach its reservation. */
-function bruteBlockedOn(scenario: Scenario, fixed: (number | null)[]): number[] {
+function bruteBlockedOn(scenario: Scenario, settled: (number | null)[]): number[] {
   const parties = compileParties(scenario);
   const r = parties.map((u) => u.profile.reservation);
   const { cardinalities } = scenario.space;
   return cardinalities
     .map((_, i) => i)
-    .filter((i) => fixed[i] === null)
+    .filter((i) => settled[i] === null)
     .filter((i) =>
       Array.from({ length: cardinalities[i] }, (_, k) => k).every((k) => {
         const best = r.map(() => Number.NEGATIVE_INFINITY);
         for (const o of scenario.space.enumerate()) {
-          if (o[i] !== k || fixed.some((f, j) => f !== null && o[j] !== f)) continue;
+          if (o[i] !== k || settled.some((f, j) => f !== null && o[j] !== f)) continue;
           parties.forEach((u, p) => {
             best[p] = Math.max(best[p], u.utility(o));
           });
@@ -52,22 +52,22 @@ describe("blocking points against brute force", () => {
             ? syntheticScenario(spec)
             : constraintScenario(spec.parties, spec.issues, spec.options, spec.seed, spec.reservation);
         // Settle every point but one on option 0.
-        const fixed = scenario.space.issues.map((_, i) => (i === spec.open % spec.issues ? null : 0));
-        const report = analyze(scenario, { fixed });
-        const settled = fixed.flatMap((f, i) => (f === null ? [] : [i]));
+        const settled = scenario.space.issues.map((_, i) => (i === spec.open % spec.issues ? null : 0));
+        const report = analyze(scenario, { settled });
+        const settledPoints = settled.flatMap((f, i) => (f === null ? [] : [i]));
         const unblocks = (reopen: number[]) =>
           bruteForce(
             scenario,
-            fixed.map((f, i) => (reopen.includes(i) ? null : f)),
+            settled.map((f, i) => (reopen.includes(i) ? null : f)),
           ).zoneSize > 0;
         expect(report.zone.empty).toBe(!unblocks([]));
         if (!report.zone.empty) return;
         blockedPlans++;
         expect(report.blocking?.exact).toBe(true);
-        expect(report.blocking?.blockedOn.map((b) => b.issue)).toEqual(bruteBlockedOn(scenario, fixed));
+        expect(report.blocking?.blockedOn.map((b) => b.issue)).toEqual(bruteBlockedOn(scenario, settled));
         let expected: number[][] = [];
-        for (let size = 1; size <= Math.min(3, settled.length) && expected.length === 0; size++) {
-          expected = subsets(settled, size).filter(unblocks);
+        for (let size = 1; size <= Math.min(3, settledPoints.length) && expected.length === 0; size++) {
+          expected = subsets(settledPoints, size).filter(unblocks);
         }
         expect(report.blocking?.sets.map((s) => s.reopen)).toEqual(expected);
         for (const s of report.blocking?.sets ?? []) expect(s.nash).not.toBeNull();

@@ -14,18 +14,18 @@ export interface BruteForce {
   maxWelfareValue: number;
 }
 
-export function bruteForce(scenario: Scenario, fixed: readonly (number | null)[] = []): BruteForce {
+export function bruteForce(scenario: Scenario, settled: readonly (number | null)[] = []): BruteForce {
   const parties = compileParties(scenario);
   const r = parties.map((u) => u.profile.reservation);
-  const settled = (i: number) => fixed[i] !== null && fixed[i] !== undefined;
+  const isSettled = (i: number) => settled[i] !== null && settled[i] !== undefined;
   // Red lines exclude options, except on open points where they exclude every option.
   const excluded = scenario.space.cardinalities.map((n, i) => {
     const red = Array.from({ length: n }, (_, k) => parties.some((p) => p.isRedLine(i, k)));
-    return settled(i) || red.every(Boolean) ? red.map(() => false) : red;
+    return isSettled(i) || red.every(Boolean) ? red.map(() => false) : red;
   });
   const rows: { u: number[]; red: boolean; feasible: boolean }[] = [];
   for (const o of scenario.space.enumerate()) {
-    if (fixed.some((f, i) => settled(i) && o[i] !== f)) continue;
+    if (settled.some((f, i) => isSettled(i) && o[i] !== f)) continue;
     rows.push({
       u: parties.map((p) => p.utility(o)),
       red: parties.some((p) => p.crossesRedLine(o)),

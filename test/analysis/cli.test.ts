@@ -1,13 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { bundledScenarioPath, loadReference } from "../helpers/scenarios.js";
+import { tempDir } from "../helpers/temp.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), "parley-analyze-"));
+const dir = tempDir("parley-analyze-");
 
 function parley(...args: string[]) {
   const run = spawnSync("node", [`${ROOT}packages/cli/dist/main.js`, ...args], { encoding: "utf8" });
@@ -44,14 +44,17 @@ describe("parley analyze", () => {
     expect(Array.isArray(out.trades)).toBe(true);
   });
 
-  it("settles points with --fix and reviews a draft with --from", () => {
+  it("settles points with --settle (or its old name --fix) and reviews a draft with --from", () => {
     const all = JSON.parse(parley("analyze", EZ, "--json").stdout);
     const nash = all.nash.outcome as Record<string, string>;
     const [issue, value] = Object.entries(nash)[0];
-    const fixedRun = JSON.parse(parley("analyze", EZ, "--json", "--fix", `${issue}=${value}`).stdout);
-    expect(fixedRun.open).not.toContain(issue);
-    expect(fixedRun.open).toHaveLength(4);
-    for (const p of fixedRun.frontier.points) expect(p.outcome[issue]).toBe(value);
+    const settledRun = JSON.parse(parley("analyze", EZ, "--json", "--settle", `${issue}=${value}`).stdout);
+    expect(settledRun.open).not.toContain(issue);
+    expect(settledRun.open).toHaveLength(4);
+    for (const p of settledRun.frontier.points) expect(p.outcome[issue]).toBe(value);
+    expect(JSON.parse(parley("analyze", EZ, "--json", "--fix", `${issue}=${value}`).stdout)).toEqual(
+      settledRun,
+    );
     // A frontier outcome as the draft: nothing improves it.
     const draftFile = join(dir, "draft.json");
     writeFileSync(draftFile, JSON.stringify(all.frontier.points.at(-1).outcome));
@@ -98,12 +101,12 @@ describe("parley analyze", () => {
     expect(run.stdout.split("\n").length).toBeLessThan(40);
   });
 
-  it("refuses a --fix naming no issue, or a value the issue lacks, with exit code 2", () => {
-    const noIssue = parley("analyze", EZ, "--fix", "Nothing=1");
+  it("refuses a --settle naming no issue, or a value the issue lacks, with exit code 2", () => {
+    const noIssue = parley("analyze", EZ, "--settle", "Nothing=1");
     expect(noIssue.code).toBe(2);
-    expect(noIssue.stderr).toContain("--fix");
+    expect(noIssue.stderr).toContain("--settle");
     const badValue = JSON.parse(parley("analyze", EZ, "--json").stdout).issues[0].name;
-    const run = parley("analyze", EZ, "--fix", `${badValue}=no such option`);
+    const run = parley("analyze", EZ, "--settle", `${badValue}=no such option`);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("is not one of its options");
   });

@@ -22,10 +22,10 @@ describe("blocking points", () => {
     ],
     [0.2, 0.7],
   );
-  const fixed = [0, 0, 0, 0, null];
+  const settled = [0, 0, 0, 0, null];
 
   it("finds exactly the planted smallest unblocking sets, with their Nash packages", () => {
-    const report = analyze(scenario, { fixed });
+    const report = analyze(scenario, { settled });
     expect(report.zone.empty).toBe(true);
     expect(report.open).toEqual([4]);
     const sets = report.blocking?.sets ?? [];
@@ -35,18 +35,18 @@ describe("blocking points", () => {
     ]);
     for (const s of sets) {
       // The Nash package reopens only those points and gives both their reservation.
-      expect(s.nash?.outcome.filter((k, i) => k !== fixed[i] && i !== 4).length).toBeLessThanOrEqual(2);
+      expect(s.nash?.outcome.filter((k, i) => k !== settled[i] && i !== 4).length).toBeLessThanOrEqual(2);
       expect(s.nash?.utilities[0]).toBeGreaterThanOrEqual(0.2 - 1e-12);
       expect(s.nash?.utilities[1]).toBeGreaterThanOrEqual(0.7 - 1e-12);
     }
   });
 
   it("agrees with brute force: the sets unblock, and no smaller or other set of that size does", () => {
-    const sets = (analyze(scenario, { fixed }).blocking?.sets ?? []).map((s) => s.reopen.join(","));
+    const sets = (analyze(scenario, { settled }).blocking?.sets ?? []).map((s) => s.reopen.join(","));
     const unblocks = (reopen: number[]) =>
       bruteForce(
         scenario,
-        fixed.map((f, i) => (reopen.includes(i) ? null : f)),
+        settled.map((f, i) => (reopen.includes(i) ? null : f)),
       ).zoneSize > 0;
     expect(unblocks([])).toBe(false);
     expect(subsets([0, 1, 2, 3], 1).some(unblocks)).toBe(false);
@@ -55,7 +55,7 @@ describe("blocking points", () => {
   });
 
   it("says the deal is blocked on the open point when B rejects every option of it", () => {
-    const blocking = analyze(scenario, { fixed }).blocking;
+    const blocking = analyze(scenario, { settled }).blocking;
     expect(blocking?.blockedOn.map((b) => b.issue)).toEqual([4]);
     expect(blocking?.blockedOn[0].rejections).toEqual([
       { option: 0, parties: [1] },

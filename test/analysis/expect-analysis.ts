@@ -41,7 +41,7 @@ export function expectAnalysis(
   scenario: Scenario,
   frontier: Frontier,
   expected: ExpectedValues,
-  fixed: (number | null)[] = [],
+  settled: (number | null)[] = [],
 ): void {
   expectSameSet(
     frontier.points.map((p) => p.utilities),
@@ -49,7 +49,7 @@ export function expectAnalysis(
   );
   const parties = compileParties(scenario);
   for (const p of frontier.points) expect(parties.map((u) => u.utility(p.outcome))).toEqual(p.utilities);
-  const s = solutionPoints(scenario, frontier, { fixed });
+  const s = solutionPoints(scenario, frontier, { settled });
   const r = parties.map((u) => u.profile.reservation);
   const best = r.map((_, i) => Math.max(...frontier.points.map((p) => p.utilities[i])));
   const gains = (u: number[]) => u.map((x, i) => x - r[i]);
@@ -66,6 +66,6 @@ export function expectAnalysis(
     s.maxWelfare.utilities.reduce((a, b) => a + b, 0),
     expected.maxWelfareValue,
   );
-  const zone = agreementZone(scenario, frontier, { fixed });
+  const zone = agreementZone(scenario, frontier, { settled });
   expect(zone).toEqual({ empty: expected.zoneSize === 0, size: BigInt(expected.zoneSize), exact: true });
 }

@@ -11,29 +11,31 @@ const smallScenario = fc.record({
   seed: fc.integer({ min: 0, max: 1_000_000 }),
   reservation: fc.constantFrom(0, 0.3, 0.5, 0.7),
   redLines: fc.array(fc.tuple(fc.nat(3), fc.nat(3), fc.nat(3)), { maxLength: 3 }),
-  fixed: fc.array(fc.option(fc.nat(3), { nil: null }), { maxLength: 4 }),
+  settled: fc.array(fc.option(fc.nat(3), { nil: null }), { maxLength: 4 }),
 });
 
+type SmallScenario = typeof smallScenario extends fc.Arbitrary<infer T> ? T : never;
+
 /** A synthetic scenario with the drawn red lines and settled points (those that exist). */
-function build(spec: fc.RecordValue<typeof smallScenario>) {
+function build(spec: SmallScenario) {
   const scenario = syntheticScenario(spec);
   for (const [p, issue, option] of spec.redLines) {
     if (p < spec.parties && issue < spec.issues && option < spec.options) {
       scenario.parties[p].profile.redLines.push({ issue, option });
     }
   }
-  const fixed = spec.fixed.slice(0, spec.issues).map((f) => (f !== null && f < spec.options ? f : null));
-  return { scenario, fixed };
+  const settled = spec.settled.slice(0, spec.issues).map((f) => (f !== null && f < spec.options ? f : null));
+  return { scenario, settled };
 }
 
 describe("paretoFrontier and solutionPoints against brute force", () => {
   it("agree on small random additive scenarios (2 to 4 parties, red lines, settled points)", () => {
     fc.assert(
       fc.property(smallScenario, (spec) => {
-        const { scenario, fixed } = build(spec);
-        const frontier = paretoFrontier(scenario, { fixed });
+        const { scenario, settled } = build(spec);
+        const frontier = paretoFrontier(scenario, { settled });
         expect(frontier.exact).toBe(true);
-        expectAnalysis(scenario, frontier, bruteForce(scenario, fixed), fixed);
+        expectAnalysis(scenario, frontier, bruteForce(scenario, settled), settled);
       }),
       { numRuns: 300, seed: 42 },
     );

@@ -23,10 +23,10 @@ export function planOf(scenario: Scenario): Plan {
   };
 }
 
-/** Options allowed per point: the settled option where `fixed` has one, else all. */
-export function allowedBy(plan: Plan, fixed: readonly (number | null)[]): number[][] {
+/** Options allowed per point: the settled option where `settled` has one, else all. */
+export function allowedBy(plan: Plan, settled: readonly (number | null)[]): number[][] {
   return plan.tables[0].map((options, i) =>
-    fixed[i] === null ? options.map((_, k) => k) : [fixed[i] as number],
+    settled[i] === null ? options.map((_, k) => k) : [settled[i] as number],
   );
 }
 

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Scenario } from "@parley/core";
-import { readPartialDraft } from "../../packages/cli/src/demo/case-files.js";
+import { readPartialDraft, type Scenario } from "@parley/core";
 import { loadScenario } from "../../packages/cli/src/scenario-loader.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

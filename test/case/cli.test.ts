@@ -92,6 +92,16 @@ describe("parley demo (npm start)", () => {
     expect(text).toMatch(/20 runs \(seeds 1 to 20\): agreement in \d+/);
   });
 
+  it("shows what the signatories rule changes: still blocked on territory, packages passed without the allies", () => {
+    const text = run.stdout;
+    expect(text).toMatch(/3b\. Another rule: signatories/);
+    expect(text).toMatch(/Under the draft the deal is still blocked on territory/);
+    expect(text).toMatch(/territory = freeze-line +Invaded state +-/);
+    expect(text).toMatch(/Reopening guarantees or foreign-troops still unblocks it\./);
+    expect(text).toMatch(/of them pass without European allies, who reject them/);
+    expect(text).toMatch(/^ {2}Nash of those who must sign +[\d.]+ +[\d.]+ +[\d.]+ +[\d.]+\*$/m);
+  });
+
   it("writes the plots and a report that carries the disclaimer", () => {
     for (const f of ["utility-space.svg", "dance.svg"]) {
       expect(existsSync(join(out, f)), f).toBe(true);

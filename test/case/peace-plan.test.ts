@@ -57,7 +57,7 @@ describe("the peace plan as written", () => {
 describe("the structure, through the analysis engine", () => {
   let report: AnalysisReport;
   beforeAll(() => {
-    report = analyze(scenario, { fixed: draft });
+    report = analyze(scenario, { settled: draft });
   });
 
   it("is blocked on territory under the draft: every territorial option is rejected by someone", () => {
@@ -103,13 +103,13 @@ describe("the structure, recomputed by an exact search that ignores red lines", 
 
   it("finds no territorial option every party accepts under the draft", () => {
     for (let k = 0; k < space.cardinalities[T]; k++) {
-      const fixed = draft.map((x, i) => (i === T ? k : x));
-      expect(bestWorstGap(plan, allowedBy(plan, fixed)).gap, `territory option ${k}`).toBeLessThan(0);
+      const settled = draft.map((x, i) => (i === T ? k : x));
+      expect(bestWorstGap(plan, allowedBy(plan, settled)).gap, `territory option ${k}`).toBeLessThan(0);
     }
   });
 
   it("finds a deal once guarantees, or foreign troops, is reopened, with the engine's Nash package", () => {
-    const engine = analyze(scenario, { fixed: reopened([guarantees]) });
+    const engine = analyze(scenario, { settled: reopened([guarantees]) });
     for (const point of [guarantees, troops]) {
       const allowed = allowedBy(plan, reopened([point]));
       expect(bestWorstGap(plan, allowed).gap).toBeGreaterThan(0);
@@ -123,8 +123,8 @@ describe("the structure, recomputed by an exact search that ignores red lines", 
 
   it("finds no deal without reopening guarantees or foreign troops, however much else is reopened", () => {
     // Every other set of points is inside this one, so the two points above are the only minimal sets.
-    const fixed = space.issues.map((_, i) => (i === guarantees || i === troops ? draft[i] : null));
-    expect(bestWorstGap(plan, allowedBy(plan, fixed)).gap).toBeLessThan(0);
+    const settled = space.issues.map((_, i) => (i === guarantees || i === troops ? draft[i] : null));
+    expect(bestWorstGap(plan, allowedBy(plan, settled)).gap).toBeLessThan(0);
   });
 
   it("finds a deal for the whole plan, and the same Nash package with or without red lines", () => {

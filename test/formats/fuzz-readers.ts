@@ -5,9 +5,6 @@ import { expect } from "vitest";
 import { fuzzTargets, runCase } from "../../bench/fuzz-lib.mjs";
 // @ts-expect-error: a JavaScript module shared with bench/fuzz.mjs
 import { fuzzSeeds } from "../../bench/fuzz-seeds.mjs";
-import * as analyze from "../../packages/cli/src/commands/analyze.js";
-import * as evalCommand from "../../packages/cli/src/commands/eval.js";
-import * as caseFiles from "../../packages/cli/src/demo/case-files.js";
 import { loadScenario } from "../../packages/cli/src/scenario-loader.js";
 
 interface Target {
@@ -17,7 +14,7 @@ interface Target {
 
 /** The fuzz targets of bench/fuzz.mjs, on the sources. */
 export async function targets(): Promise<Target[]> {
-  return fuzzTargets({ ...core, ...analyze, ...evalCommand, ...caseFiles }, await fuzzSeeds(loadScenario));
+  return fuzzTargets(core, await fuzzSeeds(loadScenario));
 }
 
 /** Every case is read, or refused with an InputError naming the file; none crashes or hangs. */

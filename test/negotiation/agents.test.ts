@@ -1,5 +1,4 @@
 import {
-  analyseScenario,
   BUILTIN_AGENTS,
   builtinAgent,
   InputError,
@@ -8,7 +7,7 @@ import {
   syntheticScenario,
 } from "@parley/core";
 import { describe, expect, it } from "vitest";
-import { bundledScenarios, loadBundled } from "../helpers/scenarios.js";
+import { loadBundled } from "../helpers/scenarios.js";
 
 const england = await loadBundled("anac/y2010/EnglandZimbabwe");
 
@@ -62,7 +61,7 @@ describe("built-in agents", () => {
     const received = new Set<string>();
     for (const e of r.trace) {
       if (e.action !== "offer") continue;
-      const key = e.offer!.join(",");
+      const key = Array.from(e.offer!).join(",");
       if (e.seat === 1) received.add(key);
       else {
         if (!own.has(key)) expect(own.size).toBeLessThanOrEqual(received.size);
@@ -80,34 +79,7 @@ describe("built-in agents", () => {
     };
     const r = runNegotiation(s, { agents: ["random", "hardheaded"], seed: 5, analysis: null });
     const offers = r.trace.filter((e) => e.seat === 0 && e.action === "offer");
-    expect(new Set(offers.map((e) => e.offer!.join())).size).toBeGreaterThan(5);
+    expect(new Set(offers.map((e) => Array.from(e.offer!).join())).size).toBeGreaterThan(5);
     for (const e of offers) expect(e.utilities![0]).toBeGreaterThanOrEqual(0.6);
-  });
-
-  it("nash-frequency against itself agrees everywhere and nearer the Nash point than Boulware vs Conceder", async () => {
-    const tally = { nash: { agreed: 0, distance: 0 }, time: { agreed: 0, distance: 0 }, runs: 0 };
-    for (const rel of bundledScenarios()) {
-      const s = await loadBundled(rel);
-      if (s.parties.length !== 2 || s.space.size > 300_000n) continue;
-      const analysis = analyseScenario(s);
-      if (!analysis.solutions.nash) continue;
-      const prepared = new PreparedScenario(s);
-      tally.runs++;
-      for (const [key, agents] of [
-        ["nash", ["nash-frequency", "nash-frequency"]],
-        ["time", ["boulware", "conceder"]],
-      ] as const) {
-        const r = runNegotiation(prepared, { agents: [...agents], seed: 1, analysis });
-        if (r.endedBy !== "agreement") continue;
-        tally[key].agreed++;
-        tally[key].distance += r.metrics!.nashDistance!;
-      }
-    }
-    const mean = (k: "nash" | "time") => tally[k].distance / tally[k].agreed;
-    console.log(
-      `${tally.runs} scenarios: nash-frequency self-play agreed ${tally.nash.agreed}, mean distance to Nash ${mean("nash").toFixed(3)}; boulware vs conceder agreed ${tally.time.agreed}, ${mean("time").toFixed(3)}`,
-    );
-    expect(tally.nash.agreed / tally.runs).toBeGreaterThanOrEqual(0.95);
-    expect(mean("nash")).toBeLessThan(mean("time"));
   });
 });

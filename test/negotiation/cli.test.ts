@@ -1,12 +1,19 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyseScenario, BUILTIN_AGENTS, danceOf, danceSpec, MEDIATORS, runNegotiation } from "@parley/core";
+import {
+  BUILTIN_AGENTS,
+  danceOf,
+  danceSpec,
+  MEDIATORS,
+  referenceAnalysis,
+  runNegotiation,
+} from "@parley/core";
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../packages/cli/src/plot-render.js";
 import { bundledScenarioPath, loadBundled } from "../helpers/scenarios.js";
+import { tempDir } from "../helpers/temp.js";
 
 const cli = fileURLToPath(new URL("../../packages/cli/dist/main.js", import.meta.url));
 const parley = (...args: string[]) => execFileSync("node", [cli, ...args], { encoding: "utf8" });
@@ -30,7 +37,7 @@ describe("parley negotiate", () => {
   });
 
   it("runs on wall-clock time in a worker with --time-ms, stamping every event with ms", () => {
-    const dir = mkdtempSync(join(tmpdir(), "parley-timed-"));
+    const dir = tempDir("parley-timed-");
     const trace = join(dir, "t.jsonl");
     const json = JSON.parse(
       parley(
@@ -56,7 +63,7 @@ describe("parley negotiate", () => {
   });
 
   it("draws the dance as PNG", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "parley-dance-")), "dance.png");
+    const out = join(tempDir("parley-dance-"), "dance.png");
     parley("negotiate", england, "--agents", "tft,hardheaded", "--plot", out);
     expect(readFileSync(out).subarray(1, 4).toString()).toBe("PNG");
   });
@@ -80,7 +87,7 @@ describe("parley negotiate", () => {
 describe("the negotiation dance", () => {
   it("is a valid Vega-Lite chart of each seat's offers, the frontier, the Nash point and the agreement", async () => {
     const scenario = await loadBundled("anac/y2010/EnglandZimbabwe");
-    const analysis = analyseScenario(scenario);
+    const analysis = referenceAnalysis(scenario);
     const result = runNegotiation(scenario, { agents: ["linear", "conceder"], seed: 1, analysis });
     const dance = danceOf(scenario, result, analysis);
     expect(dance.moves).toHaveLength(result.trace.filter((e) => e.action === "offer").length);

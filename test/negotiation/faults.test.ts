@@ -7,8 +7,8 @@ import {
   runNegotiation,
   syntheticScenario,
 } from "@parley/core";
+import { agentRef, runIsolatedNegotiation } from "@parley/node";
 import { describe, expect, it } from "vitest";
-import { runIsolated } from "../../packages/cli/src/isolated-run.js";
 import { loadBundled } from "../helpers/scenarios.js";
 
 const scenario = syntheticScenario({ parties: 2, issues: 3, options: 4, seed: 7 });
@@ -115,9 +115,9 @@ describe("isolated runner (worker thread)", () => {
   it("stops a seat stuck in an infinite loop and finalises the result from the events received", async () => {
     const events: string[] = [];
     const started = Date.now();
-    const r = await runIsolated(
+    const r = await runIsolatedNegotiation(
       england,
-      { agents: ["boulware", looping], timeMs: 300, seed: 2 },
+      { agents: [agentRef("boulware"), agentRef(looping)], timeMs: 300, seed: 2 },
       { graceMs: 300, onEvent: (e) => events.push(e.action) },
     );
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -126,8 +126,8 @@ describe("isolated runner (worker thread)", () => {
     expect(r.errors).toEqual([
       {
         seat: 1,
-        agent: looping,
-        reason: "did not return within the 300 ms time budget; its worker was stopped",
+        agent: "looping",
+        reason: "did not return within its 300 ms move budget (its worker was stopped)",
       },
     ]);
     // Rounds 1 and 2 were played (2 moves each) before seat 1 got stuck in round 3.
@@ -139,20 +139,24 @@ describe("isolated runner (worker thread)", () => {
 
   it("blames the seat that is stuck, even when it hangs while observing another seat's move", async () => {
     const observer = fileURLToPath(new URL("./fixtures/looping-observer.mjs", import.meta.url));
-    const r = await runIsolated(
+    const r = await runIsolatedNegotiation(
       england,
-      { agents: ["boulware", observer], timeMs: 300, seed: 2 },
+      { agents: [agentRef("boulware"), agentRef(observer)], timeMs: 300, seed: 2 },
       { graceMs: 300 },
     );
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatchObject({ seat: 1, agent: observer });
+    expect(r.errors[0]).toMatchObject({ seat: 1, agent: "looping-observer" });
     // Seat 0's offer in round 3 was made; seat 1 hung observing it.
     const last = r.trace[r.trace.length - 2];
     expect(last).toMatchObject({ seat: 0, round: 2, action: "offer" });
   });
 
   it("runs a healthy negotiation to the end on wall-clock time", async () => {
-    const r = await runIsolated(england, { agents: ["conceder", "conceder"], timeMs: 2000, seed: 2 });
+    const r = await runIsolatedNegotiation(england, {
+      agents: [agentRef("conceder"), agentRef("conceder")],
+      timeMs: 2000,
+      seed: 2,
+    });
     expect(r.endedBy).toBe("agreement");
     expect(r.errors).toEqual([]);
     expect(r.trace.every((e) => typeof e.ms === "number")).toBe(true);

@@ -1,18 +1,23 @@
 import {
   type AgentDefinition,
   BUILTIN_AGENTS,
+  driveNegotiation,
   InvalidMove,
   ManualClock,
   type Move,
   type NegotiationSetup,
   type Negotiator,
+  negotiatorSeat,
+  openSession,
   PreparedScenario,
   Rng,
   runNegotiation,
   SaopSession,
   type Scenario,
+  type Seat,
   syntheticScenario,
   type TraceEvent,
+  type VisibleEvent,
 } from "@parley/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -92,7 +97,7 @@ describe("SAOP protocol rules (property-based)", () => {
         const r = runNegotiation(scenario, { agents, rounds, seed });
         expect(r.errors).toEqual([]);
         const moves = seatMoves(r.trace);
-        let standing: readonly number[] | null = null;
+        let standing: ArrayLike<number> | null = null;
         let accepts = 0;
         moves.forEach((e, k) => {
           expect(e.seat).toBe(k % n);
@@ -185,7 +190,7 @@ describe("SAOP session", () => {
     expect(() => s.submit(0, { type: "offer", outcome: [0, 3] })).toThrow(/not an option index/);
     expect(() => s.submit(0, { type: "offer", outcome: [0, 1.5] })).toThrow(InvalidMove);
     expect(() => s.submit(0, { type: "vote", vote: "better" })).toThrow(/SAOP expects/);
-    expect(s.pending()).toMatchObject({ kind: "offer", seat: 0, offer: null });
+    expect(s.expected()).toMatchObject({ kind: "offer", seat: 0, offer: null });
     expect(s.trace).toEqual([]);
   });
 
@@ -196,7 +201,7 @@ describe("SAOP session", () => {
     s.submit(2, { type: "offer", outcome: [2, 2] });
     s.submit(0, { type: "accept" });
     expect(s.outcome()).toBeNull();
-    expect(s.pending()).toMatchObject({ seat: 1, offer: [2, 2], from: 2 });
+    expect(s.expected()).toMatchObject({ seat: 1, offer: [2, 2], from: 2 });
     s.submit(1, { type: "accept" });
     expect(s.outcome()).toMatchObject({ agreement: [2, 2], endedBy: "agreement", rounds: 2 });
     expect(() => s.submit(2, { type: "accept" })).toThrow(/over/);
@@ -209,7 +214,9 @@ describe("SAOP session", () => {
     s.submit(0, { type: "offer", outcome: [1, 1] });
     expect(s.trace[0]).toMatchObject({ t: 0.25, ms: 25 });
     clock.advance(80);
-    expect(s.pending()).toBeNull();
+    expect(s.expected()).toBeNull();
+    expect(s.outcome()).toBeNull();
+    expect(s.advance()).toBeNull();
     expect(s.outcome()).toMatchObject({ endedBy: "deadline", agreement: null, t: 1 });
     expect(s.trace[s.trace.length - 1]).toMatchObject({ action: "deadline", ms: 105 });
   });
@@ -252,14 +259,15 @@ describe("SAOP session", () => {
 });
 
 describe("a seat whose moves arrive asynchronously", () => {
-  it("drives the same session as a synchronous agent, through pending() and submit()", async () => {
+  it("driveNegotiation runs a person beside a synchronous agent; an invalid move ends the person's seat", async () => {
     const scenario = syntheticScenario({ parties: 2, issues: 3, options: 4, seed: 21 });
     const prepared = new PreparedScenario(scenario);
-    const session = new SaopSession({
+    const setup = {
+      protocol: "saop" as const,
       space: scenario.space,
       utilities: prepared.utilities,
       deadline: { rounds: 20 },
-    });
+    };
     const agent = BUILTIN_AGENTS.find((a) => a.name === "conceder")!.create();
     agent.init({
       seat: 0,
@@ -271,39 +279,41 @@ describe("a seat whose moves arrive asynchronously", () => {
       bids: prepared.bids(0),
       rng: new Rng(1),
     });
-    // The "person" in seat 1 answers later, from another turn of the event loop, and first makes a mistake.
+    // The "person" in seat 1 answers later, from another turn of the event loop.
     const person = prepared.utilities[1];
-    let mistakes = 0;
-    const personMove = (offer: readonly number[] | null) =>
-      new Promise<Move>((resolve) =>
-        setTimeout(() => {
-          if (offer && person.utility(offer) >= 0.7) resolve({ type: "accept" });
-          else resolve({ type: "offer", outcome: prepared.bids(1).atLeast(0.8) });
-        }, 0),
-      );
-    for (let expected = session.pending(); expected; expected = session.pending()) {
-      if (expected.kind !== "offer") throw new Error("SAOP expects offers");
-      if (expected.seat === 1) {
-        if (mistakes++ === 0)
-          expect(() => session.submit(1, { type: "offer", outcome: [9, 9, 9] })).toThrow(InvalidMove);
-        session.submit(1, await personMove(expected.offer));
-        const made = session.trace[session.trace.length - 1];
-        if (made.action === "offer")
-          agent.observe?.({ seat: 1, action: "offer", offer: made.offer, state: expected.state });
-      } else if (expected.offer === null)
-        session.submit(0, { type: "offer", outcome: agent.propose(expected.state) });
-      else {
-        const answer = agent.respond(expected.offer, 1, expected.state);
-        session.submit(
-          0,
-          answer === "reject" ? { type: "offer", outcome: agent.propose(expected.state) } : { type: answer },
-        );
-      }
-    }
-    const outcome = session.outcome()!;
-    expect(outcome.endedBy).toBe("agreement");
+    const seen: VisibleEvent[] = [];
+    const personSeat: Seat = {
+      act: (expected) =>
+        new Promise<Move>((resolve) =>
+          setTimeout(() => {
+            const offer = expected.kind === "offer" ? expected.offer : null;
+            if (offer && person.utility(offer) >= 0.7) resolve({ type: "accept" });
+            else resolve({ type: "offer", outcome: prepared.bids(1).atLeast(0.8) });
+          }, 0),
+        ),
+      inform: (event) => {
+        seen.push(event);
+      },
+    };
+    const session = openSession(setup);
+    const outcome = await driveNegotiation(session, [
+      negotiatorSeat(agent, prepared.utilities[0], "saop", 0),
+      personSeat,
+    ]);
+    expect(outcome!.endedBy).toBe("agreement");
     const accepted = session.trace.find((e) => e.action === "accept")!;
-    if (accepted.seat === 1) expect(person.utility(outcome.agreement!)).toBeGreaterThanOrEqual(0.7);
-    expect(mistakes).toBeGreaterThan(0);
+    if (accepted.seat === 1) expect(person.utility(outcome!.agreement!)).toBeGreaterThanOrEqual(0.7);
+    // The person was told every move, its own included, with its own utility only.
+    expect(seen.map((e) => e.action)).toEqual(session.trace.map((e) => e.action));
+    for (const [k, e] of seen.entries()) {
+      expect(e.utilities).toBeUndefined();
+      if (e.offer) expect(e.utility).toBe(session.trace[k].utilities![1]);
+    }
+
+    const clumsy: Seat = { act: () => ({ type: "offer", outcome: [9, 9, 9] }) };
+    const again = openSession(setup);
+    const ended = await driveNegotiation(again, [personSeat, clumsy]);
+    expect(ended).toMatchObject({ endedBy: "fault", errors: [{ seat: 1 }] });
+    expect(ended!.errors[0].reason).toMatch(/^invalid move: .*not an option index/);
   });
 });

@@ -1,10 +1,10 @@
 import {
-  analyseScenario,
   danceOf,
   danceSpec,
   type Leaderboard,
   leaderboardChart,
   paretoFrontier,
+  referenceAnalysis,
   runNegotiation,
   selectParties,
 } from "@parley/core";
@@ -24,7 +24,7 @@ function isTwoPartyFrontier(points: readonly [number, number][]): boolean {
 describe("the dance plot", () => {
   it("gives the dashed frontier a legend entry", async () => {
     const scenario = await loadBundled("anac/y2010/EnglandZimbabwe");
-    const analysis = analyseScenario(scenario);
+    const analysis = referenceAnalysis(scenario);
     const result = runNegotiation(scenario, { agents: ["linear", "conceder"], seed: 1, analysis });
     const svg = await renderSvg(danceSpec(danceOf(scenario, result, analysis)));
     expect(svg).toContain("Pareto frontier");
@@ -34,7 +34,7 @@ describe("the dance plot", () => {
     const scenario = await loadScenario(
       new URL("../../scenarios/peace-plan/plan.yaml", import.meta.url).pathname,
     );
-    const analysis = analyseScenario(scenario);
+    const analysis = referenceAnalysis(scenario);
     const result = runNegotiation(scenario, {
       protocol: "mediated",
       agents: ["linear", "linear", "linear", "linear"],

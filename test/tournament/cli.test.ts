@@ -161,7 +161,7 @@ describe("parley tournament", () => {
     expect(tournament(out, "--plot", svg).status).toBe(0);
     expect(existsSync(svg)).toBe(true);
     const text = readFileSync(svg, "utf8");
-    expect(text).toContain("Mean utility per agent (95% CI)");
+    expect(text).toContain("Mean utility per agent (95% CI, within [0, 1])");
     expect(text).toContain("Utility distribution per agent");
     expect(text).toContain("conceder");
   });

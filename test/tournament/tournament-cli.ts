@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { bundledScenarioPath } from "../helpers/scenarios.js";
@@ -8,19 +7,7 @@ export const LAPTOP = bundledScenarioPath("anac/y2012/LaptopA");
 export const CAR = bundledScenarioPath("anac/y2012/CarA");
 export const ITEX = bundledScenarioPath("anac/y2012/ItexvsCypressA");
 
-const made: string[] = [];
-
-/** A fresh temporary directory, removed by removeTempDirs. */
-export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "parley-tournament-"));
-  made.push(dir);
-  return dir;
-}
-
-/** Removes every directory tempDir made (call it in afterAll). */
-export function removeTempDirs(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+export { removeTempDirs, tempDir } from "../helpers/temp.js";
 
 /** Results in a tournament store: how many, and how many distinct job ids. */
 export function storeCounts(out: string): { results: number; distinct: number; planned: number } {

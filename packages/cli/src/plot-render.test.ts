@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError, utilitySpaceSpec } from "@parley/core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { renderPlot } from "./plot-render.js";
 
 const spec = utilitySpaceSpec({
@@ -22,6 +22,7 @@ const spec = utilitySpaceSpec({
 
 describe("renderPlot", () => {
   const dir = mkdtempSync(join(tmpdir(), "parley-plot-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("writes an SVG with the axis titles", async () => {
     const out = join(dir, "space.svg");

@@ -1,9 +1,10 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { ReadResult, Scenario, TextFile } from "@parley/core";
 import { InputError } from "@parley/core/errors";
 import { type Command, Option } from "commander";
 import { fileSystemError } from "./files.js";
+import { applyRuleOverride, type RuleOverride } from "./rule-options.js";
 import { reportWarnings } from "./warnings.js";
 
 export const DEFAULT_MAX_FILE_MB = 50;
@@ -15,6 +16,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Where warnings go (default: stderr, once per message per command, summarised past a few). */
   onWarning?: (message: string) => void;
+  /** `--quorum` / `--veto`: the agreement rule instead of the scenario's, applied after `--parties`. */
+  rule?: RuleOverride;
 }
 
 /**
@@ -26,17 +29,20 @@ export interface LoadOptions {
  * - a Parley `.json`, `.yaml` or `.yml` file, or a folder holding one Parley
  *   `.yaml` file beside other material (a record, a draft, a README).
  *
- * Only the reader of the format found is loaded (GENIUS XML needs no schemas; a Parley YAML file
- * no XML parser), so a command starts no slower than its input requires.
+ * The core tells the formats apart (formats/scenario-files.ts); files are read only when it asks.
  */
 export async function loadScenario(path: string, options: LoadOptions = {}): Promise<Scenario> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_MB * 1024 * 1024;
   const positions = options.parties === undefined ? undefined : partyPositions(options.parties);
   const { result, seated } = await asPartiesError(() => readAny(resolve(path), path, maxBytes, positions));
   reportWarnings(resolve(path), result.warnings, options.onWarning);
-  if (positions === undefined || seated) return result.scenario;
-  const { selectParties } = await import("@parley/core/engine");
-  return asPartiesError(() => selectParties(result.scenario, positions));
+  const scenario =
+    positions === undefined || seated
+      ? result.scenario
+      : await import("@parley/core/engine").then(({ selectParties }) =>
+          asPartiesError(() => selectParties(result.scenario, positions)),
+        );
+  return options.rule === undefined ? scenario : applyRuleOverride(scenario, options.rule);
 }
 
 /** What was read, and whether the reader already seated only the `--parties` asked for. */
@@ -51,83 +57,36 @@ async function readAny(
   maxBytes: number,
   parties: readonly number[] | undefined,
 ): Promise<Loaded> {
-  const stat = statOrFail(full, shown);
-  if (stat.isDirectory()) {
-    const names = readdirSync(full).sort();
-    const xml = names.filter((n) => extname(n).toLowerCase() === ".xml");
-    if (xml.length > 0) {
-      const files = xml.map((n) => readText(join(full, n), n, maxBytes));
-      const { readGeniusScenario } = await import("@parley/core/formats/genius");
-      // The reader seats the parties itself, so a profile left out with --parties may be unreadable.
-      return {
-        result: readGeniusScenario(files, { name: basename(full), source: shown, parties }),
-        seated: true,
-      };
-    }
-    const parley = names.filter((n) => isParleyScenarioFile(join(full, n)));
-    if (parley.length === 1) return readAny(join(full, parley[0]), join(shown, parley[0]), maxBytes, parties);
-    if (parley.length > 1) {
-      throw new InputError(shown, `holds several Parley scenarios (${parley.join(", ")}): name the file`);
-    }
-    const json = names.filter((n) => extname(n).toLowerCase() === ".json");
-    if (json.length > 0) {
-      const files = json.map((n) => readText(join(full, n), n, maxBytes));
-      const { readGeniusWebScenario } = await import("@parley/core/formats/geniusweb");
-      return { result: readGeniusWebScenario(files, { source: shown }), seated: false }; // named by its domain
-    }
-    throw new InputError(
-      shown,
-      "holds no scenario: expected a GENIUS folder (.xml files) or a GeniusWeb folder (.json files)",
-    );
-  }
-  const ext = extname(full).toLowerCase();
-  if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
-    const file = readText(full, shown, maxBytes);
-    if (ext === ".json") {
-      const geniusWeb = await import("@parley/core/formats/geniusweb");
-      const kind = geniusWebKind(file.text, geniusWeb.isGeniusWebJson);
-      if (kind === "domain") return readAny(dirname(full), dirname(shown), maxBytes, parties);
-      if (kind === "profile")
-        return { result: geniusWeb.readGeniusWebScenario([file], { source: shown }), seated: false };
-    }
-    const { readParleyScenario } = await import("@parley/core/formats/parley");
-    return { result: { scenario: readParleyScenario(file.text, shown), warnings: [] }, seated: false };
-  }
-  if (ext === ".xml")
-    throw new InputError(shown, "is one GENIUS file; give the folder that holds the domain and its profiles");
-  throw new InputError(
-    shown,
-    "is not a scenario Parley reads (a GENIUS or GeniusWeb folder, or a .json/.yaml/.yml file)",
+  const { readScenarioFile, readScenarioFolder, geniusWebKind } = await import(
+    "@parley/core/formats/scenario-files"
   );
+  if (statOrFail(full, shown).isDirectory()) {
+    const files = readdirSync(full)
+      .sort()
+      .map((n) => lazyText(join(full, n), n, maxBytes));
+    const { seated, ...result } = await readScenarioFolder(files, {
+      name: basename(full),
+      source: shown,
+      parties,
+    });
+    return { result, seated };
+  }
+  const file = lazyText(full, shown, maxBytes);
+  if (extname(full).toLowerCase() === ".json" && geniusWebKind(file.text) === "domain")
+    return readAny(dirname(full), dirname(shown), maxBytes, parties);
+  return { result: await readScenarioFile(file), seated: false };
 }
 
-/** A .yaml/.yml file whose first key is `parley:` (the format version): a Parley scenario. */
-function isParleyScenarioFile(full: string): boolean {
-  const ext = extname(full).toLowerCase();
-  if (ext !== ".yaml" && ext !== ".yml") return false;
-  const head = Buffer.alloc(4096);
-  const fd = openSync(full, "r");
-  try {
-    const n = readSync(fd, head, 0, head.length, 0);
-    return /^parley:/m.test(head.subarray(0, n).toString("utf8"));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Whether JSON text is a GeniusWeb domain or profile (anything else is left to the Parley reader). */
-function geniusWebKind(
-  text: string,
-  isGeniusWebJson: (raw: unknown) => boolean,
-): "domain" | "profile" | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isGeniusWebJson(raw)) return null;
-  return typeof raw === "object" && raw !== null && "issuesValues" in raw ? "domain" : "profile";
+/** A file whose text is read (and its size checked) the first time a reader asks for it. */
+function lazyText(full: string, shown: string, maxBytes: number): TextFile {
+  let text: string | undefined;
+  return {
+    name: shown,
+    get text() {
+      text ??= readText(full, shown, maxBytes).text;
+      return text;
+    },
+  };
 }
 
 function statOrFail(full: string, shown: string) {
@@ -189,9 +148,13 @@ export function scenarioOptions(cmd: Command): Command {
     );
 }
 
-/** Load options from a command's parsed `--parties` / `--max-file-mb`. */
-export function loadOptionsFrom(opts: { parties?: string; maxFileMb?: number }): LoadOptions {
-  return { parties: opts.parties, maxBytes: (opts.maxFileMb ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024 };
+/** Load options from a command's parsed `--parties` / `--max-file-mb` (and `--quorum` / `--veto` where declared). */
+export function loadOptionsFrom(opts: { parties?: string; maxFileMb?: number } & RuleOverride): LoadOptions {
+  return {
+    parties: opts.parties,
+    maxBytes: (opts.maxFileMb ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024,
+    rule: { quorum: opts.quorum, veto: opts.veto },
+  };
 }
 
 function parseMegabytes(value: string): number {

@@ -5,9 +5,13 @@
  */
 export * from "./analysis/index.js";
 export * from "./errors.js";
+export * from "./model/agreement-rule.js";
+export * from "./model/hash.js";
+export * from "./model/plain-scenario.js";
 export * from "./model/profile.js";
 export * from "./model/rng.js";
 export * from "./model/scenario.js";
+export * from "./model/seed.js";
 export * from "./model/space.js";
 export * from "./model/utility.js";
 export * from "./negotiation/index.js";

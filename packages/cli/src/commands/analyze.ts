@@ -3,17 +3,19 @@ import {
   type AnalysisReport,
   analyze,
   type FrontierPoint,
-  InputError,
   outcomeCloud,
   reportJson,
-  reportUtilitySpaceSpec,
-  type Scenario,
-  withLocation,
-} from "@parley/core";
-import { checkPlotPath, renderPlot } from "../plot-render.js";
+} from "@parley/core/analysis";
+import { InputError } from "@parley/core/errors";
+import { parseSettlements, readDraft, readSettled } from "@parley/core/formats/outcome-inputs";
+import { describeRule } from "@parley/core/model/agreement-rule";
+import { parseSeed } from "@parley/core/model/seed";
+import type { RuleOverride } from "../rule-options.js";
 import { loadOptionsFrom, loadScenario, readText } from "../scenario-loader.js";
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends RuleOverride {
+  settle: string[];
+  /** Hidden alias of --settle, so older command lines still work. */
   fix: string[];
   settled?: string;
   from?: string;
@@ -27,95 +29,25 @@ export interface AnalyzeOptions {
 /** `parley analyze <scenario>` (declared in commands/index.ts). */
 export async function analyzeCommand(path: string, opts: AnalyzeOptions): Promise<void> {
   const load = loadOptionsFrom(opts);
-  if (opts.plot) checkPlotPath(opts.plot);
+  if (opts.plot) (await import("../plot-render.js")).checkPlotPath(opts.plot);
   const scenario = await loadScenario(path, load);
   const read = (file: string) =>
     readText(resolve(file), file, load.maxBytes ?? Number.POSITIVE_INFINITY).text;
-  const settled = opts.settled === undefined ? [] : readSettled(scenario, read(opts.settled), opts.settled);
-  const fixed = parseFixes(scenario, [...settled, ...opts.fix]);
-  const draft = opts.from === undefined ? undefined : readDraft(scenario, read(opts.from), opts.from, fixed);
-  const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-  const report = analyze(scenario, { fixed, draft, seed });
+  const fromFile = opts.settled === undefined ? [] : readSettled(scenario, read(opts.settled), opts.settled);
+  const settled = parseSettlements(scenario, [...fromFile, ...opts.settle, ...opts.fix]);
+  const draft =
+    opts.from === undefined ? undefined : readDraft(scenario, read(opts.from), opts.from, settled);
+  const seed = parseSeed(opts.seed);
+  const report = analyze(scenario, { settled, draft, seed });
   if (opts.plot) {
     if (scenario.parties.length < 2) throw new InputError("--plot", "needs at least two parties");
-    await renderPlot(reportUtilitySpaceSpec(report, outcomeCloud(scenario, { fixed, seed })), opts.plot);
+    const [{ reportUtilitySpaceSpec }, { renderPlot }] = await Promise.all([
+      import("@parley/core/plots"),
+      import("../plot-render.js"),
+    ]);
+    await renderPlot(reportUtilitySpaceSpec(report, outcomeCloud(scenario, { settled, seed })), opts.plot);
   }
   process.stdout.write(opts.json ? `${JSON.stringify(reportJson(report))}\n` : humanReport(report));
-}
-
-/** `--fix "issue=value"` → settled option per issue. The issue is the longest prefix before an "=" that names one. */
-export function parseFixes(scenario: Scenario, fixes: readonly string[]): (number | null)[] {
-  const { space } = scenario;
-  const fixed: (number | null)[] = space.issues.map(() => null);
-  for (const fix of fixes) {
-    let issue = -1;
-    let at = fix.lastIndexOf("=");
-    while (at > 0 && issue < 0) {
-      issue = space.issueIndex(fix.slice(0, at).trim());
-      if (issue < 0) at = fix.lastIndexOf("=", at - 1);
-    }
-    if (issue < 0) {
-      throw new InputError(
-        `--fix "${fix}"`,
-        `expected "issue=value" with one of: ${space.issues.map((i) => i.name).join(", ")}`,
-      );
-    }
-    const option = withLocation("--fix", () => space.optionOf(issue, fix.slice(at + 1).trim()));
-    if (fixed[issue] !== null && fixed[issue] !== option) {
-      throw new InputError(
-        `--fix "${fix}"`,
-        `issue "${space.issues[issue].name}" is already settled otherwise`,
-      );
-    }
-    fixed[issue] = option;
-  }
-  return fixed;
-}
-
-/** `--settled file.json`: {"issue": value, ...} → the equivalent `--fix` strings; errors name the file. */
-export function readSettled(scenario: Scenario, text: string, file: string): string[] {
-  const { space } = scenario;
-  return Object.entries(parseJsonObject(text, file)).map(([issue, value]) => {
-    const i = space.issueIndex(issue);
-    if (i < 0) throw new InputError(`${file}: ${issue}`, "is not an issue of the scenario");
-    return `${issue}=${space.valueOf(
-      i,
-      withLocation(file, () => space.optionOf(i, value)),
-    )}`;
-  });
-}
-
-function parseJsonObject(text: string, file: string): Record<string, unknown> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(file, `is not valid JSON (${(err as Error).message})`);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new InputError(file, 'must be one JSON object like {"issue": value, ...}');
-  }
-  return raw as Record<string, unknown>;
-}
-
-/** A draft agreement: one JSON object {issue: value} covering every issue, consistent with the settled points. */
-export function readDraft(
-  scenario: Scenario,
-  text: string,
-  file: string,
-  fixed: readonly (number | null)[],
-): number[] {
-  const draft = withLocation(file, () => scenario.space.fromValues(parseJsonObject(text, file)));
-  fixed.forEach((f, i) => {
-    if (f !== null && draft[i] !== f) {
-      const { space } = scenario;
-      throw new InputError(
-        `${file}: issue "${space.issues[i].name}"`,
-        `is settled at "${space.valueOf(i, f)}" (--fix) but the draft has "${space.valueOf(i, draft[i])}"`,
-      );
-    }
-  });
-  return draft;
 }
 
 const f3 = (x: number) => x.toFixed(3);
@@ -129,14 +61,16 @@ export function humanReport(report: AnalysisReport): string {
   const option = (i: number, k: number) => String(space.valueOf(i, k));
   const utilities = (u: number[]) => u.map((x, p) => `${names[p]} ${f3(x)}`).join(", ");
   const lines: string[] = [];
-  const settled = space.issues.map((_, i) => i).filter((i) => !report.open.includes(i));
+  const settledPoints = space.issues.map((_, i) => i).filter((i) => !report.open.includes(i));
   lines.push(
     `${scenario.title ?? scenario.name}: ${names.length} part${names.length === 1 ? "y" : "ies"} (${names.join(", ")}), ${space.issueCount} points, ${space.size.toLocaleString("en")} outcomes`,
   );
   lines.push(`Reservation values: ${utilities(report.reservation)}`);
-  if (settled.length > 0) {
+  const unanimous = report.rule.kind === "unanimity";
+  if (!unanimous) lines.push(`Agreement rule: ${describeRule(report.rule, names)}`);
+  if (settledPoints.length > 0) {
     lines.push(
-      `Settled: ${settled.map((i) => `${issueName(i)} = ${option(i, report.fixed[i]!)}`).join("; ")}`,
+      `Settled: ${settledPoints.map((i) => `${issueName(i)} = ${option(i, report.settled[i]!)}`).join("; ")}`,
     );
     lines.push(`Open: ${report.open.map(issueName).join(", ") || "none"}`);
   }
@@ -148,7 +82,9 @@ export function humanReport(report: AnalysisReport): string {
   lines.push(
     zone.empty
       ? "NO DEAL POSSIBLE: the agreement zone is empty."
-      : `Agreement zone: ${zoneSize} give every party at least its reservation value.`,
+      : unanimous
+        ? `Agreement zone: ${zoneSize} give every party at least its reservation value.`
+        : `Agreement zone: ${zoneSize} pass: a winning coalition accepts each.`,
   );
   lines.push(
     `Pareto frontier: ${frontier.points.length} outcome${frontier.points.length === 1 ? "" : "s"} (${frontier.exact ? "exact" : frontier.epsilon !== undefined ? `approximate, within ε = ${frontier.epsilon.toPrecision(2)}` : "approximate, by search"}).`,
@@ -165,6 +101,11 @@ export function humanReport(report: AnalysisReport): string {
     lines.push(row("Egalitarian", solutions.egalitarian, solutions.reasons?.egalitarian));
   }
   lines.push(row("Max welfare", solutions.maxWelfare));
+  if (solutions.coalition)
+    lines.push(
+      `  (over ${solutions.coalition.map((p) => names[p]).join(", ")}: the largest coalition that can pass a deal)`,
+    );
+  if (!unanimous) lines.push(...coalitionLines(report));
   if (solutions.nash) {
     const changed = report.open.map((i) => `${issueName(i)} = ${option(i, solutions.nash!.outcome[i])}`);
     lines.push(`  Nash package: ${changed.join("; ")}`);
@@ -184,7 +125,7 @@ export function humanReport(report: AnalysisReport): string {
       );
     } else if (blocked.length > 1) {
       lines.push(
-        `The deal is blocked on each of ${blocked.map((b) => issueName(b.issue)).join(", ")}: no option of any of them is acceptable to every party.`,
+        `The deal is blocked on each of ${blocked.map((b) => issueName(b.issue)).join(", ")}: no option of any of them is acceptable to ${unanimous ? "every party" : "a winning coalition"}.`,
       );
     }
     if (!blocking.exact)
@@ -243,4 +184,25 @@ export function humanReport(report: AnalysisReport): string {
     } else lines.push("  No frontier outcome dominates it: it is Pareto-optimal.");
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Under a quorum or weighted rule: who can pass a deal, and who is dispensable. */
+function coalitionLines(report: AnalysisReport): string[] {
+  const names = report.scenario.parties.map((p) => p.name);
+  const { coalitions, parties, exact } = report.coalitions;
+  const count = (n: bigint) => `${exact ? "" : "about "}${n.toLocaleString("en")}`;
+  const possible = coalitions.filter((c) => c.packages > 0n);
+  const lines = [
+    "",
+    `Winning coalitions that can pass a deal: ${possible.length} of ${coalitions.length} minimal ones`,
+    ...possible
+      .slice(0, 6)
+      .map((c) => `  {${c.members.map((p) => names[p]).join(", ")}}: ${count(c.packages)} packages`),
+  ];
+  if (possible.length > 6) lines.push(`  … and ${possible.length - 6} more (see --json)`);
+  lines.push("Yes not needed (of the packages that pass):");
+  lines.push(
+    `  ${parties.map((r, p) => `${names[p]} ${count(r.notNeeded)} (outvoted in ${count(r.overruled)})`).join(", ")}`,
+  );
+  return lines;
 }

@@ -1,13 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import {
-  InputError,
-  type Scenario,
-  type WriteResult,
-  writeGeniusScenario,
-  writeGeniusWebScenario,
-  writeParleyScenario,
-} from "@parley/core";
+import type { Scenario, WriteResult } from "@parley/core";
+import { InputError } from "@parley/core/errors";
 import { checkWritable, makeFolder, writeOutput } from "../files.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 import type { ConvertTarget as Target } from "./index.js";
@@ -23,7 +17,7 @@ export async function convert(input: string, out: string, opts: ConvertOptions):
   const target = opts.to ?? targetOf(out);
   if (target === "json" || target === "yaml") checkWritable(out, "<out>");
   const scenario = await loadScenario(input, loadOptionsFrom(opts));
-  const result = write(scenario, target);
+  const result = await write(scenario, target);
   for (const w of result.warnings) process.stderr.write(`parley: warning: ${w}\n`);
   if (target === "json" || target === "yaml") {
     writeOutput(out, result.files[0].text);
@@ -46,15 +40,18 @@ function targetOf(out: string): Target {
   return "genius";
 }
 
-function write(scenario: Scenario, target: Target): WriteResult {
+/** Loads only the writer of the target format. */
+async function write(scenario: Scenario, target: Target): Promise<WriteResult> {
   switch (target) {
     case "genius":
-      return writeGeniusScenario(scenario);
+      return (await import("@parley/core/formats/genius-write")).writeGeniusScenario(scenario);
     case "geniusweb":
-      return writeGeniusWebScenario(scenario);
+      return (await import("@parley/core/formats/geniusweb-write")).writeGeniusWebScenario(scenario);
     case "json":
-    case "yaml":
+    case "yaml": {
+      const { writeParleyScenario } = await import("@parley/core/formats/parley");
       return { files: [{ name: scenario.name, text: writeParleyScenario(scenario, target) }], warnings: [] };
+    }
   }
 }
 

@@ -1,15 +1,15 @@
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { InputError } from "@parley/core";
-import { loadRecord, readPartialDraft } from "../demo/case-files.js";
+import { InputError, parseSeed, readPartialDraft } from "@parley/core";
 import { studyCase } from "../demo/case-study.js";
 import { toMarkdown, toTerminal } from "../demo/document.js";
 import { caseDance, caseUtilitySpace } from "../demo/plots.js";
-import { lineWidth, styleFor } from "../demo/text.js";
 import { walkthrough } from "../demo/walkthrough.js";
 import { makeFolder, writeOutput } from "../files.js";
 import { renderPlot } from "../plot-render.js";
+import { loadRecord } from "../record/files.js";
 import { DEFAULT_MAX_FILE_MB, loadScenario, readText } from "../scenario-loader.js";
+import { lineWidth, styleFor } from "../text.js";
 
 /** The bundled case, found from this module (dist/commands/) so the demo runs from any directory. */
 const CASE_DIR = fileURLToPath(new URL("../../../../scenarios/peace-plan/", import.meta.url));
@@ -21,8 +21,8 @@ export interface DemoOptions {
 
 /** `parley demo` (declared in commands/index.ts). */
 export async function demo(opts: DemoOptions): Promise<void> {
-  const seed = Number(opts.seed);
-  if (!Number.isSafeInteger(seed)) throw new InputError("--seed", `"${opts.seed}" is not an integer`);
+  const seed = parseSeed(opts.seed);
+  if (typeof seed !== "number") throw new InputError("--seed", `"${opts.seed}" is not an integer`);
   const shown = (p: string) => relative(process.cwd(), p) || p;
   const paths = {
     plan: shown(join(CASE_DIR, "plan.yaml")),

@@ -1,11 +1,7 @@
 import { resolve } from "node:path";
-import {
-  compileParties,
-  InputError,
-  type IssueValue,
-  type Scenario,
-  withLocation,
-} from "@parley/core/engine";
+import { readOutcomes } from "@parley/core/formats/outcome-inputs";
+import { compileParties, type Scenario } from "@parley/core/model/scenario";
+import type { IssueValue } from "@parley/core/model/space";
 import { loadOptionsFrom, loadScenario, readText } from "../scenario-loader.js";
 
 export interface EvalJson {
@@ -29,31 +25,6 @@ export async function evalOutcomes(path: string, opts: EvalOptions): Promise<voi
   const outcomes = readOutcomes(scenario, file.text, opts.outcomes);
   const result = evaluate(scenario, outcomes);
   process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : table(scenario, outcomes, result));
-}
-
-/** Parses and checks a JSON list of outcomes against the scenario's issues. */
-export function readOutcomes(scenario: Scenario, text: string, file: string): IssueValue[][] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(file, `is not valid JSON (${(err as Error).message})`);
-  }
-  if (!Array.isArray(raw))
-    throw new InputError(file, 'must be a JSON list of outcomes like [{"issue": value}]');
-  const { space } = scenario;
-  return raw.map((item, k) =>
-    withLocation(`${file}: [${k}]`, () => {
-      if (typeof item !== "object" || item === null || Array.isArray(item))
-        throw new InputError("outcome", 'is not an object like {"issue": value}');
-      const values = item as Record<string, unknown>;
-      space.fromValues(values); // names the missing, unknown or invalid issue value
-      return space.issues.map((issue) => {
-        const v = values[issue.name];
-        return issue.kind === "discrete" ? String(v) : Number(v);
-      });
-    }),
-  );
 }
 
 export function evaluate(scenario: Scenario, outcomes: IssueValue[][]): EvalJson {

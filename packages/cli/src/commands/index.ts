@@ -1,6 +1,7 @@
 import { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION } from "@parley/core/defaults";
 import { InputError } from "@parley/core/errors";
 import { type Command, Option } from "commander";
+import { ruleOptions } from "../rule-options.js";
 import { scenarioOptions } from "../scenario-loader.js";
 import type { AnalyzeOptions } from "./analyze.js";
 import type { ConvertOptions } from "./convert.js";
@@ -9,6 +10,7 @@ import type { EvalOptions } from "./eval.js";
 import type { InspectOptions } from "./inspect.js";
 import type { NegotiateOptions } from "./negotiate.js";
 import type { RecordOptions } from "./record.js";
+import type { ServeOptions } from "./serve.js";
 import type { TournamentOptions } from "./tournament.js";
 
 /** What a `<scenario>` argument may be: every command that reads one says the same. */
@@ -83,7 +85,10 @@ export function registerCommands(program: Command): void {
       "where the store and exports go; the same command resumes from it (default: tournament-<plan hash>)",
     )
     .option("--json", "print the leaderboard as JSON")
-    .option("--plot <file>", "plot the leaderboard and utility distributions (.svg or .png)")
+    .option(
+      "--plot [file]",
+      "plot the leaderboard and utility distributions (.svg or .png; default leaderboard.svg; a bare file name goes into --out)",
+    )
     .addOption(
       new Option(
         "--budget-ms <n>",
@@ -97,33 +102,41 @@ export function registerCommands(program: Command): void {
         .default(512)
         .argParser(positive("--worker-memory-mb")),
     );
-  scenarioOptions(tournament).action(async (paths: string[], opts: TournamentOptions) =>
+  ruleOptions(scenarioOptions(tournament)).action(async (paths: string[], opts: TournamentOptions) =>
     (await import("./tournament.js")).runTournament(paths, opts),
   );
 
-  scenarioOptions(
-    program
-      .command("negotiate")
-      .description("Run one negotiation between agents (SAOP or mediated single text) and report its metrics")
-      .argument("<scenario>", SCENARIO_ARGUMENT)
-      .requiredOption(
-        "--agents <list>",
-        "one agent per party, comma-separated (see `parley agents`), or module paths",
-      )
-      .option("--protocol <name>", "saop or mediated", "saop")
-      .option("--mediator <name>", "mediated protocol: annealing or frontier", "frontier")
-      .option(
-        "--rounds <n>",
-        `deadline in rounds (default ${DEFAULT_ROUNDS.saop} SAOP; mediated ${DEFAULT_ROUNDS.mediated}, or ${MEDIATED_ROUNDS_PER_OPTION} per option on big plans)`,
-      )
-      .option(
-        "--time-ms <n>",
-        "deadline in wall-clock milliseconds (runs in a worker: a stuck seat is stopped)",
-      )
-      .option("--seed <s>", "seed of every random choice", "0")
-      .option("--json", "print the result as JSON")
-      .option("--trace <out.jsonl>", "write every action as JSON Lines")
-      .option("--plot <out.svg|png>", "draw the negotiation dance"),
+  ruleOptions(
+    scenarioOptions(
+      program
+        .command("negotiate")
+        .description(
+          "Run one negotiation between agents (SAOP or mediated single text) and report its metrics",
+        )
+        .argument("<scenario>", SCENARIO_ARGUMENT)
+        .requiredOption(
+          "--agents <list>",
+          "one agent per party, comma-separated (see `parley agents`), or module paths",
+        )
+        .option("--protocol <name>", "saop or mediated", "saop")
+        .option("--mediator <name>", "mediated protocol: annealing or frontier", "frontier")
+        .option(
+          "--rounds <n>",
+          `deadline in rounds (default ${DEFAULT_ROUNDS.saop} SAOP; mediated ${DEFAULT_ROUNDS.mediated}, or ${MEDIATED_ROUNDS_PER_OPTION} per option on big plans)`,
+        )
+        .option(
+          "--time-ms <n>",
+          "deadline in wall-clock milliseconds (runs in a worker: a stuck seat is stopped)",
+        )
+        .option(
+          "--move-budget-ms <n>",
+          "wall-clock budget of one move of an agent module (default 2000; --time-ms when given); past it the seat is ended",
+        )
+        .option("--seed <s>", "seed of every random choice", "0")
+        .option("--json", "print the result as JSON")
+        .option("--trace <out.jsonl>", "write every action as JSON Lines")
+        .option("--plot <out.svg|png>", "draw the negotiation dance"),
+    ),
   ).action(async (path: string, opts: NegotiateOptions) =>
     (await import("./negotiate.js")).negotiate(path, opts),
   );
@@ -133,38 +146,51 @@ export function registerCommands(program: Command): void {
     .description("List the built-in negotiators (for --agents) and mediators (for --mediator)")
     .action(async () => (await import("./agents.js")).listAgents());
 
-  scenarioOptions(
-    program
-      .command("analyze")
-      .description(
-        "Where agreement lies, what blocks it, what unblocks it: Pareto frontier, Nash / Kalai–Smorodinsky / " +
-          "egalitarian / max-welfare points, agreement zone, blocking points, per-point conflict, trades",
-      )
-      .argument("<scenario>", SCENARIO_ARGUMENT)
-      .option(
-        "--fix <issue=value>",
-        "a settled point (repeatable)",
-        (v: string, acc: string[]) => [...acc, v],
-        [],
-      )
-      .option(
-        "--settled <file.json>",
-        'settled points from a JSON object {"issue": value, ...} (may be partial)',
-      )
-      .option("--from <draft.json>", 'a draft agreement {"issue": value, ...}: its Pareto improvements')
-      .option("--json", "print machine-readable JSON")
-      .option("--plot <file>", "draw the first two parties' utility space to a .svg or .png file")
-      .option("--seed <seed>", "seed of sampling and search", "0")
-      .addHelpText(
-        "after",
-        "\nConflict of a point: 1 − max over its options of the worst-off party's satisfaction, where a party's\n" +
-          "satisfaction with an option is 0 for its worst option of that point and 1 for its best. 0 means one\n" +
-          "option is every party's favourite; 1 means every option is some party's worst.\n" +
-          "Reopening a point (blocking sets) unsettles it and sets the parties' red lines on it aside.\n" +
-          "Besides the frontier, solutions, zone, open points, blocking sets, issues, improvements and trades,\n" +
-          "--json gives reasons (why a solution is null), blockedOn, closest,\n" +
-          "blockingNote and blockingExact (when the zone is empty), draft (with --from), settled (per issue).",
-      ),
+  ruleOptions(
+    scenarioOptions(
+      program
+        .command("analyze")
+        .description(
+          "Where agreement lies, what blocks it, what unblocks it: Pareto frontier, Nash / Kalai–Smorodinsky / " +
+            "egalitarian / max-welfare points, agreement zone, blocking points, per-point conflict, trades",
+        )
+        .argument("<scenario>", SCENARIO_ARGUMENT)
+        .option(
+          "--settle <issue=value>",
+          "a settled point: its option is decided (repeatable)",
+          (v: string, acc: string[]) => [...acc, v],
+          [],
+        )
+        .addOption(
+          new Option("--fix <issue=value>", "old name of --settle")
+            .argParser((v: string, acc: string[]) => [...acc, v])
+            .default([])
+            .hideHelp(),
+        )
+        .option(
+          "--settled <file.json>",
+          'settled points from a JSON object {"issue": value, ...} (may be partial)',
+        )
+        .option("--from <draft.json>", 'a draft agreement {"issue": value, ...}: its Pareto improvements')
+        .option("--json", "print machine-readable JSON")
+        .option("--plot <file>", "draw the first two parties' utility space to a .svg or .png file")
+        .option("--seed <seed>", "seed of sampling and search", "0")
+        .addHelpText(
+          "after",
+          "\nConflict of a point: 1 − max over its options of the worst-off party's satisfaction, where a party's\n" +
+            "satisfaction with an option is 0 for its worst option of that point and 1 for its best. 0 means one\n" +
+            "option is every party's favourite; 1 means every option is some party's worst.\n" +
+            "Reopening a point (blocking sets) unsettles it and sets the parties' red lines on it aside.\n" +
+            "Besides the frontier, solutions, zone, open points, blocking sets, issues, improvements and trades,\n" +
+            "--json gives reasons (why a solution is null), blockedOn, closest,\n" +
+            "blockingNote and blockingExact (when the zone is empty), draft (with --from), settled (per issue).\n" +
+            "A package passes when a winning coalition accepts it: the scenario's agreement rule (unanimity unless\n" +
+            "it says otherwise), or --quorum/--veto. --json gives the rule applied, solutionCoalition (the parties\n" +
+            "Nash and the other points are computed over), and coalitions: each minimal winning coalition with the\n" +
+            "packages its members all accept, and per party in how many passing packages its yes is not needed\n" +
+            "(notNeeded) or it is outvoted (overruled).",
+        ),
+    ),
   ).action(async (path: string, opts: AnalyzeOptions) =>
     (await import("./analyze.js")).analyzeCommand(path, opts),
   );
@@ -180,6 +206,39 @@ export function registerCommands(program: Command): void {
       .option("--record <file>", "the record file (default: record.yaml beside the scenario)")
       .option("--json", "print machine-readable JSON"),
   ).action(async (path: string, opts: RecordOptions) => (await import("./record.js")).showRecord(path, opts));
+
+  program
+    .command("serve")
+    .description(
+      "Run the Parley server: live negotiation rooms over HTTP and WebSocket, people and agents (see docs/server.md)",
+    )
+    .addOption(new Option("--port <n>", "port to listen on (0: any free port)").default(8080).argParser(port))
+    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .option(
+      "--db <file|url>",
+      "the store: an SQLite file, or a postgres:// URL (default: DATABASE_URL, else parley.db)",
+    )
+    .option(
+      "--agent <path>",
+      "an agent module rooms may seat (default export: an agent definition); repeatable",
+      collect,
+    )
+    .addOption(
+      new Option("--agent-budget-ms <n>", "longest one move of a server-side agent may take")
+        .default(2000)
+        .argParser(positive("--agent-budget-ms")),
+    )
+    .option(
+      "--cors <origin>",
+      "a browser origin allowed to call the API (default: none); repeatable",
+      collect,
+    )
+    .addOption(
+      new Option("--rooms-per-minute <n>", "rooms one address may create a minute")
+        .default(120)
+        .argParser(positive("--rooms-per-minute")),
+    )
+    .action(async (opts: ServeOptions) => (await import("./serve.js")).serve(opts));
 
   program
     .command("demo")
@@ -198,6 +257,13 @@ export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InputError("--port", `"${value}" is not a port (0 to 65535)`);
+  return n;
 }
 
 function positive(flag: string) {

@@ -1,7 +1,7 @@
 import type { Issue, Party, Scenario } from "@parley/core";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-/** The `--json` shape scripts rely on (issue 2). */
+/** The `--json` shape scripts rely on: keep it stable. */
 export interface InspectJson {
   name: string;
   parties: { name: string; reservation: number; discount: number }[];

@@ -1,27 +1,30 @@
 import {
-  analyseScenario,
-  danceOf,
-  danceSpec,
+  describeRule,
   InputError,
   type NegotiationResult,
   type ProtocolName,
+  parseSeed,
+  referenceAnalysis,
   resultSummary,
+  ruleOf,
+  ruleSummary,
   runNegotiation,
   type Scenario,
   type TraceEvent,
   traceToJsonl,
-} from "@parley/core";
+} from "@parley/core/engine";
+import { isModulePath } from "@parley/node/agent-ref";
 import { checkWritable, writeOutput } from "../files.js";
-import { resolveAgents, runIsolated } from "../isolated-run.js";
-import { checkPlotPath, renderPlot } from "../plot-render.js";
+import type { RuleOverride } from "../rule-options.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-export interface NegotiateOptions {
+export interface NegotiateOptions extends RuleOverride {
   agents: string;
   protocol: string;
   mediator?: string;
   rounds?: string;
   timeMs?: string;
+  moveBudgetMs?: string;
   seed: string;
   json?: boolean;
   trace?: string;
@@ -36,42 +39,43 @@ const SHOWN_MOVES = 6;
 /** `parley negotiate <scenario> --agents …` (declared in commands/index.ts). */
 export async function negotiate(path: string, opts: NegotiateOptions): Promise<void> {
   if (opts.trace) checkWritable(opts.trace, "--trace");
-  if (opts.plot) checkPlotPath(opts.plot);
+  if (opts.plot) (await import("../plot-render.js")).checkPlotPath(opts.plot);
   const scenario = await loadScenario(path, loadOptionsFrom(opts));
   const protocol = parseProtocol(opts.protocol);
   const specs = opts.agents.split(",").map((a) => a.trim());
   const rounds = positiveInt("--rounds", opts.rounds);
   const timeMs = positiveInt("--time-ms", opts.timeMs);
-  const seed = /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
+  const moveBudgetMs = positiveInt("--move-budget-ms", opts.moveBudgetMs);
+  const seed = parseSeed(opts.seed);
   const mediator = protocol === "mediated" ? opts.mediator : undefined;
-  const analysis = scenario.parties.length >= 2 ? analyseScenario(scenario) : null;
+  const analysis = scenario.parties.length >= 2 ? referenceAnalysis(scenario) : null;
   if (specs.length !== scenario.parties.length)
     throw new InputError(
       "--agents",
       `${specs.length} agents for ${scenario.parties.length} parties: give one per party`,
     );
-  const result =
-    timeMs === undefined
-      ? runNegotiation(scenario, {
-          protocol,
-          agents: await resolveAgents(specs),
-          mediator,
-          rounds,
-          seed,
-          analysis,
-        })
-      : await runIsolated(
+  // Agent modules, and wall-clock deadlines, run in a worker: a stuck, exiting or leaking seat is ended there.
+  const isolated = timeMs !== undefined || moveBudgetMs !== undefined || specs.some(isModulePath);
+  const result = !isolated
+    ? runNegotiation(scenario, { protocol, agents: specs, mediator, rounds, seed, analysis })
+    : await import("@parley/node").then(({ agentRef, runIsolatedNegotiation }) =>
+        runIsolatedNegotiation(
           scenario,
-          { protocol, agents: specs, mediator, rounds, timeMs, seed },
+          { protocol, agents: specs.map(agentRef), mediator, rounds, timeMs, moveBudgetMs, seed },
           { analysis },
-        );
+        ),
+      );
   if (opts.trace) writeOutput(opts.trace, traceToJsonl(scenario.space, result.trace));
   if (opts.plot) {
     if (scenario.parties.length < 2) throw new InputError("--plot", "the dance needs two parties");
+    const [{ danceOf, danceSpec }, { renderPlot }] = await Promise.all([
+      import("@parley/core/plots"),
+      import("../plot-render.js"),
+    ]);
     await renderPlot(danceSpec(danceOf(scenario, result, analysis)), opts.plot);
   }
   process.stdout.write(
-    opts.json ? `${JSON.stringify(resultSummary(result), null, 2)}\n` : report(scenario, result),
+    opts.json ? `${JSON.stringify(summaryUnderRule(scenario, result), null, 2)}\n` : report(scenario, result),
   );
 }
 
@@ -85,6 +89,21 @@ function positiveInt(flag: string, value: string | undefined): number | undefine
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InputError(flag, `"${value}" is not a positive integer`);
   return n;
+}
+
+/**
+ * The result summary; under a quorum or weighted rule also the rule applied
+ * and who passed the agreement (unanimity's output stays as it always was).
+ */
+function summaryUnderRule(scenario: Scenario, result: NegotiationResult): Record<string, unknown> {
+  const rule = ruleOf(scenario);
+  if (rule.kind === "unanimity") return resultSummary(result);
+  const names = scenario.parties.map((p) => p.name);
+  return {
+    ...resultSummary(result),
+    rule: ruleSummary(rule, names),
+    ...(result.coalition ? { coalition: result.coalition.map((p) => names[p]) } : {}),
+  };
 }
 
 /** Who did what, briefly, then the result and its metrics. */
@@ -112,6 +131,12 @@ function report(scenario: Scenario, result: NegotiationResult): string {
     lines.push(`Agreement in round ${result.rounds} (t = ${result.t.toFixed(3)}):`);
     for (const [issue, value] of Object.entries(result.agreementValues)) lines.push(`  ${issue}: ${value}`);
   } else lines.push(`No agreement (${result.endedBy}, after ${result.rounds} rounds).`);
+  const rule = ruleOf(scenario);
+  if (rule.kind !== "unanimity") {
+    const partyNames = scenario.parties.map((p) => p.name);
+    lines.push(`Agreement rule: ${describeRule(rule, partyNames)}`);
+    if (result.coalition) lines.push(`Passed by: ${result.coalition.map((p) => partyNames[p]).join(", ")}`);
+  }
   for (const e of result.errors) lines.push(`Seat ${e.seat + 1} (${e.agent}) was ended: ${e.reason}`);
   const m = result.metrics;
   if (m) {

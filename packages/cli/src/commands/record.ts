@@ -1,8 +1,8 @@
-import { deriveStatus } from "@parley/core";
-import { loadRecord, recordPathFor } from "../demo/case-files.js";
-import { recordJson, statusLines, timelineLines } from "../demo/record-text.js";
-import { lineWidth, wrap } from "../demo/text.js";
+import { deriveStatus } from "@parley/core/record";
+import { loadRecord, recordPathFor } from "../record/files.js";
+import { recordJson, statusLines, timelineLines } from "../record/render.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
+import { lineWidth, wrap } from "../text.js";
 
 export interface RecordOptions {
   record?: string;

@@ -1,41 +1,22 @@
-import { writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
+import { isAbsolute, join } from "node:path";
+import { type JobResult, leaderboardTable, pairwiseTable, tournamentPlotSpec } from "@parley/core";
+import { ruleOf, ruleSummary, type Scenario } from "@parley/core/engine";
+import { InputError } from "@parley/core/errors";
 import {
-  analyseScenario,
-  builtinAgent,
-  hash53,
-  InputError,
-  type JobResult,
-  type Leaderboard,
-  leaderboardCsv,
-  leaderboardTable,
-  pairwiseTable,
-  planTournament,
-  resultsCsv,
-  type Scenario,
-  scenariosCsv,
-  scoreTournament,
-  summarizeLeaderboard,
-  type TournamentAgent,
-  type TournamentPlan,
-  tournamentPlotSpec,
-} from "@parley/core";
-import {
-  type AgentSource,
-  loadAgentModule,
-  moduleFingerprint,
+  agentRef,
+  leaderboardJson,
+  runTournament as runTournamentOn,
   STORE_FILE,
-  TournamentStore,
-  toPlainScenario,
-  WorkerPool,
+  TournamentAborted,
+  type TournamentCounts,
+  type TournamentOutcome,
 } from "@parley/node";
 import cliProgress from "cli-progress";
-import { isModulePath } from "../isolated-run.js";
 import { checkPlotPath, renderPlot } from "../plot-render.js";
+import type { RuleOverride } from "../rule-options.js";
 import { loadOptionsFrom, loadScenario } from "../scenario-loader.js";
 
-export interface TournamentOptions {
+export interface TournamentOptions extends RuleOverride {
   agents?: string;
   agent?: string[];
   reps: number;
@@ -44,68 +25,19 @@ export interface TournamentOptions {
   seed: string;
   out?: string;
   json?: boolean;
-  plot?: string;
+  /** true: the default file name in --out. */
+  plot?: string | true;
   budgetMs: number;
   workerMemoryMb: number;
   parties?: string;
   maxFileMb?: number;
 }
 
-/** `parley tournament <scenario...>` (declared in commands/index.ts). */
+/** The plot's file when `--plot` is given without one: beside the exports. */
+const DEFAULT_PLOT = "leaderboard.svg";
+
+/** `parley tournament <scenario...>` (declared in commands/index.ts): arguments in, report out. */
 export async function runTournament(paths: string[], opts: TournamentOptions): Promise<void> {
-  // Workers start loading their code now, while this thread reads scenarios and checks agents.
-  const pool = new WorkerPool({
-    workers: opts.workers ?? availableParallelism(),
-    budgetMs: opts.budgetMs,
-    memoryMb: opts.workerMemoryMb,
-  });
-  try {
-    await runWith(pool, paths, opts);
-  } finally {
-    await pool.close();
-  }
-}
-
-async function runWith(pool: WorkerPool, paths: string[], opts: TournamentOptions): Promise<void> {
-  const scenarios: Scenario[] = [];
-  if (opts.plot) checkPlotPath(opts.plot);
-  for (const p of paths) scenarios.push(await loadScenario(p, loadOptionsFrom(opts)));
-  const { agents, sources } = await resolveAgents(opts);
-  const plan = planTournament({
-    scenarios: scenarios.map((s) => ({
-      name: s.name,
-      parties: s.parties.length,
-      fingerprint: scenarioFingerprint(s),
-    })),
-    agents,
-    reps: opts.reps,
-    settings: { protocol: "saop", rounds: opts.rounds },
-    seed: opts.seed,
-  });
-  const out = resolve(opts.out ?? `tournament-${plan.hash.slice(0, 12)}`);
-  const store = TournamentStore.open(out, plan);
-  try {
-    const pending = store.pendingJobs();
-    const run = pending.length > 0 ? await execute(pool, plan, pending, scenarios, sources, store) : null;
-    const results = store.results();
-    const board = scoreTournament(plan, results);
-    const files = writeExports(out, plan, board, results);
-    if (opts.plot) await renderPlot(tournamentPlotSpec(board, plan, results), opts.plot);
-    if (opts.json) process.stdout.write(`${JSON.stringify(summarizeLeaderboard(board), null, 2)}\n`);
-    else process.stdout.write(report(plan, board, out, files, opts, run));
-  } finally {
-    store.close();
-  }
-}
-
-/**
- * Agents from --agents (built-in names, or module paths as `parley negotiate`
- * takes them) and --agent (module paths). Each module is loaded once here to
- * check it implements the negotiator contract, before anything runs.
- */
-async function resolveAgents(
-  opts: TournamentOptions,
-): Promise<{ agents: TournamentAgent[]; sources: AgentSource[] }> {
   const specs = (opts.agents ?? "")
     .split(",")
     .map((s) => s.trim())
@@ -116,67 +48,113 @@ async function resolveAgents(
       "--agents",
       "name at least one agent (--agents boulware,conceder or --agent ./my-agent.js)",
     );
-  const agents: TournamentAgent[] = [];
-  const sources: AgentSource[] = [];
-  for (const spec of specs) {
-    if (isModulePath(spec)) {
-      const def = await loadAgentModule(spec);
-      agents.push({ name: def.name, fingerprint: moduleFingerprint(spec) });
-      sources.push({ name: def.name, module: resolve(spec) });
-    } else {
-      const def = builtinAgent(spec);
-      agents.push({ name: def.name, fingerprint: `builtin:${def.name}` });
-      sources.push({ name: def.name, builtin: def.name });
-    }
-  }
-  return { agents, sources };
-}
-
-/** Runs the pending jobs, storing results as they arrive; returns how many ran and in how long. */
-async function execute(
-  pool: WorkerPool,
-  plan: TournamentPlan,
-  pending: TournamentPlan["jobs"],
-  scenarios: Scenario[],
-  sources: AgentSource[],
-  store: TournamentStore,
-): Promise<RunStats> {
-  const setup = {
-    scenarios: scenarios.map(toPlainScenario),
-    analyses: scenarios.map((s) => analyseScenario(s)),
-    agents: sources,
-    settings: plan.spec.settings,
-  };
-  const progress = progressReporter(plan.jobs.length, store.counts());
-  const started = performance.now();
+  // A plot path of its own (not a file name inside --out) is checked before any work is done.
+  if (typeof opts.plot === "string" && isOwnPath(opts.plot)) checkPlotPath(opts.plot);
+  const scenarios = (async () => {
+    const loaded = [];
+    for (const p of paths) loaded.push(await loadScenario(p, loadOptionsFrom(opts)));
+    return loaded;
+  })();
+  let progress: Progress | undefined;
+  let stored: { out: string; counts: TournamentCounts } | undefined;
+  // Ctrl-C stops the workers and closes the store (releasing its lock); what is stored stays.
+  const stop = new AbortController();
+  const interrupt = () => stop.abort();
+  process.once("SIGINT", interrupt);
+  let outcome: TournamentOutcome;
   try {
-    await pool.runJobs(pending, setup, (results) => {
-      store.record(results);
-      progress.add(results);
-    });
+    outcome = await runTournamentOn(
+      {
+        scenarios,
+        agents: specs.map(agentRef),
+        reps: opts.reps,
+        rounds: opts.rounds,
+        seed: opts.seed,
+        out: opts.out,
+        workers: opts.workers,
+        budgetMs: opts.budgetMs,
+        workerMemoryMb: opts.workerMemoryMb,
+        signal: stop.signal,
+      },
+      {
+        onStart(plan, out, counts) {
+          stored = { out, counts: { ...counts } };
+          if (counts.finished > 0 && counts.finished < counts.planned)
+            process.stderr.write(
+              `parley: resuming the tournament in ${out}: ${counts.finished} of ${counts.planned} negotiations already done\n`,
+            );
+          if (counts.finished < plan.jobs.length) progress = progressReporter(counts);
+        },
+        onResults(results, counts) {
+          stored!.counts = { ...counts };
+          progress?.add(results, counts);
+        },
+      },
+    );
+  } catch (err) {
+    if (!(err instanceof TournamentAborted)) throw err;
+    progress?.stop();
+    const where = stored
+      ? ` ${stored.counts.finished} of ${stored.counts.planned} negotiations are stored in ${stored.out};`
+      : "";
+    process.stderr.write(`\nparley: interrupted;${where} run the same command again to resume\n`);
+    process.exitCode = 130;
+    return;
   } finally {
-    progress.stop();
+    progress?.stop();
+    process.off("SIGINT", interrupt);
   }
-  return { negotiations: pending.length, seconds: (performance.now() - started) / 1000 };
+  const plot = plotPath(opts.plot, outcome.out);
+  if (plot) await renderPlot(tournamentPlotSpec(outcome.board, outcome.plan, outcome.results), plot);
+  const rules = rulesOf(await scenarios);
+  // Under unanimity everywhere the leaderboard is as it always was; otherwise it names each scenario's rule.
+  const ruled = rules.some((r) => r.kind !== "unanimity");
+  process.stdout.write(
+    opts.json
+      ? leaderboardJson(outcome.board, outcome.retired, ruled ? { rules } : {})
+      : report(outcome, opts, plot, rules),
+  );
 }
 
-interface RunStats {
-  negotiations: number;
-  seconds: number;
+interface ScenarioRule {
+  scenario: string;
+  kind: string;
+  text: string;
+}
+
+function rulesOf(scenarios: readonly Scenario[]): ScenarioRule[] {
+  return scenarios.map((s) => ({
+    scenario: s.name,
+    ...ruleSummary(
+      ruleOf(s),
+      s.parties.map((p) => p.name),
+    ),
+  }));
+}
+
+function isOwnPath(plot: string): boolean {
+  return isAbsolute(plot) || /[\\/]/.test(plot);
+}
+
+/** `--plot` alone: the default file in --out; a bare file name: in --out; a path: as given. */
+function plotPath(plot: string | true | undefined, out: string): string | undefined {
+  if (plot === undefined) return undefined;
+  if (plot === true) return join(out, DEFAULT_PLOT);
+  return isOwnPath(plot) ? plot : join(out, plot);
 }
 
 interface Progress {
-  add(results: readonly JobResult[]): void;
+  add(results: readonly JobResult[], counts: TournamentCounts): void;
   stop(): void;
 }
 
 /** A bar on a terminal; otherwise a line on stderr every few seconds. */
-function progressReporter(total: number, start: { finished: number; failed: number }): Progress {
-  let done = start.finished;
-  let failed = start.failed;
+function progressReporter(start: TournamentCounts): Progress {
+  let { finished, failed } = start;
   const began = performance.now();
   const rate = () =>
-    Math.round((done - start.finished) / Math.max(0.001, (performance.now() - began) / 1000));
+    Math.round((finished - start.finished) / Math.max(0.001, (performance.now() - began) / 1000));
+  let stopped = false;
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
@@ -187,83 +165,75 @@ function progressReporter(total: number, start: { finished: number; failed: numb
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(total, done, { rate: 0, failed });
+    bar.start(start.planned, finished, { rate: 0, failed });
     return {
-      add(results) {
-        done += results.length;
-        failed += results.filter((r) => r.status === "failed").length;
-        bar.update(done, { rate: rate(), failed });
+      add(_results, counts) {
+        ({ finished, failed } = counts);
+        bar.update(finished, { rate: rate(), failed });
       },
-      stop: () => bar.stop(),
+      stop() {
+        if (!stopped) bar.stop();
+        stopped = true;
+      },
     };
   }
   const line = () => {
-    const eta = rate() > 0 ? `, ETA ${Math.ceil((total - done) / rate())} s` : "";
+    const eta = rate() > 0 ? `, ETA ${Math.ceil((start.planned - finished) / rate())} s` : "";
     process.stderr.write(
-      `parley: tournament ${done}/${total} negotiations, ${rate()}/s${eta}, ${failed} failed\n`,
+      `parley: tournament ${finished}/${start.planned} negotiations, ${rate()}/s${eta}, ${failed} failed\n`,
     );
   };
   const timer = setInterval(line, 5000);
   return {
-    add(results) {
-      done += results.length;
-      failed += results.filter((r) => r.status === "failed").length;
+    add(_results, counts) {
+      ({ finished, failed } = counts);
     },
     stop() {
+      if (stopped) return;
+      stopped = true;
       clearInterval(timer);
       line();
     },
   };
 }
 
-function writeExports(out: string, plan: TournamentPlan, board: Leaderboard, results: JobResult[]): string[] {
-  const files: [string, string][] = [
-    ["leaderboard.csv", leaderboardCsv(board)],
-    ["results.csv", resultsCsv(plan, results)],
-    ["scenarios.csv", scenariosCsv(board)],
-    ["leaderboard.json", `${JSON.stringify(summarizeLeaderboard(board), null, 2)}\n`],
-    ["details.json", `${JSON.stringify(board, null, 2)}\n`],
-  ];
-  for (const [name, text] of files) writeFileSync(join(out, name), text);
-  return files.map(([name]) => join(out, name));
-}
-
 function report(
-  plan: TournamentPlan,
-  board: Leaderboard,
-  out: string,
-  files: string[],
+  outcome: TournamentOutcome,
   opts: TournamentOptions,
-  run: RunStats | null,
+  plot: string | undefined,
+  rules: readonly ScenarioRule[],
 ): string {
+  const { plan, board, out, files, ran, resumedFrom, retired } = outcome;
   const { spec } = plan;
-  const ran = run
-    ? `Ran ${run.negotiations} negotiations in ${run.seconds.toFixed(2)} s ` +
-      `(${Math.round(run.negotiations / run.seconds)}/s) on ${opts.workers ?? availableParallelism()} worker(s).`
-    : "Nothing left to run: every planned negotiation has a result in the store.";
+  const ruleOptions = `${opts.quorum ? ` --quorum ${opts.quorum}` : ""}${opts.veto ? ` --veto ${opts.veto}` : ""}`;
   const lines = [
     `Tournament: ${board.negotiations} of ${plan.jobs.length} negotiations (${board.failed} failed); ` +
       `${spec.scenarios.length} scenario(s), ${spec.agents.length} agent(s), ${spec.reps} rep(s), ` +
       `${spec.settings.rounds} rounds, seed ${spec.seed}`,
     "",
     leaderboardTable(board),
-    "",
-    "Mean utility of each row agent against each column agent:",
-    pairwiseTable(board),
-    "",
-    ran,
+  ];
+  for (const r of retired) lines.push(`Retired: ${r.agent}, ${r.reason}; its remaining negotiations failed.`);
+  lines.push("", "Mean utility of each row agent against each column agent:", pairwiseTable(board), "");
+  if (resumedFrom)
+    lines.push(
+      `Resumed: ${resumedFrom.finished} of ${resumedFrom.planned} negotiations were already in the store ` +
+        `(${resumedFrom.failed} failed).`,
+    );
+  lines.push(
+    ran
+      ? `Ran ${ran.negotiations} negotiations in ${ran.seconds.toFixed(2)} s ` +
+          `(${Math.round(ran.negotiations / ran.seconds)}/s) on ${ran.workers} worker(s).`
+      : "Nothing left to run: every planned negotiation has a result in the store.",
     "Utility: each agent's mean utility over its seats (discounted per GENIUS); CI: Student-t 95%.",
+    ...rules
+      .filter((r) => r.kind !== "unanimity")
+      .map((r) => `Agreements in ${r.scenario} pass under its rule: ${r.text}.`),
     `Exports: ${files.join(", ")}`,
     `Store: ${join(out, STORE_FILE)} (run the same command again to resume)`,
-    `Replay one negotiation: parley negotiate <scenario>${opts.parties ? ` --parties ${opts.parties}` : ""} ` +
+    `Replay one negotiation: parley negotiate <scenario>${opts.parties ? ` --parties ${opts.parties}` : ""}${ruleOptions} ` +
       `--agents <its agents> --rounds ${spec.settings.rounds} --seed <its seed in results.csv>`,
-  ];
-  if (opts.plot) lines.push(`Plot: ${opts.plot}`);
+  );
+  if (plot) lines.push(`Plot: ${plot}`);
   return `${lines.join("\n")}\n`;
-}
-
-/** What identifies a scenario's content: not where it was read from, so a run resumes from another directory. */
-function scenarioFingerprint(scenario: Scenario): string {
-  const { source: _where, ...content } = toPlainScenario(scenario);
-  return hash53(JSON.stringify(content)).toString(16);
 }

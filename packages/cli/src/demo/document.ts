@@ -1,4 +1,4 @@
-import { columns, type Style, wrap } from "./text.js";
+import { columns, type Style, wrap } from "../text.js";
 
 /**
  * The walkthrough as a small document, so the terminal and the Markdown

@@ -72,8 +72,8 @@ function withLongLegendLabels(spec: VegaLiteSpec): VegaLiteSpec {
  */
 export function caseDance(study: CaseStudy): VegaLiteSpec {
   const { scenario, runs, shown, reopened, draft, reopenedPlan, seed } = study;
-  const fixed = draft.map((x, i) => (reopened.includes(i) ? null : x));
-  const frontier = paretoFrontier(selectParties(scenario, [0, 1]), { fixed, seed });
+  const settled = draft.map((x, i) => (reopened.includes(i) ? null : x));
+  const frontier = paretoFrontier(selectParties(scenario, [0, 1]), { settled, seed });
   const input = danceOf(scenario, runs[shown], { frontier, solutions: reopenedPlan.solutions }, frontier);
   return danceSpec({
     ...input,

@@ -1,7 +1,7 @@
-import { describeWhen, type Scenario } from "@parley/core";
+import { type AnalysisReport, describeRule, describeWhen, type Scenario } from "@parley/core";
+import { f3 } from "../text.js";
 import { CASE_AGENT, CASE_MEDIATOR, type CaseStudy, changesFromDraft } from "./case-study.js";
 import type { Block } from "./document.js";
-import { f3 } from "./text.js";
 
 /** Where the case's files are, as the reader should type them. */
 export interface CasePaths {
@@ -38,6 +38,7 @@ export function walkthrough(
     ...planSection(study, paths),
     ...recordSection(study, paths),
     ...analysisSection(study, paths),
+    ...variantSection(study),
     ...negotiationSection(study),
     ...filesSection(study, paths, outputs, images),
   ];
@@ -280,6 +281,117 @@ function analysisSection(study: CaseStudy, paths: CasePaths): Block[] {
     });
   }
   return blocks;
+}
+
+/**
+ * The same case under the plan's other agreement rule (who must sign): is the
+ * draft still blocked, does reopening still unblock it, and which packages
+ * pass without the parties who can no longer block.
+ */
+function variantSection(study: CaseStudy): Block[] {
+  const { variant, scenario } = study;
+  if (!variant || variant.rule.kind === "unanimity") return [];
+  const names = partyNames(scenario);
+  const { rule } = variant;
+  const vetoes = new Set(rule.vetoes);
+  const outside = names.map((_, p) => p).filter((p) => !vetoes.has(p));
+  const outsiders = outside.map((p) => names[p]);
+  const issueName = (i: number) => scenario.space.issues[i].name;
+  const count = (n: bigint, exact: boolean) => `${exact ? "" : "about "}${n.toLocaleString("en")}`;
+  const blocks: Block[] = [
+    { kind: "heading", text: `3b. Another rule: ${variant.name}` },
+    {
+      kind: "text",
+      text: `${variant.description ?? ""} A deal then needs ${describeRule(rule, names)}.`.trim(),
+    },
+  ];
+  const blocking = variant.draft.blocking;
+  if (blocking && blocking.blockedOn.length > 0) {
+    const rows = blocking.blockedOn.flatMap((b) =>
+      b.rejections.map((r) => [
+        `${issueName(b.issue)} = ${scenario.space.valueOf(b.issue, r.option)}`,
+        r.parties
+          .filter((p) => vetoes.has(p))
+          .map((p) => names[p])
+          .join(", ") || "-",
+        r.parties
+          .filter((p) => !vetoes.has(p))
+          .map((p) => names[p])
+          .join(", ") || "-",
+      ]),
+    );
+    blocks.push(
+      {
+        kind: "text",
+        text:
+          `Under the draft the deal is still blocked on ${listing(blocking.blockedOn.map((b) => issueName(b.issue)))}: ` +
+          `the objections of ${listing(outsiders)} no longer decide anything, but every option still loses ` +
+          "a party whose yes is needed:",
+      },
+      { kind: "table", head: ["option", "rejected by (needed)", "rejected by (not needed)"], rows },
+    );
+    const sets = blocking.sets.map((x) => x.reopen.map(issueName).join(" and "));
+    if (sets.length > 0)
+      blocks.push({
+        kind: "text",
+        text: `Reopening ${listing(sets).replace(/ and /g, " or ")} still unblocks it.`,
+      });
+  } else {
+    blocks.push({ kind: "text", text: "Under the draft a deal becomes possible: some packages pass." });
+  }
+  const reopened = variant.reopened.coalitions;
+  const reopenedOut = rule.vetoes.length < names.length ? outsiderOverruled(variant.reopened, vetoes) : 0n;
+  blocks.push({
+    kind: "text",
+    text:
+      `With ${listing(study.reopened.map(issueName))} open, ${count(variant.reopened.zone.size, reopened.exact)} ` +
+      `packages pass under this rule and ${count(reopened.everyone, reopened.exact)} under unanimity` +
+      (reopenedOut === 0n
+        ? `: ${listing(outsiders)} accept every package the others can agree on, so their veto changes nothing there.`
+        : `: ${count(reopenedOut, reopened.exact)} pass although ${listing(outsiders)} reject them.`),
+  });
+  const whole = variant.whole.coalitions;
+  const wholeOut = outsiderOverruled(variant.whole, vetoes);
+  blocks.push({
+    kind: "text",
+    text:
+      `Over the whole plan, ${count(variant.whole.zone.size, whole.exact)} packages pass under this rule ` +
+      `against ${count(whole.everyone, whole.exact)} under unanimity; ${count(wholeOut, whole.exact)} of them ` +
+      `pass without ${listing(outsiders)}, who reject them.`,
+  });
+  const nash = variant.vetoNash;
+  if (nash) {
+    const r = reservations(scenario);
+    const below = outside.filter((p) => nash.utilities[p] < r[p] - 1e-12).map((p) => names[p]);
+    blocks.push(
+      {
+        kind: "text",
+        text:
+          `One of them: the Nash package of ${listing(rule.vetoes.map((p) => names[p]))} alone, ` +
+          `${changes(study, nash.outcome)}` +
+          (below.length > 0
+            ? `. It passes although ${listing(below)} would rather have no deal:`
+            : `. ${listing(outsiders)} would accept it too:`),
+      },
+      {
+        kind: "table",
+        head: ["", ...names],
+        rows: [
+          ["no deal (reservation)", ...r.map(f3)],
+          ["Nash of those who must sign", ...utilityCells(study, nash.utilities)],
+        ],
+      },
+    );
+  }
+  return blocks;
+}
+
+/** Packages that pass although some party outside the veto holders rejects them (the largest such count). */
+function outsiderOverruled(report: AnalysisReport, vetoes: Set<number>): bigint {
+  return report.coalitions.parties.reduce(
+    (m, x, p) => (!vetoes.has(p) && x.overruled > m ? x.overruled : m),
+    0n,
+  );
 }
 
 function negotiationSection(study: CaseStudy): Block[] {

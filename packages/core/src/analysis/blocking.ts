@@ -1,7 +1,15 @@
+import { everyone, membersOf, minimalWinningCoalitions } from "../model/agreement-rule.js";
 import { admissibleSize } from "./admissible.js";
-import { type AnalysisContext, isAdditive, reservations, withOptions } from "./context.js";
+import {
+  type AnalysisContext,
+  coalitionContext,
+  isAdditive,
+  reservations,
+  settledOnRedLine,
+  withOptions,
+} from "./context.js";
 import { forEachOutcome } from "./enumerate.js";
-import { minOf } from "./extremes.js";
+import { maxOf, minOf } from "./extremes.js";
 import { frontierOf } from "./frontier.js";
 import { bestUtilities, canAgree, reachIsExact } from "./reach.js";
 import { solutionsOf } from "./solutions.js";
@@ -92,24 +100,33 @@ export function blockingOf(context: AnalysisContext, frontier: Frontier): Blocki
   };
 }
 
+/**
+ * The frontier point whose worst shortfall is smallest; under a rule, the
+ * shortfall of the best-placed minimal winning coalition.
+ */
 function closestTo(context: AnalysisContext, frontier: Frontier): Blocking["closest"] {
   const r = reservations(context);
-  let best: Blocking["closest"] | null = null;
+  const n = context.utilities.length;
+  const coalitions = minimalWinningCoalitions(context.rule, n).map((w) => membersOf(w, n));
+  const shortfall = (gaps: number[]) => maxOf(coalitions.map((c) => minOf(c.map((p) => gaps[p]))));
+  let best: (Blocking["closest"] & { score: number }) | null = null;
   for (const p of frontier.points) {
     const gaps = p.utilities.map((u, i) => u - r[i]);
-    if (best === null || minOf(gaps) > minOf(best.gaps)) best = { ...p, gaps };
+    const score = shortfall(gaps);
+    if (best === null || score > best.score) best = { ...p, gaps, score };
   }
   if (best === null) throw new RangeError("the frontier has no point");
-  return best;
+  const { score: _, ...closest } = best;
+  return closest;
 }
 
 function reopenCandidates(context: AnalysisContext): number[] {
-  const fixed = context.options.fixed ?? [];
+  const settled = context.options.settled ?? [];
   const reopened = new Set(context.options.reopened ?? []);
   const red = new Set(context.utilities.flatMap((u) => u.profile.redLines.map((r) => r.issue)));
   return context.scenario.space.issues
     .map((_, i) => i)
-    .filter((i) => !reopened.has(i) && ((fixed[i] !== undefined && fixed[i] !== null) || red.has(i)));
+    .filter((i) => !reopened.has(i) && ((settled[i] !== undefined && settled[i] !== null) || red.has(i)));
 }
 
 function* combinations(items: readonly number[], size: number, start = 0): Generator<number[]> {
@@ -128,26 +145,48 @@ function* combinations(items: readonly number[], size: number, start = 0): Gener
  * as settled) leave it below its reservation value.
  */
 function blockedPoints(context: AnalysisContext): BlockedPoint[] {
-  const fixed = context.options.fixed ?? [];
+  const settled = context.options.settled ?? [];
   const reopened = new Set(context.options.reopened ?? []);
   const r = reservations(context);
   const best = bestGivenOption(context);
+  const all = everyone(context.utilities.length);
   const out: BlockedPoint[] = [];
   context.scenario.space.cardinalities.forEach((n, i) => {
-    if ((fixed[i] !== undefined && fixed[i] !== null) || reopened.has(i)) return;
+    if ((settled[i] !== undefined && settled[i] !== null) || reopened.has(i)) return;
     const rejections = Array.from({ length: n }, (_, k) => ({
       option: k,
       parties: context.utilities
         .map((u, p) => ((u.isRedLine(i, k) && !reopened.has(i)) || best(p, i, k) < r[p] - 5e-13 ? p : -1))
         .filter((p) => p >= 0),
     }));
-    if (rejections.every((x) => x.parties.length > 0)) out.push({ issue: i, rejections });
+    const blocked = rejections.every((x) => {
+      const rejecting = x.parties.reduce((m, p) => m | (1 << p), 0);
+      return !context.wins((all & ~rejecting) >>> 0);
+    });
+    if (blocked) out.push({ issue: i, rejections });
   });
   return out;
 }
 
-/** best(p, i, k): party p's highest utility with issue i at option k, over the admissible outcomes. */
+/**
+ * best(p, i, k): party p's highest utility with issue i at option k, over the
+ * admissible outcomes that cross none of p's red lines (−∞ when p has red
+ * lines on every option of some point).
+ */
 function bestGivenOption(context: AnalysisContext): (p: number, i: number, k: number) => number {
+  if (context.rule.kind === "unanimity") return bestGivenOptionToAll(context);
+  const perParty = context.utilities.map((_, p) => {
+    const alone = coalitionContext(context, [p]);
+    // Red lines on every option of a point, or on a settled option: it accepts nothing.
+    if (alone.admissible.redLineBlocked.length > 0 || settledOnRedLine(alone))
+      return () => Number.NEGATIVE_INFINITY;
+    return bestGivenOptionToAll(alone);
+  });
+  return (p, i, k) => perParty[p](0, i, k);
+}
+
+/** bestGivenOption when every red line already shapes the admissible options (unanimity). */
+function bestGivenOptionToAll(context: AnalysisContext): (p: number, i: number, k: number) => number {
   const { options } = context.admissible;
   if (isAdditive(context)) {
     const top = context.utilities.map((u) =>
@@ -162,9 +201,9 @@ function bestGivenOption(context: AnalysisContext): (p: number, i: number, k: nu
     const key = `${i}:${k}`;
     let best = cache.get(key);
     if (best === undefined) {
-      const fixed = [...(context.options.fixed ?? [])];
-      fixed[i] = k;
-      best = bestUtilities(withOptions(context, { fixed }));
+      const settled = [...(context.options.settled ?? [])];
+      settled[i] = k;
+      best = bestUtilities(withOptions(context, { settled }));
       cache.set(key, best);
     }
     return best[p];

@@ -1,4 +1,4 @@
-import { type AnalysisContext, crossesRedLine } from "./context.js";
+import { type AnalysisContext, barredByRedLines } from "./context.js";
 import { QUANTUM } from "./dominance.js";
 import type { Frontier, FrontierPoint } from "./types.js";
 
@@ -42,10 +42,10 @@ export function reviewDraft(
   let found: Improvement[] = [];
   // One working outcome, changed and restored in place: pairs of changes number in the millions.
   const work = [...draft];
-  const draftCrosses = crossesRedLine(context, draft);
+  const draftBarred = barredByRedLines(context, draft);
   const consider = (changes: { issue: number; option: number }[]) => {
     for (const c of changes) work[c.issue] = c.option;
-    if (draftCrosses || !crossesRedLine(context, work)) {
+    if (draftBarred || !barredByRedLines(context, work)) {
       const utilities = utility(work);
       const gains = gainsOf(utilities);
       if (improves(gains)) found.push({ changes, outcome: [...work], utilities, gains });
@@ -65,7 +65,7 @@ export function reviewDraft(
   let dominatedBy: DraftReview["dominatedBy"] = null;
   for (const point of frontier.points) {
     const gains = gainsOf(point.utilities);
-    if (!improves(gains)) continue;
+    if (!improves(gains) || (!draftBarred && barredByRedLines(context, point.outcome))) continue;
     const better =
       dominatedBy === null ||
       Math.min(...gains) > Math.min(...dominatedBy.gains) + SLACK ||
@@ -81,9 +81,9 @@ function changeableOptions(
   context: AnalysisContext,
   draft: readonly number[],
 ): { issue: number; option: number }[] {
-  const fixed = context.options.fixed ?? [];
+  const settled = context.options.settled ?? [];
   return context.admissible.options.flatMap((opts, issue) =>
-    fixed[issue] !== undefined && fixed[issue] !== null
+    settled[issue] !== undefined && settled[issue] !== null
       ? []
       : opts.filter((k) => k !== draft[issue]).map((option) => ({ issue, option })),
   );

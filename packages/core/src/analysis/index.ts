@@ -1,5 +1,6 @@
 export type { BlockedPoint, Blocking, BlockingSet } from "./blocking.js";
 export { type OutcomeCloud, outcomeCloud } from "./cloud.js";
+export type { CoalitionView, PartyRole, RuleAnalysis } from "./coalitions.js";
 export { type AnalysisContext, analysisContext } from "./context.js";
 export { ENUMERATION_LIMIT, frontierOf, paretoFrontier } from "./frontier.js";
 export type { DraftReview, Improvement } from "./improvements.js";

@@ -1,4 +1,5 @@
 import { Rng } from "../model/rng.js";
+import { redLineBars } from "./admissible.js";
 import type { AnalysisContext } from "./context.js";
 import { maxOf, minOf } from "./extremes.js";
 
@@ -10,7 +11,8 @@ import { maxOf, minOf } from "./extremes.js";
  * - conflict = 1 − maxₖ minₚ sₚ(k): 0 when one option is every party's best,
  *   1 when every option is some party's worst. It says how far the best
  *   compromise on this point leaves the worse-off party from its favourite.
- * Options on anyone's red line are not candidates (unless all are).
+ * Options red lines bar are not candidates (unless all are): under unanimity,
+ * options on anyone's red line.
  */
 export interface IssueView {
   issue: number;
@@ -28,7 +30,7 @@ const SWING_SAMPLES = 200;
 export function issueViews(context: AnalysisContext): IssueView[] {
   const { space } = context.scenario;
   const table = satisfactionTables(context);
-  const fixed = context.options.fixed ?? [];
+  const settled = context.options.settled ?? [];
   return space.issues.map((_, i) => {
     const candidates = candidateOptions(context, i);
     const minSat = (k: number) => Math.min(...table.satisfaction.map((s) => s[i][k]));
@@ -40,7 +42,7 @@ export function issueViews(context: AnalysisContext): IssueView[] {
     }
     return {
       issue: i,
-      settled: fixed[i] !== undefined && fixed[i] !== null,
+      settled: settled[i] !== undefined && settled[i] !== null,
       weights: table.weights.map((w) => w[i]),
       bestOption: table.raw.map((r) =>
         candidates.reduce((b, k) => (r[i][k] > r[i][b] ? k : b), candidates[0]),
@@ -56,7 +58,7 @@ function candidateOptions(context: AnalysisContext, issue: number): number[] {
   const n = context.scenario.space.cardinalities[issue];
   const all = Array.from({ length: n }, (_, k) => k);
   if (context.options.reopened?.includes(issue)) return all;
-  const open = all.filter((k) => !context.utilities.some((u) => u.isRedLine(issue, k)));
+  const open = all.filter((k) => !redLineBars(context.utilities, context.wins, issue, k));
   return open.length > 0 ? open : all;
 }
 

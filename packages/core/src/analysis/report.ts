@@ -1,6 +1,8 @@
+import { type AgreementRule, ruleSummary } from "../model/agreement-rule.js";
 import type { Scenario } from "../model/scenario.js";
 import type { OutcomeValues } from "../model/space.js";
 import { type Blocking, blockingOf } from "./blocking.js";
+import { type RuleAnalysis, ruleAnalysisOf } from "./coalitions.js";
 import { analysisContext, reservations } from "./context.js";
 import { frontierOf } from "./frontier.js";
 import { type DraftReview, reviewDraft } from "./improvements.js";
@@ -18,7 +20,7 @@ export interface AnalysisReport {
   solutions: SolutionPoints;
   zone: AgreementZone;
   /** Settled option per issue (null: open). */
-  fixed: (number | null)[];
+  settled: (number | null)[];
   /** Points not settled. */
   open: number[];
   /** Present when the zone is empty. */
@@ -28,6 +30,10 @@ export interface AnalysisReport {
   draft: DraftReview | null;
   /** Against the draft, or else the plan with every open point at its fairest option. */
   trades: Trade[];
+  /** The agreement rule applied. */
+  rule: AgreementRule;
+  /** Who can pass a deal under the rule, and who is dispensable. */
+  coalitions: RuleAnalysis;
 }
 
 export function analyze(
@@ -38,22 +44,24 @@ export function analyze(
   const frontier = frontierOf(context);
   const zone = zoneOf(context, frontier);
   const issues = issueViews(context);
-  const fixed = options.fixed ?? [];
-  const settled = (i: number) => fixed[i] !== undefined && fixed[i] !== null;
+  const settled = options.settled ?? [];
+  const isSettled = (i: number) => settled[i] !== undefined && settled[i] !== null;
   const baseline =
-    options.draft ?? issues.map((v, i) => (settled(i) ? (fixed[i] as number) : v.fairestOption));
+    options.draft ?? issues.map((v, i) => (isSettled(i) ? (settled[i] as number) : v.fairestOption));
   return {
     scenario,
     reservation: reservations(context),
     frontier,
     solutions: solutionsOf(context, frontier),
     zone,
-    fixed: scenario.space.issues.map((_, i) => (settled(i) ? (fixed[i] as number) : null)),
-    open: scenario.space.issues.map((_, i) => i).filter((i) => !settled(i)),
+    settled: scenario.space.issues.map((_, i) => (isSettled(i) ? (settled[i] as number) : null)),
+    open: scenario.space.issues.map((_, i) => i).filter((i) => !isSettled(i)),
     blocking: zone.empty ? blockingOf(context, frontier) : null,
     issues,
     draft: options.draft ? reviewDraft(context, frontier, options.draft) : null,
     trades: tradesFrom(context, baseline),
+    rule: context.rule,
+    coalitions: ruleAnalysisOf(context, zone),
   };
 }
 
@@ -70,9 +78,11 @@ export function reportJson(report: AnalysisReport): Record<string, unknown> {
     p && { utilities: p.utilities, outcome: space.toValues(p.outcome) };
   const values = (changes: { issue: number; option: number }[]) =>
     Object.fromEntries(changes.map((c) => [issueName(c.issue), space.valueOf(c.issue, c.option)]));
-  const { frontier, solutions, zone, blocking, draft } = report;
+  const { frontier, solutions, zone, blocking, draft, coalitions } = report;
+  const names = parties.map((p) => p.name);
   return {
-    parties: parties.map((p) => p.name),
+    parties: names,
+    rule: ruleSummary(report.rule, names),
     reservation: report.reservation,
     outcomes: space.size.toString(),
     frontier: {
@@ -85,7 +95,21 @@ export function reportJson(report: AnalysisReport): Record<string, unknown> {
     egalitarian: point(solutions.egalitarian),
     maxWelfare: point(solutions.maxWelfare),
     ...(solutions.reasons ? { reasons: solutions.reasons } : {}),
+    solutionCoalition: (solutions.coalition ?? names.map((_, p) => p)).map((p) => names[p]),
     zone: { empty: zone.empty, size: zone.size.toString(), exact: zone.exact },
+    coalitions: {
+      exact: coalitions.exact,
+      everyone: coalitions.everyone.toString(),
+      winning: coalitions.coalitions.map((c) => ({
+        parties: c.members.map((p) => names[p]),
+        packages: c.packages.toString(),
+      })),
+      parties: coalitions.parties.map((r, p) => ({
+        party: names[p],
+        notNeeded: r.notNeeded.toString(),
+        overruled: r.overruled.toString(),
+      })),
+    },
     open: report.open.map(issueName),
     blocking: (blocking?.sets ?? []).map((s) => ({ reopen: s.reopen.map(issueName), nash: point(s.nash) })),
     ...(blocking

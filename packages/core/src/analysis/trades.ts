@@ -1,4 +1,4 @@
-import { type AnalysisContext, crossesRedLine } from "./context.js";
+import { type AnalysisContext, barredByRedLines } from "./context.js";
 
 /**
  * Logrolling: party `parties[0]` gets its best option on `issues[0]`, party
@@ -21,10 +21,10 @@ const TOP = 10;
  * its fairest option), ranked by the smaller of the two traders' gains.
  */
 export function tradesFrom(context: AnalysisContext, baseline: readonly number[]): Trade[] {
-  const fixed = context.options.fixed ?? [];
+  const settled = context.options.settled ?? [];
   const open = context.scenario.space.issues
     .map((_, i) => i)
-    .filter((i) => fixed[i] === undefined || fixed[i] === null);
+    .filter((i) => settled[i] === undefined || settled[i] === null);
   const parties = context.utilities;
   const base = parties.map((u) => u.utility(baseline));
   const withOption = (i: number, k: number) => {
@@ -51,7 +51,7 @@ export function tradesFrom(context: AnalysisContext, baseline: readonly number[]
           const outcome = [...baseline];
           outcome[i] = best[p][i];
           outcome[j] = best[q][j];
-          if (crossesRedLine(context, outcome)) continue;
+          if (barredByRedLines(context, outcome)) continue;
           const gains = parties.map((u, s) => u.utility(outcome) - base[s]);
           if (gains[p] > 0 && gains[q] > 0) {
             trades.push({

@@ -18,9 +18,9 @@ export interface Frontier {
 
 export interface AnalysisOptions {
   /** Settled points: issue → option index, or null (or absent) for an open point. */
-  fixed?: readonly (number | null)[];
+  settled?: readonly (number | null)[];
   /**
-   * Points reopened for negotiation: not settled even if `fixed` says so, and
+   * Points reopened for negotiation: not settled even if `settled` says so, and
    * the parties' red lines on them set aside.
    */
   reopened?: readonly number[];
@@ -49,4 +49,10 @@ export interface SolutionPoints {
   egalitarian: FrontierPoint | null;
   maxWelfare: FrontierPoint;
   reasons?: Partial<Record<SolutionConcept, string>>;
+  /**
+   * Under a quorum or weighted rule: the parties (positions) the points are
+   * computed over, the largest winning coalition that can agree. Absent:
+   * every party. Utilities are still listed for every party.
+   */
+  coalition?: number[];
 }

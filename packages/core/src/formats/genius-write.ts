@@ -1,4 +1,5 @@
 import { InputError } from "../errors.js";
+import { describeRule } from "../model/agreement-rule.js";
 import type { AdditiveUtility, ConstraintUtility, ValueFunction } from "../model/profile.js";
 import type { Party, Scenario } from "../model/scenario.js";
 import type { Issue } from "../model/space.js";
@@ -23,7 +24,25 @@ export function writeGeniusScenario(scenario: Scenario): WriteResult {
   });
   if (scenario.space.issues.some((i) => i.kind === "real" && i.steps !== 11))
     warnings.push("GENIUS real issues carry no grid size; reading them back uses 11 steps");
+  warnings.push(...ruleLossWarnings(scenario, "GENIUS scenarios"));
   return { files, warnings };
+}
+
+/**
+ * Neither GENIUS nor GeniusWeb scenario files state how a deal is made
+ * (GeniusWeb's MOPAC sets voting powers in its session settings, not in a
+ * profile): a rule other than unanimity, and every variant, are lost.
+ */
+export function ruleLossWarnings(scenario: Scenario, format: string): string[] {
+  const names = scenario.parties.map((p) => p.name);
+  const out: string[] = [];
+  if (scenario.rule && scenario.rule.kind !== "unanimity")
+    out.push(
+      `${format} carry no agreement rule; "${describeRule(scenario.rule, names)}" is dropped (reading them back gives unanimity)`,
+    );
+  for (const v of scenario.ruleVariants ?? [])
+    out.push(`${format} carry no agreement rule; the variant "${v.name}" is dropped`);
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@ import { Rng } from "../model/rng.js";
 import type { Party, Scenario } from "../model/scenario.js";
 import type { Issue, OutcomeSpace } from "../model/space.js";
 import { compileUtility } from "../model/utility.js";
-import { folderNames, type WriteResult } from "./genius-write.js";
+import { folderNames, ruleLossWarnings, type WriteResult } from "./genius-write.js";
 
 /** Spaces up to this size are searched exhaustively for a reservation bid; larger ones are sampled. */
 const EXHAUSTIVE_LIMIT = 1_000_000n;
@@ -28,6 +28,7 @@ export function writeGeniusWebScenario(scenario: Scenario): WriteResult {
   scenario.parties.forEach((party, i) => {
     files.push({ name: names.parties[i], text: json(profileOf(scenario, party, domain, warnings)) });
   });
+  warnings.push(...ruleLossWarnings(scenario, "GeniusWeb profiles"));
   return { files, warnings };
 }
 

@@ -68,13 +68,6 @@ function parseJson(file: TextFile): unknown {
   }
 }
 
-/** True when parsed JSON looks like a GeniusWeb domain or profile (used to tell formats apart). */
-export function isGeniusWebJson(raw: unknown): boolean {
-  return (
-    typeof raw === "object" && raw !== null && ("issuesValues" in raw || "LinearAdditiveUtilitySpace" in raw)
-  );
-}
-
 /**
  * Reads a GeniusWeb scenario from JSON files: at most one domain and one
  * LinearAdditiveUtilitySpace profile per party, in file-name order. Without a

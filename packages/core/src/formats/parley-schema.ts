@@ -127,6 +127,46 @@ export const partySchema = z
   })
   .strict();
 
+const partyRefSchema = z
+  .union([text, z.number().int().min(1)])
+  .describe("A party: its name, or its 1-based position in `parties`.");
+
+const vetoesSchema = z.array(partyRefSchema).default([]).describe("Parties whose yes every deal needs.");
+
+const quorumRuleSchema = z
+  .object({
+    quorum: z.number().int().min(1).describe("A deal needs the yes of at least this many parties."),
+    vetoes: vetoesSchema,
+  })
+  .strict();
+
+const weightedRuleSchema = z
+  .object({
+    powers: z
+      .record(z.string(), z.number().min(0))
+      .describe("Party name → voting power; every party is listed."),
+    threshold: z
+      .number()
+      .positive()
+      .describe("A deal needs the yes of parties with at least this power in total."),
+    vetoes: vetoesSchema,
+  })
+  .strict();
+
+export const agreementRuleSchema = z
+  .union([z.literal("unanimity"), quorumRuleSchema, weightedRuleSchema])
+  .describe(
+    "How a deal is made: unanimity (the default), a quorum with vetoes, or weighted votes with vetoes.",
+  );
+
+const ruleVariantSchema = z
+  .object({
+    name: text.describe("The variant's identity, e.g. signatories."),
+    description: z.string().optional(),
+    agreement: agreementRuleSchema,
+  })
+  .strict();
+
 export const parleyScenarioSchema = z
   .object({
     parley: z
@@ -140,6 +180,11 @@ export const parleyScenarioSchema = z
     source: z.string().optional(),
     issues: z.array(issueSchema).min(1),
     parties: z.array(partySchema).min(1),
+    agreement: agreementRuleSchema.optional(),
+    agreementVariants: z
+      .array(ruleVariantSchema)
+      .optional()
+      .describe("Other agreement rules worth comparing, each with a name."),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import type { ConstraintFunction, Profile, RedLine, ValueFunction } from "../mod
 import type { Party, Scenario } from "../model/scenario.js";
 import { DEFAULT_REAL_STEPS, type Issue, type OutcomeSpace } from "../model/space.js";
 import { parseDocument } from "./document.js";
+import { ruleFromDocument, ruleToDocument } from "./parley-rule.js";
 import {
   PARLEY_FORMAT_VERSION,
   type ParleyScenarioDocument,
@@ -57,6 +58,7 @@ function fromDocument(doc: ParleyScenarioParsed, file: string): Scenario {
     partyNames.add(p.name);
     return partyFromDocument(space, p, where);
   });
+  const names = parties.map((p) => p.name);
   return stripUndefined({
     name: doc.name,
     title: doc.title,
@@ -64,6 +66,14 @@ function fromDocument(doc: ParleyScenarioParsed, file: string): Scenario {
     source: doc.source,
     space,
     parties,
+    rule: doc.agreement && ruleFromDocument(doc.agreement, names, `${file}: agreement`),
+    ruleVariants: doc.agreementVariants?.map((v, k) =>
+      stripUndefined({
+        name: v.name,
+        description: v.description,
+        rule: ruleFromDocument(v.agreement, names, `${file}: agreementVariants[${k}].agreement`),
+      }),
+    ),
   });
 }
 
@@ -172,6 +182,7 @@ function valueFunctionFromDocument(
 
 function toDocument(s: Scenario): ParleyScenarioDocument {
   const { space } = s;
+  const names = s.parties.map((p) => p.name);
   return stripUndefined({
     parley: PARLEY_FORMAT_VERSION,
     name: s.name,
@@ -236,6 +247,10 @@ function toDocument(s: Scenario): ParleyScenarioDocument {
         redLines: redLines.length > 0 ? red : undefined,
       });
     }),
+    agreement: s.rule && ruleToDocument(s.rule, names),
+    agreementVariants: s.ruleVariants?.map((v) =>
+      stripUndefined({ name: v.name, description: v.description, agreement: ruleToDocument(v.rule, names) }),
+    ),
   });
 }
 

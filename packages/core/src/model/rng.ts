@@ -1,3 +1,5 @@
+import { hashString } from "./hash.js";
+
 /**
  * A small, fast, seedable generator (sfc32 seeded through splitmix32).
  * Every random choice in Parley flows from one of these, so a run replays exactly.
@@ -74,14 +76,4 @@ export class Rng {
     }
     return items;
   }
-}
-
-/** FNV-1a, 32-bit: turns a string seed into a number. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

@@ -1,3 +1,4 @@
+import { type AgreementRule, projectRule, type RuleVariant, UNANIMITY } from "./agreement-rule.js";
 import type { Profile } from "./profile.js";
 import type { OutcomeSpace } from "./space.js";
 import { compileUtility, type UtilityFunction } from "./utility.js";
@@ -23,6 +24,15 @@ export interface ScenarioMeta {
 export interface Scenario extends ScenarioMeta {
   space: OutcomeSpace;
   parties: Party[];
+  /** How a deal is made; unanimity when absent. */
+  rule?: AgreementRule;
+  /** Other rules the scenario documents, by name (e.g. who must sign). */
+  ruleVariants?: RuleVariant[];
+}
+
+/** The scenario's agreement rule (unanimity when it states none). */
+export function ruleOf(scenario: Scenario): AgreementRule {
+  return scenario.rule ?? UNANIMITY;
 }
 
 /** Compiled utility functions of every party, in party order. */
@@ -31,7 +41,8 @@ export function compileParties(scenario: Scenario): UtilityFunction[] {
 }
 
 /**
- * Keeps only the parties at the given 0-based positions (in that order).
+ * Keeps only the parties at the given 0-based positions (in that order), the
+ * agreement rules restricted to them (see projectRule).
  * Throws RangeError for a position that does not exist.
  */
 export function selectParties(scenario: Scenario, positions: readonly number[]): Scenario {
@@ -40,5 +51,12 @@ export function selectParties(scenario: Scenario, positions: readonly number[]):
       throw new RangeError(`there is no party ${p + 1} (the scenario has ${scenario.parties.length})`);
     }
   }
-  return { ...scenario, parties: positions.map((p) => scenario.parties[p]) };
+  const selected: Scenario = { ...scenario, parties: positions.map((p) => scenario.parties[p]) };
+  if (scenario.rule) selected.rule = projectRule(scenario.rule, positions);
+  if (scenario.ruleVariants)
+    selected.ruleVariants = scenario.ruleVariants.map((v) => ({
+      ...v,
+      rule: projectRule(v.rule, positions),
+    }));
+  return selected;
 }

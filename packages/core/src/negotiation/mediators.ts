@@ -1,16 +1,69 @@
+import { type AgreementRule, UNANIMITY, wins } from "../model/agreement-rule.js";
 import type { Rng } from "../model/rng.js";
-import type { Outcome } from "../model/space.js";
-import type { Mediator, MediatorSetup } from "./mediated.js";
-import type { TurnState, Vote } from "./types.js";
+import type { Outcome, OutcomeSpace } from "../model/space.js";
+import { InvalidMove } from "./session.js";
+import type { Deadline, Expectation, Move, Settled, TurnState, Vote } from "./types.js";
+
+/** What a mediator knows: the plan, how many parties, the settled points, the agreement rule, its own seeded Rng. Never a utility. */
+export interface MediatorSetup {
+  space: OutcomeSpace;
+  parties: number;
+  deadline: Deadline;
+  /** Settled points: issue → option index (locked), or null for an open point. */
+  settled: Settled;
+  rng: Rng;
+  /** How the final vote passes (default: unanimity). */
+  rule?: AgreementRule;
+}
+
+/**
+ * A mediating strategy: what fills the mediator's seat of a single
+ * negotiating text when no person does (see mediatorMove). It drafts the
+ * whole plan, proposes revisions, and learns from the parties' private votes.
+ */
+export interface Mediator {
+  readonly name: string;
+  init(setup: MediatorSetup): void;
+  /** The first draft (settled points as settled). */
+  initial(): Outcome;
+  /** The revision of `draft` to put to the parties this round (settled points untouched). */
+  propose(draft: Outcome, state: TurnState): Outcome;
+  /** Learns from every party's vote and decides whether the revision replaces the draft. */
+  decide(revision: Outcome, draft: Outcome, votes: readonly Vote[], state: TurnState): boolean;
+  /** Whether to spend this round on a straw poll: would each party accept the draft as it stands? */
+  pollNow?(state: TurnState): boolean;
+  /** The poll's answers, per party (a no does not end the negotiation). */
+  polled?(draft: Outcome, accepted: readonly boolean[], state: TurnState): void;
+}
+
+/** The move a mediating strategy makes in the mediator's seat. */
+export function mediatorMove(mediator: Mediator, expected: Expectation): Move {
+  switch (expected.kind) {
+    case "draft":
+      return { type: "draft", outcome: mediator.initial() };
+    case "mediate": {
+      const { poll, draft, state } = expected;
+      if (poll) mediator.polled?.(draft, poll.answers, poll.state);
+      if (mediator.pollNow?.(state)) return { type: "poll" };
+      return { type: "propose", outcome: mediator.propose(draft, state) };
+    }
+    case "decide": {
+      const { revision, draft, votes, state } = expected;
+      return { type: "decide", adopt: mediator.decide(revision, draft, votes, state) };
+    }
+    default:
+      throw new InvalidMove(`a mediator cannot make a party's move ("${expected.kind}")`);
+  }
+}
 
 /** A random outcome with the settled points applied. */
 function randomDraft(setup: MediatorSetup): number[] {
-  return setup.space.cardinalities.map((n, i) => setup.fixed[i] ?? setup.rng.int(n));
+  return setup.space.cardinalities.map((n, i) => setup.settled[i] ?? setup.rng.int(n));
 }
 
 /** Issues the mediator may change: open and with more than one option. */
 function openIssues(setup: MediatorSetup): number[] {
-  return setup.space.cardinalities.flatMap((n, i) => (setup.fixed[i] === null && n > 1 ? [i] : []));
+  return setup.space.cardinalities.flatMap((n, i) => (setup.settled[i] === null && n > 1 ? [i] : []));
 }
 
 /** `draft` with `changes` distinct open issues moved to another option, drawn from rng. */
@@ -131,8 +184,10 @@ export class FrontierMediator implements Mediator {
   }
 
   polled(_draft: Outcome, accepted: readonly boolean[], state: TurnState): void {
-    this.needy = accepted.flatMap((yes, p) => (yes ? [] : [p]));
-    // Everyone willing: climb for all and stop asking; otherwise ask again a little later.
+    const yes = accepted.reduce((m, a, p) => (a ? m | (1 << p) : m), 0);
+    const passes = wins(this.setup.rule ?? UNANIMITY, this.setup.parties, yes);
+    this.needy = passes ? [] : accepted.flatMap((a, p) => (a ? [] : [p]));
+    // Willing enough to pass (unanimity: everyone): climb for all and stop asking; otherwise ask again a little later.
     this.nextPoll = this.needy.length === 0 ? Number.POSITIVE_INFINITY : state.t + this.pollEvery;
   }
 

@@ -11,7 +11,8 @@ export interface ScenarioAnalysis {
   solutions: SolutionPoints;
 }
 
-export function analyseScenario(scenario: Scenario): ScenarioAnalysis {
+/** The Pareto frontier and solution points a negotiation's metrics are measured against. */
+export function referenceAnalysis(scenario: Scenario): ScenarioAnalysis {
   const frontier = paretoFrontier(scenario);
   return { frontier, solutions: solutionPoints(scenario, frontier) };
 }
@@ -34,11 +35,13 @@ export interface NegotiationMetrics {
   paretoDistance: number | null;
   nashDistance: number | null;
   ksDistance: number | null;
+  /** Under a quorum or weighted rule, with an agreement: the seats whose yes passed it. */
+  coalition?: number[];
 }
 
 export function negotiationMetrics(
   utilities: readonly UtilityFunction[],
-  ending: { agreement: Outcome | null; rounds: number; t: number },
+  ending: { agreement: Outcome | null; rounds: number; t: number; coalition?: number[] },
   analysis: ScenarioAnalysis,
 ): NegotiationMetrics {
   const { agreement, t } = ending;
@@ -56,6 +59,7 @@ export function negotiationMetrics(
     paretoDistance: frontier.length ? nearest(raw, frontier) : null,
     nashDistance: point(analysis.solutions.nash),
     ksDistance: point(analysis.solutions.kalaiSmorodinsky),
+    ...(ending.coalition ? { coalition: ending.coalition } : {}),
   };
 }
 

@@ -1,30 +1,31 @@
 import { InputError } from "../errors.js";
 import { Rng } from "../model/rng.js";
-import type { Scenario } from "../model/scenario.js";
+import { ruleOf, type Scenario } from "../model/scenario.js";
 import type { OutcomeSpace, OutcomeValues } from "../model/space.js";
 import { builtinAgent } from "./agents.js";
 import { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION } from "./defaults.js";
-import { MediatedSession, type Mediator } from "./mediated.js";
-import { MEDIATORS } from "./mediators.js";
+import { MEDIATORS, type Mediator, mediatorMove } from "./mediators.js";
 import {
-  analyseScenario,
   type NegotiationMetrics,
   negotiationMetrics,
+  referenceAnalysis,
   type ScenarioAnalysis,
 } from "./metrics.js";
 import type { AgentDefinition, NegotiationSetup, Negotiator } from "./negotiator.js";
 import { PreparedScenario } from "./prepared.js";
-import { SaopSession } from "./saop.js";
-import { InvalidMove, type Session } from "./session.js";
-import type {
-  Clock,
-  Deadline,
-  Expectation,
-  Move,
-  ProtocolName,
-  SessionOutcome,
-  TraceEvent,
+import { openSession, type SessionSetup } from "./replay.js";
+import { faultReason, negotiatorMove, observationOf } from "./seats.js";
+import type { Session } from "./session.js";
+import {
+  type Clock,
+  type Deadline,
+  MEDIATOR,
+  type ProtocolName,
+  type SessionOutcome,
+  type Settled,
+  type TraceEvent,
 } from "./types.js";
+import { visibleEvent } from "./visibility.js";
 
 export { DEFAULT_ROUNDS, MEDIATED_ROUNDS_PER_OPTION };
 
@@ -52,11 +53,13 @@ export interface RunOptions {
   moveBudgetMs?: number;
   /** Seed of every random choice (default 0). */
   seed?: number | string;
-  /** Mediated: settled points the mediator may not change. */
-  fixed?: readonly (number | null)[];
+  /** Mediated: points settled from the start (issue → option index, or null). */
+  settled?: Settled;
   /** Precomputed analysis for the metrics; computed when absent; null skips the metrics. */
   analysis?: ScenarioAnalysis | null;
   keepTrace?: boolean;
+  /** Keep the session's move log (default false: a result does not include it; openNegotiation's session does). */
+  keepLog?: boolean;
   onEvent?: (event: TraceEvent) => void;
   /** Called before every call into a seat (init, a move, an observation): a watchdog knows who is stuck. */
   onSeatCall?: (seat: number, round: number) => void;
@@ -84,19 +87,33 @@ export function runNegotiation(
   options: RunOptions,
 ): NegotiationResult {
   const prepared = scenario instanceof PreparedScenario ? scenario : new PreparedScenario(scenario);
-  const { session, seats, agents, mediator, protocol } = openNegotiation(prepared, options);
   const clock = options.clock;
   const budget = options.moveBudgetMs ?? options.timeMs;
   if (clock === undefined && options.moveBudgetMs !== undefined)
     throw new InputError("moveBudgetMs", "needs a clock (options.clock)");
+  // The SAOP offer or acceptance of the move just applied, which the other seats are told.
+  let made: TraceEvent | null = null;
+  const onEvent = options.onEvent;
+  const listen =
+    options.protocol === "mediated"
+      ? onEvent
+      : (event: TraceEvent) => {
+          if (event.action === "offer" || event.action === "accept") made = event;
+          onEvent?.(event);
+        };
+  const { session, seats, agents, mediator, protocol } = openNegotiation(prepared, options, listen);
+  const { utilities } = prepared;
   for (;;) {
-    const expected = session.pending();
+    const expected = session.advance();
     if (!expected) break;
     const seat = expected.seat;
     options.onSeatCall?.(seat, expected.state.round);
     try {
       const started = budget !== undefined && clock ? clock.now() : 0;
-      const move = decide(seats[seat], expected, prepared, seat);
+      const move =
+        seat === MEDIATOR
+          ? mediatorMove(mediator!, expected)
+          : negotiatorMove(seats[seat], expected, utilities[seat]);
       if (budget !== undefined && clock) {
         const took = clock.now() - started;
         if (took > budget) {
@@ -104,18 +121,18 @@ export function runNegotiation(
           break;
         }
       }
+      made = null;
       session.submit(seat, move);
-      if (session instanceof SaopSession && (move.type === "offer" || move.type === "accept"))
-        tellOthers(seats, seat, move.type, expected, session, options.onSeatCall);
+      if (made && protocol === "saop") tellOthers(seats, made, session, options.onSeatCall);
     } catch (err) {
       session.fail(seat, faultReason(err));
     }
   }
-  const analysis = options.analysis === undefined ? analyseScenario(prepared.scenario) : options.analysis;
+  const analysis = options.analysis === undefined ? referenceAnalysis(prepared.scenario) : options.analysis;
   return negotiationResult(
     prepared,
     session.outcome()!,
-    { protocol, agents, mediator },
+    { protocol, agents, mediator: mediator?.name },
     session.trace,
     analysis,
   );
@@ -135,14 +152,37 @@ export function negotiationResult(
     agents: info.agents,
     ...(info.mediator ? { mediator: info.mediator } : {}),
     agreementValues: ending.agreement ? prepared.scenario.space.toValues(ending.agreement) : null,
-    errors: ending.errors.map((e) => ({ ...e, agent: info.agents[e.seat] })),
+    errors: ending.errors.map((e) => ({
+      ...e,
+      agent: e.seat === MEDIATOR ? (info.mediator ?? "mediator") : info.agents[e.seat],
+    })),
     trace: trace as TraceEvent[],
     metrics: analysis ? negotiationMetrics(prepared.utilities, ending, analysis) : null,
   };
 }
 
-/** The session with its seats initialised (a seat whose init throws is ended right away). */
-export function openNegotiation(prepared: PreparedScenario, options: RunOptions) {
+/** A negotiation ready to run: its session, its setup (to replay the log), and its seats initialised. */
+export interface OpenNegotiation {
+  session: Session;
+  setup: SessionSetup;
+  protocol: ProtocolName;
+  /** The parties' negotiators, in seat order (a seat whose init threw has ended the session). */
+  seats: Negotiator[];
+  agents: string[];
+  /** Mediated: the mediating strategy in the mediator's seat, which has written the first draft. */
+  mediator?: Mediator;
+}
+
+/**
+ * The session with its seats initialised (a seat whose init throws is ended
+ * right away). Mediated: the mediator is set up and writes the first draft
+ * before the parties sit down.
+ */
+export function openNegotiation(
+  prepared: PreparedScenario,
+  options: RunOptions,
+  onEvent = options.onEvent,
+): OpenNegotiation {
   const protocol = options.protocol ?? "saop";
   if (protocol !== "saop" && protocol !== "mediated")
     throw new InputError("protocol", `"${protocol}" is not a protocol (saop, mediated)`);
@@ -151,50 +191,64 @@ export function openNegotiation(prepared: PreparedScenario, options: RunOptions)
   if (options.agents.length !== n)
     throw new InputError("agents", `${options.agents.length} agents for ${n} parties: give one per party`);
   const definitions = options.agents.map((a) => (typeof a === "string" ? builtinAgent(a) : a));
-  const deadline = deadlineOf(protocol, options, prepared.scenario.space);
+  const { space } = prepared.scenario;
+  const rule = ruleOf(prepared.scenario);
+  const deadline = deadlineOf(protocol, options, space);
   if (deadline.timeMs !== undefined && !options.clock)
     throw new InputError("timeMs", "needs a clock (options.clock)");
+  if (protocol === "mediated" && options.settled) checkSettled(prepared, options.settled);
+  const mediatorSpec = protocol === "mediated" ? mediatorOf(options.mediator ?? DEFAULT_MEDIATOR) : undefined;
   // Indexes first: building them must not eat into a millisecond deadline.
   const bids = definitions.map((_, seat) => prepared.bids(seat));
   const root = new Rng(options.seed ?? 0);
   const seatRngs = definitions.map((_, i) => root.fork(`seat ${i}`));
-  const common = {
-    space: prepared.scenario.space,
+  const setup: SessionSetup = {
+    protocol,
+    space,
     utilities: prepared.utilities,
     deadline,
     clock: options.clock,
-    onEvent: options.onEvent,
+    onEvent,
     keepTrace: options.keepTrace,
+    keepLog: options.keepLog ?? false,
+    settled: protocol === "mediated" ? options.settled : undefined,
+    ...(rule.kind === "unanimity" ? {} : { rule }),
   };
+  const session = openSession(setup);
   let mediator: Mediator | undefined;
-  let session: Session;
-  if (protocol === "mediated") {
-    if (options.fixed) checkFixed(prepared, options.fixed);
-    mediator = mediatorOf(options.mediator ?? DEFAULT_MEDIATOR);
-    session = new MediatedSession({ ...common, mediator, fixed: options.fixed, rng: root.fork("mediator") });
-  } else session = new SaopSession(common);
+  if (mediatorSpec) {
+    mediator = mediatorSpec;
+    const settled = options.settled ?? space.issues.map(() => null);
+    mediator.init({ space, parties: n, deadline, settled, rng: root.fork("mediator"), rule });
+    options.onSeatCall?.(MEDIATOR, 0);
+    try {
+      session.submit(MEDIATOR, mediatorMove(mediator, session.expected()!));
+    } catch (err) {
+      session.fail(MEDIATOR, faultReason(err));
+    }
+  }
   const seats = new Array<Negotiator>(n);
   definitions.forEach((def, seat) => {
     try {
       options.onSeatCall?.(seat, 0);
       const negotiator = def.create();
       seats[seat] = negotiator;
-      const setup: NegotiationSetup = {
+      const seatSetup: NegotiationSetup = {
         seat,
         parties: n,
         protocol,
         deadline,
-        space: prepared.scenario.space,
+        space,
         utility: prepared.utilities[seat],
         bids: bids[seat],
         rng: seatRngs[seat],
       };
-      negotiator.init(setup);
+      negotiator.init(seatSetup);
     } catch (err) {
       session.fail(seat, faultReason(err));
     }
   });
-  return { session, seats, agents: definitions.map((d) => d.name), mediator: mediator?.name, protocol };
+  return { session, setup, protocol, seats, agents: definitions.map((d) => d.name), mediator };
 }
 
 function deadlineOf(protocol: ProtocolName, options: RunOptions, space: OutcomeSpace): Deadline {
@@ -206,14 +260,14 @@ function deadlineOf(protocol: ProtocolName, options: RunOptions, space: OutcomeS
   };
 }
 
-function checkFixed(prepared: PreparedScenario, fixed: readonly (number | null)[]): void {
+function checkSettled(prepared: PreparedScenario, settled: Settled): void {
   const { space } = prepared.scenario;
-  if (fixed.length !== space.issueCount)
-    throw new InputError("fixed", `has ${fixed.length} entries for ${space.issueCount} issues`);
-  fixed.forEach((option, i) => {
+  if (settled.length !== space.issueCount)
+    throw new InputError("settled", `has ${settled.length} entries for ${space.issueCount} issues`);
+  settled.forEach((option, i) => {
     if (option !== null && !(Number.isInteger(option) && option >= 0 && option < space.cardinalities[i]))
       throw new InputError(
-        `fixed[${i}]`,
+        `settled[${i}]`,
         `${option} is not an option index of issue "${space.issues[i].name}"`,
       );
   });
@@ -227,57 +281,18 @@ function mediatorOf(m: string | Mediator): Mediator {
   return found.create();
 }
 
-/** Asks a synchronous negotiator for the move the session expects. */
-function decide(
-  negotiator: Negotiator,
-  expected: Expectation,
-  prepared: PreparedScenario,
-  seat: number,
-): Move {
-  const { state } = expected;
-  switch (expected.kind) {
-    case "offer": {
-      if (expected.offer === null) return { type: "offer", outcome: negotiator.propose(state) };
-      const answer = negotiator.respond(expected.offer, expected.from, state);
-      if (answer === "accept" || answer === "end") return { type: answer };
-      if (answer === "reject") return { type: "offer", outcome: negotiator.propose(state) };
-      throw new InvalidMove(`respond returned ${JSON.stringify(answer)} (expected accept, reject or end)`);
-    }
-    case "vote": {
-      if (negotiator.compare)
-        return { type: "vote", vote: negotiator.compare(expected.revision, expected.draft, state) };
-      const u = prepared.utilities[seat];
-      const delta = u.utility(expected.revision) - u.utility(expected.draft);
-      return { type: "vote", vote: delta > 1e-12 ? "better" : delta < -1e-12 ? "worse" : "same" };
-    }
-    case "ratify": {
-      const u = prepared.utilities[seat];
-      const yes = negotiator.ratify
-        ? negotiator.ratify(expected.draft, state)
-        : u.utility(expected.draft) >= u.profile.reservation && !u.crossesRedLine(expected.draft);
-      return { type: yes ? "accept" : "reject" };
-    }
-  }
-}
-
-/** SAOP offers and acceptances are public: every other seat observes them (the session's copy of the offer). */
+/** SAOP offers and acceptances are public: every other seat observes them, as visibleEvent shows them to it. */
 function tellOthers(
   seats: Negotiator[],
-  mover: number,
-  action: "offer" | "accept",
-  expected: Expectation,
-  session: SaopSession,
+  event: TraceEvent,
+  session: Session,
   onSeatCall?: (seat: number, round: number) => void,
 ): void {
-  const observation = {
-    seat: mover,
-    action,
-    offer: session.standingOffer ?? undefined,
-    state: expected.state,
-  };
   for (let s = 0; s < seats.length; s++) {
-    if (s === mover || !seats[s].observe) continue;
-    onSeatCall?.(s, expected.state.round);
+    if (s === event.seat || !seats[s].observe) continue;
+    const observation = observationOf("saop", visibleEvent("saop", event, s)!, s);
+    if (!observation) continue;
+    onSeatCall?.(s, event.round);
     try {
       seats[s].observe!(observation);
     } catch (err) {
@@ -285,9 +300,4 @@ function tellOthers(
       return;
     }
   }
-}
-
-function faultReason(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return err instanceof InvalidMove ? `invalid move: ${message}` : `threw: ${message}`;
 }

@@ -1,12 +1,14 @@
 import type { Outcome } from "../model/space.js";
 import { InvalidMove, type Session, SessionBase, type SessionOptions, stamp } from "./session.js";
-import type { Expectation, Move, TraceEvent } from "./types.js";
+import type { Moment } from "./timekeeper.js";
+import { type Expectation, MEDIATOR, type Move, type TraceEvent } from "./types.js";
 
 /**
  * Stacked Alternating Offers, bilateral and multilateral. Seats move in a
  * fixed order; the first must offer; each later seat accepts the standing
  * offer, counters with its own, or ends the negotiation. An offer is agreed
- * when every other seat has accepted it in turn. A round is one move of each
+ * when its author and the seats that accepted it in turn form a winning
+ * coalition under the rule (unanimity: every other seat has accepted it). A round is one move of each
  * seat; t = (round + turn/parties) / rounds (or elapsed/timeMs, if larger).
  */
 export class SaopSession extends SessionBase implements Session {
@@ -15,7 +17,8 @@ export class SaopSession extends SessionBase implements Session {
   private turn = 0;
   private standing: number[] | null = null;
   private from = -1;
-  private acceptances = 0;
+  /** The standing offer's author and the seats that accepted it since (a mask). */
+  private accepted = 0;
 
   constructor(options: SessionOptions) {
     super(options);
@@ -27,47 +30,39 @@ export class SaopSession extends SessionBase implements Session {
     return this.standing;
   }
 
-  protected now() {
-    return this.time.at(this.round, this.round + this.turn / this.parties);
+  protected now(elapsedMs: number): Moment {
+    return this.time.at(this.round, this.round + this.turn / this.parties, elapsedMs);
   }
 
-  pending(): Expectation | null {
-    if (this.outcome()) return null;
-    const { round, t } = this.now();
-    if (t >= 1) {
-      this.endByDeadline();
-      return null;
-    }
+  protected expectedAt({ round, t }: Moment): Expectation {
     return { kind: "offer", seat: this.turn, offer: this.standing, from: this.from, state: { round, t } };
   }
 
-  submit(seat: number, move: Move): void {
-    this.assertOpen();
+  protected apply(seat: number, move: Move, { round, t, ms }: Moment): number[] | undefined {
     if (seat !== this.turn)
       throw new InvalidMove(`it is seat ${this.turn + 1}'s turn, not seat ${seat + 1}'s`); // 1-based for people
-    const { round, t, ms } = this.now();
-    if (t >= 1) {
-      this.endByDeadline();
-      return;
-    }
     const event: TraceEvent = stamp({ round, t, seat, action: "offer" }, ms);
+    let copy: number[] | undefined;
     switch (move.type) {
       case "offer": {
-        const outcome = this.checkedOutcome(move.outcome);
-        this.standing = outcome;
+        copy = this.checkedOutcome(move.outcome);
+        this.standing = copy;
         this.from = seat;
-        this.acceptances = 0;
-        this.emit(this.withOffer(event, outcome));
+        this.accepted = 1 << seat;
+        this.emit(this.withOffer(event, copy));
         break;
       }
       case "accept": {
         if (this.standing === null) throw new InvalidMove("there is no offer to accept yet");
         event.action = "accept";
         this.emit(this.withOffer(event, this.standing));
-        if (++this.acceptances === this.parties - 1) {
-          this.emit(this.withOffer(stamp({ round, t, seat: -1, action: "agreement" }, ms), this.standing));
-          this.finish("agreement", this.standing, round + 1, t);
-          return;
+        this.accepted |= 1 << seat;
+        if (this.wins(this.accepted)) {
+          this.emit(
+            this.withOffer(stamp({ round, t, seat: MEDIATOR, action: "agreement" }, ms), this.standing),
+          );
+          this.finish("agreement", this.standing, round + 1, t, this.accepted);
+          return undefined;
         }
         break;
       }
@@ -75,7 +70,7 @@ export class SaopSession extends SessionBase implements Session {
         event.action = "end";
         this.emit(event);
         this.finish("ended", null, round + 1, t);
-        return;
+        return undefined;
       default:
         throw new InvalidMove(`SAOP expects an offer, accept or end, not "${move.type}"`);
     }
@@ -83,13 +78,13 @@ export class SaopSession extends SessionBase implements Session {
       this.turn = 0;
       this.round++;
     }
+    return copy;
   }
 
-  private endByDeadline(): void {
-    const { round, t, ms } = this.now();
+  protected endByDeadline({ round, t, ms }: Moment): void {
     const rounds = this.time.deadline.rounds;
     const used = rounds !== undefined && round >= rounds ? rounds : round + 1;
-    this.emit(stamp({ round: used - 1, t: 1, seat: -1, action: "deadline" }, ms));
+    this.emit(stamp({ round: used - 1, t: 1, seat: MEDIATOR, action: "deadline" }, ms));
     this.finish("deadline", null, used, Math.max(t, 1));
   }
 }

@@ -18,27 +18,36 @@ export function validateDeadline(deadline: Deadline): void {
 /**
  * Normalised time t ∈ [0, 1] of a session: the larger of the fraction of
  * rounds used and the fraction of milliseconds used (GENIUS semantics).
- * Reads the clock only when the deadline is in milliseconds.
+ * The session reads its clock once per step and passes the elapsed time in,
+ * so every event of a step, and the step's log entry, share one reading.
  */
 export class Timekeeper {
-  private readonly start: number;
+  /** One object for every reading: callers read its fields at once, and this runs several times per move. */
+  private readonly moment: Moment = { round: 0, t: 0, ms: undefined };
 
-  constructor(
-    readonly deadline: Deadline,
-    private readonly clock: Clock,
-  ) {
-    this.start = deadline.timeMs === undefined ? 0 : clock.now();
-  }
+  constructor(readonly deadline: Deadline) {}
 
   /**
    * Round `round` with t at fractional round `roundsUsed` (e.g. round +
-   * turn/parties), and the elapsed ms when timed. One object: this runs on every move.
+   * turn/parties), and the elapsed ms when timed. The object is reused by the next call.
    */
-  at(round: number, roundsUsed: number): { round: number; t: number; ms?: number } {
+  at(round: number, roundsUsed: number, elapsedMs: number): Moment {
     const { rounds, timeMs } = this.deadline;
+    const m = this.moment;
+    m.round = round;
     const t = rounds === undefined ? 0 : roundsUsed / rounds;
-    if (timeMs === undefined) return { round, t: t < 1 ? t : 1 };
-    const ms = this.clock.now() - this.start;
-    return { round, t: Math.min(1, Math.max(t, ms / timeMs)), ms };
+    if (timeMs === undefined) m.t = t < 1 ? t : 1;
+    else {
+      m.t = Math.min(1, Math.max(t, elapsedMs / timeMs));
+      m.ms = elapsedMs;
+    }
+    return m;
   }
+}
+
+/** Where a session stands: round, normalised time and (when timed) elapsed ms. */
+export interface Moment {
+  round: number;
+  t: number;
+  ms?: number;
 }

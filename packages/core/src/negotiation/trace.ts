@@ -4,7 +4,7 @@ import type { TraceEvent } from "./types.js";
 
 /** A trace event as written out: offers as {issue: value}. */
 export function serialiseEvent(space: OutcomeSpace, event: TraceEvent): Record<string, unknown> {
-  const { round, t, ms, seat, action, offer, utilities, vote, reason } = event;
+  const { round, t, ms, seat, action, offer, utilities, vote, reason, issue } = event;
   const out: Record<string, unknown> = { round, t };
   if (ms !== undefined) out.ms = ms;
   Object.assign(out, { seat, action });
@@ -12,6 +12,7 @@ export function serialiseEvent(space: OutcomeSpace, event: TraceEvent): Record<s
   if (utilities) out.utilities = utilities;
   if (vote) out.vote = vote;
   if (reason) out.reason = reason;
+  if (issue !== undefined) out.issue = space.issues[issue].name;
   return out;
 }
 
@@ -20,7 +21,7 @@ export function traceToJsonl(space: OutcomeSpace, trace: readonly TraceEvent[]):
   return trace.map((e) => `${JSON.stringify(serialiseEvent(space, e))}\n`).join("");
 }
 
-/** The `--json` summary of a negotiation, exactly issue 4's shape. */
+/** The `--json` summary of a negotiation: scripts rely on these keys, in this order. */
 export function resultSummary(result: NegotiationResult): Record<string, unknown> {
   const m = result.metrics;
   return {

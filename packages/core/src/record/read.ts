@@ -1,6 +1,7 @@
 import { InputError } from "../errors.js";
 import { parseDocument } from "../formats/document.js";
 import { schemaError } from "../formats/schema-error.js";
+import type { Scenario } from "../model/scenario.js";
 import {
   type NegotiationRecord,
   type RecordEvent,
@@ -8,6 +9,7 @@ import {
   recordEventSchema,
   recordSchema,
 } from "./schema.js";
+import { checkRecordAgainst } from "./status.js";
 
 /**
  * Reads a record from JSON or YAML text; `file` names it in errors. Checks the
@@ -28,6 +30,13 @@ export function readRecord(text: string, file: string): NegotiationRecord {
   events.forEach((event, i) => {
     checkRelativeTo(event, ids, `${file}: events[${i}]`);
   });
+  return record;
+}
+
+/** Reads a record and checks it against the scenario it belongs to; errors name the file and field. */
+export function readScenarioRecord(text: string, file: string, scenario: Scenario): NegotiationRecord {
+  const record = readRecord(text, file);
+  checkRecordAgainst(record, scenario, file);
   return record;
 }
 

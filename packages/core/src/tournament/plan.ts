@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
-import { hashString, Rng } from "../model/rng.js";
+import { hash53, hashString } from "../model/hash.js";
+import { Rng } from "../model/rng.js";
 
 /** A scenario as a tournament sees it: a unique name, its party count, and what identifies its content. */
 export interface TournamentScenario {
@@ -113,20 +114,6 @@ export function planHash(spec: TournamentSpec): string {
   return (
     hash53(canonical, 1).toString(16).padStart(14, "0") + hash53(canonical, 2).toString(16).padStart(14, "0")
   );
-}
-
-/** cyrb53: a fast, well-mixed 53-bit string hash (not cryptographic; identifies, does not protect). */
-export function hash53(text: string, seed = 0): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 function validateSpec(spec: TournamentSpec): void {

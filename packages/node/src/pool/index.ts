@@ -1,4 +1,2 @@
-export * from "./agent-modules.js";
 export * from "./pool.js";
 export * from "./run-job.js";
-export * from "./scenario-transfer.js";

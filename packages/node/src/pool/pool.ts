@@ -1,7 +1,20 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { JobResult, TournamentJob } from "@parley/core";
-import type { FromWorker, ToWorker, WorkerData, WorkerSetup } from "./messages.js";
+import { refLabel } from "../agents/agent-ref.js";
+import { DEFAULT_LOAD_TIMEOUT_MS } from "../isolation/isolated-seat.js";
+import { refusalError } from "../isolation/refusal.js";
+import { type IsolatedWorker, startIsolatedWorker } from "../isolation/worker-thread.js";
+import {
+  BATCH,
+  type FromWorker,
+  LOADING,
+  POSITION,
+  SEAT,
+  type ToWorker,
+  type WorkerData,
+  type WorkerSetup,
+} from "./messages.js";
 import type { WorkerJob } from "./run-job.js";
 
 export interface PoolOptions {
@@ -11,7 +24,17 @@ export interface PoolOptions {
   budgetMs: number;
   /** Old-generation heap limit of each worker (MB); a worker that exceeds it dies, its job fails. */
   memoryMb: number;
+  /** Budget for a worker to load the agents (default DEFAULT_LOAD_TIMEOUT_MS). */
+  loadTimeoutMs?: number;
+  /**
+   * An agent charged with this many lost workers (memory, crashes, process.exit, budget overruns)
+   * or late errors is retired: its remaining negotiations fail at once, charged to it (default 3).
+   */
+  retireAfter?: number;
 }
+
+/** The default of PoolOptions.retireAfter. */
+export const DEFAULT_RETIRE_AFTER = 3;
 
 /** Aim for batches of about this many milliseconds of work: few messages, quick watchdog bookkeeping. */
 const TARGET_BATCH_MS = 20;
@@ -20,8 +43,9 @@ const MAX_BATCH = 1000;
 const BATCHES_AHEAD = 2;
 
 interface Slot {
+  isolated: IsolatedWorker;
   worker: Worker;
-  /** Int32Array[3]: batch, position and seat the worker is running (see WorkerData). */
+  /** Int32Array[4]: batch, position and seat the worker is running (see WorkerData). */
   progress: Int32Array;
   ready: boolean;
   /** Set once the pool has given up on this worker (terminated or died). */
@@ -58,6 +82,10 @@ export class WorkerPool {
   private closed = false;
   /** A worker that failed to start before a run was there to fail. */
   private startError: Error | undefined;
+  /** Per agent: how many times it cost a worker or threw late, and the last reason. */
+  private readonly charges = new Map<number, { count: number; last: string }>();
+  /** Agents retired from the run, with the reason their remaining negotiations fail. */
+  private readonly retired = new Map<number, string>();
 
   constructor(private readonly options: PoolOptions) {
     this.size = Math.max(1, options.workers ?? availableParallelism());
@@ -80,10 +108,15 @@ export class WorkerPool {
       this.run = { queue, remaining: jobs.length, onResults, resolve, reject };
       if (jobs.length === 0) return this.finish();
       this.setup = setup;
-      for (const slot of this.slots) slot.worker.postMessage({ type: "setup", setup } satisfies ToWorker);
+      for (const slot of this.slots) this.startSetup(slot);
       const tick = Math.max(5, Math.min(100, this.options.budgetMs / 5));
       this.timer = setInterval(() => this.watch(), tick);
     });
+  }
+
+  /** Stops the run: its promise rejects with `reason` once every worker is stopped. */
+  abort(reason: Error): void {
+    this.fail(reason);
   }
 
   /** Stops every worker. */
@@ -92,21 +125,24 @@ export class WorkerPool {
     clearInterval(this.timer);
     const stopping = [...this.slots].map((slot) => {
       slot.gone = true;
-      return slot.worker.terminate();
+      return slot.isolated.stop("closed");
     });
     this.slots.clear();
     return Promise.all(stopping).then(() => undefined);
   }
 
   private spawn(): void {
-    const progressBuffer = new SharedArrayBuffer(12);
+    const progressBuffer = new SharedArrayBuffer(16);
     const progress = new Int32Array(progressBuffer);
     progress.fill(-1);
-    const worker = new Worker(new URL("./worker.js", import.meta.url), {
-      workerData: { progress: progressBuffer } satisfies WorkerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
-    });
+    const isolated = startIsolatedWorker(
+      "pool/worker.js",
+      { progress: progressBuffer } satisfies WorkerData,
+      this.options.memoryMb,
+    );
+    const { worker } = isolated;
     const slot: Slot = {
+      isolated,
       worker,
       progress,
       ready: false,
@@ -116,25 +152,52 @@ export class WorkerPool {
       since: 0,
     };
     this.slots.add(slot);
-    if (this.setup) worker.postMessage({ type: "setup", setup: this.setup } satisfies ToWorker);
+    if (this.setup) this.startSetup(slot);
     worker.on("message", (m: FromWorker) => this.onMessage(slot, m));
-    worker.on("error", (err: Error & { code?: string }) => {
-      if (!slot.ready) {
-        this.fail(new Error(`a tournament worker could not start: ${err.message}`));
-        return;
-      }
-      const reason =
-        err.code === "ERR_WORKER_OUT_OF_MEMORY"
-          ? `ran out of memory (worker heap limit ${this.options.memoryMb} MB)`
-          : `crashed its worker: ${err.message}`;
-      this.lose(slot, reason);
-    });
-    worker.on("exit", (code) => {
+    void isolated.ended.then((end) => {
+      if (slot.gone || this.closed) return;
       // Replacing a worker that cannot even start would only loop.
-      if (!slot.ready && !slot.gone)
-        this.fail(new Error(`a tournament worker exited (code ${code}) before it was ready`));
-      else this.lose(slot, `ended its worker (exit code ${code})`);
+      if (!slot.ready) {
+        const agent = Atomics.load(progress, LOADING);
+        const source = this.setup?.agents[agent];
+        if (source)
+          this.fail(
+            refusalError({
+              where: refLabel(source),
+              reason: `ended its worker while loading: ${end.reason}`,
+            }),
+          );
+        else this.fail(new Error(`a tournament worker could not start: ${end.reason}`));
+      } else this.lose(slot, end.reason);
     });
+  }
+
+  /**
+   * Sends the setup, and fails the run naming an agent that has been loading
+   * for longer than the load budget (starting the worker and compiling big
+   * scenarios may take longer: that is no agent's fault).
+   */
+  private startSetup(slot: Slot): void {
+    slot.worker.postMessage({ type: "setup", setup: this.setup! } satisfies ToWorker);
+    const budget = this.options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
+    let loading = -1;
+    let since = 0;
+    const timer = setInterval(
+      () => {
+        if (slot.ready || slot.gone || this.closed) return clearInterval(timer);
+        const now = Atomics.load(slot.progress, LOADING);
+        if (now !== loading) {
+          loading = now;
+          since = performance.now();
+        } else if (loading >= 0 && performance.now() - since > budget) {
+          clearInterval(timer);
+          const where = refLabel(this.setup!.agents[loading]);
+          this.fail(refusalError({ where, reason: `did not finish loading within ${budget} ms` }));
+        }
+      },
+      Math.min(250, budget / 4),
+    );
+    timer.unref();
   }
 
   private onMessage(slot: Slot, message: FromWorker): void {
@@ -142,6 +205,14 @@ export class WorkerPool {
     if (message.type === "ready") {
       slot.ready = true;
       this.dispatch(slot);
+      return;
+    }
+    if (message.type === "refused") {
+      this.fail(refusalError(message.refusal));
+      return;
+    }
+    if (message.type === "late") {
+      this.charge(message.agent, message.reason);
       return;
     }
     if (!slot.batches.delete(message.seq)) return;
@@ -176,7 +247,7 @@ export class WorkerPool {
     const now = performance.now();
     for (const slot of this.slots) {
       if (!slot.ready || slot.gone || slot.batches.size === 0) continue;
-      const seen = `${Atomics.load(slot.progress, 0)}:${Atomics.load(slot.progress, 1)}`;
+      const seen = `${Atomics.load(slot.progress, BATCH)}:${Atomics.load(slot.progress, POSITION)}`;
       if (seen !== slot.lastSeen) {
         slot.lastSeen = seen;
         slot.since = now;
@@ -196,16 +267,47 @@ export class WorkerPool {
     if (this.closed || slot.gone) return;
     slot.gone = true;
     this.slots.delete(slot);
-    void slot.worker.terminate();
+    void slot.isolated.stop(what);
     const current = this.currentJob(slot);
-    const seat = Atomics.load(slot.progress, 2);
+    const seat = Atomics.load(slot.progress, SEAT);
     const run = this.run;
     if (run)
       for (const jobs of slot.batches.values())
         for (const job of jobs) if (job !== current) run.queue.push(job);
     slot.batches.clear();
     this.spawn();
-    if (current) this.deliver([this.failure(current, seat, what)]);
+    if (current) {
+      this.deliver([this.failure(current, seat, what)]);
+      if (seat >= 0 && seat < current.lineup.length) this.charge(current.lineup[seat], what);
+    }
+  }
+
+  /** Counts a fault against `agent`; past retireAfter it is retired and its queued negotiations fail now. */
+  private charge(agent: number, what: string): void {
+    if (this.retired.has(agent) || this.run === undefined) return;
+    const charged = this.charges.get(agent) ?? { count: 0, last: "" };
+    charged.count++;
+    charged.last = what;
+    this.charges.set(agent, charged);
+    if (charged.count < (this.options.retireAfter ?? DEFAULT_RETIRE_AFTER)) return;
+    const reason = `was retired from the tournament after ${charged.count} faults (last: ${what})`;
+    this.retired.set(agent, reason);
+    const run = this.run;
+    const theirs = run.queue.filter((job) => job.lineup.includes(agent));
+    if (theirs.length === 0) return;
+    run.queue = run.queue.filter((job) => !job.lineup.includes(agent));
+    this.deliver(theirs.map((job) => this.retiredFailure(job)));
+  }
+
+  private retiredFailure(job: WorkerJob): JobResult {
+    const seats = job.lineup.flatMap((a, seat) => (this.retired.has(a) ? [seat] : []));
+    const reason = seats
+      .map(
+        (seat) =>
+          `seat ${seat + 1} (${this.setup!.agents[job.lineup[seat]].name}) ${this.retired.get(job.lineup[seat])}`,
+      )
+      .join("; ");
+    return { jobId: job.id, status: "failed", reason, faultSeats: seats, score: null };
   }
 
   private failure(job: WorkerJob, seat: number, what: string): JobResult {
@@ -218,8 +320,8 @@ export class WorkerPool {
 
   /** The job `slot` was running: the one its progress cell names, else the first it was given. */
   private currentJob(slot: Slot): WorkerJob | undefined {
-    const batch = slot.batches.get(Atomics.load(slot.progress, 0));
-    if (batch) return batch[Atomics.load(slot.progress, 1)];
+    const batch = slot.batches.get(Atomics.load(slot.progress, BATCH));
+    if (batch) return batch[Atomics.load(slot.progress, POSITION)];
     return slot.batches.values().next().value?.[0];
   }
 

@@ -1,1 +1,2 @@
+export * from "./store-lock.js";
 export * from "./tournament-store.js";

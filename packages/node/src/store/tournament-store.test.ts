@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError, type JobResult, planTournament, type TournamentSpec } from "@parley/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { LOCK_FILE } from "./store-lock.js";
 import { TournamentStore } from "./tournament-store.js";
 
 const spec = (over: Partial<TournamentSpec> = {}): TournamentSpec => ({
@@ -94,5 +95,32 @@ describe("TournamentStore", () => {
     const edited = spec();
     edited.scenarios[0] = { ...edited.scenarios[0], fingerprint: "changed" };
     expect(() => TournamentStore.open(dir, planTournament(edited))).toThrow(/a scenario's content changed/);
+  });
+});
+
+describe("TournamentStore lock", () => {
+  it("refuses a second opening while the first holds the store, naming the holder; frees it on close", () => {
+    const dir = tempDir();
+    const plan = planTournament(spec());
+    const first = TournamentStore.open(dir, plan);
+    expect(() => TournamentStore.open(dir, plan)).toThrow(
+      new RegExp(`is in use by another tournament \\(process ${process.pid} on .+, since .+\\)`),
+    );
+    first.close();
+    TournamentStore.open(dir, plan).close();
+  });
+
+  it("takes over a lock left by a process that no longer runs", () => {
+    const dir = tempDir();
+    const plan = planTournament(spec());
+    TournamentStore.open(dir, plan).close();
+    // A lock as a killed run leaves it: a pid that cannot be running (above the kernel's pid_max).
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), since: "then" }),
+    );
+    const store = TournamentStore.open(dir, plan);
+    expect(store.counts().planned).toBe(plan.jobs.length);
+    store.close();
   });
 });

@@ -9,6 +9,7 @@ import {
   type TournamentSpec,
 } from "@parley/core";
 import Database from "better-sqlite3";
+import { lockTournament } from "./store-lock.js";
 
 /** The store's file inside a tournament's `--out` directory. */
 export const STORE_FILE = "tournament.sqlite";
@@ -54,6 +55,7 @@ export class TournamentStore {
   private constructor(
     private readonly db: Database.Database,
     readonly plan: TournamentPlan,
+    private readonly unlock: () => void,
   ) {
     // Plain INSERT: a second result for a job is a bug, and the primary key makes it loud.
     const insert = db.prepare(
@@ -67,40 +69,19 @@ export class TournamentStore {
   }
 
   /**
-   * Opens (or creates) the store in `dir` for `plan`. Refuses, naming what
-   * differs, a store that holds another tournament.
+   * Opens (or creates) the store in `dir` for `plan`, locked until close().
+   * Refuses, naming what differs, a store that holds another tournament, and,
+   * naming the process, one another tournament is running on.
    */
   static open(dir: string, plan: TournamentPlan): TournamentStore {
     mkdirSync(dir, { recursive: true });
-    const path = join(dir, STORE_FILE);
-    let db: Database.Database;
+    const unlock = lockTournament(dir);
     try {
-      db = new Database(path);
-      db.pragma("journal_mode = WAL");
-      db.pragma("synchronous = NORMAL");
-      db.pragma("foreign_keys = ON");
-      db.exec(SCHEMA);
+      return new TournamentStore(openDatabase(dir, plan), plan, unlock);
     } catch (err) {
-      throw new InputError(path, `cannot be opened as a tournament store (${(err as Error).message})`);
-    }
-    try {
-      const stored = db.prepare("SELECT value FROM meta WHERE key = 'hash'").get() as
-        | { value: string }
-        | undefined;
-      if (stored === undefined) initialise(db, plan);
-      else if (stored.value !== plan.hash) {
-        const spec = db.prepare("SELECT value FROM meta WHERE key = 'spec'").get() as { value: string };
-        const differences = describeDifferences(JSON.parse(spec.value) as TournamentSpec, plan.spec);
-        throw new InputError(
-          dir,
-          `holds a different tournament (${differences}); give another --out directory to start a new one, or the same settings to resume`,
-        );
-      }
-    } catch (err) {
-      db.close();
+      unlock();
       throw err;
     }
-    return new TournamentStore(db, plan);
   }
 
   /** Planned jobs that have no result yet, in plan order. */
@@ -143,7 +124,41 @@ export class TournamentStore {
 
   close(): void {
     this.db.close();
+    this.unlock();
   }
+}
+
+/** The store's database in `dir`, holding `plan` (written if the store is new). */
+function openDatabase(dir: string, plan: TournamentPlan): Database.Database {
+  const path = join(dir, STORE_FILE);
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    db.exec(SCHEMA);
+  } catch (err) {
+    throw new InputError(path, `cannot be opened as a tournament store (${(err as Error).message})`);
+  }
+  try {
+    const stored = db.prepare("SELECT value FROM meta WHERE key = 'hash'").get() as
+      | { value: string }
+      | undefined;
+    if (stored === undefined) initialise(db, plan);
+    else if (stored.value !== plan.hash) {
+      const spec = db.prepare("SELECT value FROM meta WHERE key = 'spec'").get() as { value: string };
+      const differences = describeDifferences(JSON.parse(spec.value) as TournamentSpec, plan.spec);
+      throw new InputError(
+        dir,
+        `holds a different tournament (${differences}); give another --out directory to start a new one, or the same settings to resume`,
+      );
+    }
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
 }
 
 /** Writes the plan (meta and every job) in one transaction, so a kill leaves a store empty or complete. */

@@ -1,0 +1,249 @@
+// Live rooms under load: a real `parley serve` (its own process) and this load client on the same
+// machine. N rooms of two person seats over WebSockets play to the end at once (each seat moves
+// when the push says it is its turn); then rooms of a person against a server-side agent.
+// Prints moves/s and the latency from a move sent to its acknowledgement and to the other seat's
+// push (p50, p99), on SQLite and on PostgreSQL.
+//
+//   node bench/rooms.mjs [--rooms 100,1000] [--rounds 10] [--agent-rooms 50] [--stores sqlite,postgres]
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import WebSocket from "ws";
+import { freshStore } from "../packages/server/test/fresh-store.mjs";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).flatMap((a, i, all) => (a.startsWith("--") ? [[a.slice(2), all[i + 1]]] : [])),
+);
+const ROOMS = (args.rooms ?? "100,1000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
+const ROUNDS = Number(args.rounds ?? 10);
+const AGENT_ROOMS = Number(args["agent-rooms"] ?? 50);
+const STORES = (args.stores ?? "sqlite,postgres").split(",");
+const PARLEY = fileURLToPath(new URL("../packages/cli/bin/parley.js", import.meta.url));
+const SCENARIO = "anac-2010-englandzimbabwe";
+
+function serve(db) {
+  // PARLEY_BENCH_NODE_ARGS: options for the server's node, e.g. "--cpu-prof" to profile it.
+  const nodeArgs = (process.env.PARLEY_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, PARLEY, "serve", "--port", "0", "--db", db, "--rooms-per-minute", "100000"],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once("line", (line) => {
+      const m = /^Listening on (http:\/\/[^\s]+)$/.exec(line);
+      if (m) resolve({ child, base: m[1] });
+      else reject(new Error(line));
+    });
+    child.once("exit", (code) => reject(new Error(`parley serve exited ${code}`)));
+  });
+}
+
+async function post(base, path, body, token) {
+  const res = await fetch(base + path, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A seat's socket: resolves once the state has arrived; `on(fn)` sees every later message. */
+function connect(base, id, token) {
+  const socket = new WebSocket(`${base.replace("http", "ws")}/api/rooms/${id}/ws?token=${token}`);
+  const listeners = [];
+  return new Promise((resolve, reject) => {
+    socket.once("error", reject);
+    socket.on("message", (data) => {
+      const m = JSON.parse(data.toString());
+      if (m.type === "state") resolve({ socket, state: m.room, on: (fn) => listeners.push(fn) });
+      for (const fn of listeners) fn(m);
+    });
+  });
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Offers from the scenario, each seat cycling through a few (nobody accepts: rooms run to the deadline). */
+async function offersOf(base) {
+  await fetch(`${base}/api/scenarios`); // the catalog is read once, before anything is measured
+  const doc = await (await fetch(`${base}/api/scenarios/${SCENARIO}`)).json();
+  const option = (issue, k) => {
+    const o = issue.options[k % issue.options.length];
+    return typeof o === "string" ? o : o.value;
+  };
+  return [0, 1, 2].map((k) => Object.fromEntries(doc.issues.map((issue) => [issue.name, option(issue, k)])));
+}
+
+/** `n` SAOP rooms of the bench's scenario and deadline, one after the other. */
+async function createRooms(base, n, seats) {
+  const rooms = [];
+  for (let i = 0; i < n; i++)
+    rooms.push(
+      await post(base, "/api/rooms", {
+        scenario: SCENARIO,
+        protocol: "saop",
+        deadline: { rounds: ROUNDS },
+        seats,
+      }),
+    );
+  return rooms;
+}
+
+/** Two people per room, every room at once, to the end. */
+async function personRooms(base, n, offers, pid) {
+  const rooms = await createRooms(base, n, [{ party: 0 }, { party: 1 }]);
+  const seats = [];
+  for (const room of rooms)
+    for (let s = 0; s < 2; s++)
+      seats.push({ room, s, ...(await connect(base, room.id, room.seats[s].token)) });
+  const ack = [];
+  const push = [];
+  let moves = 0;
+  const sent = new Map(); // `${room}/${seq}` pending push → send time
+  const errors = [];
+  const cpu0 = cpuMs(pid);
+  const started = performance.now();
+  await Promise.all(
+    rooms.map(
+      (room, r) =>
+        new Promise((done) => {
+          const pair = [seats[2 * r], seats[2 * r + 1]];
+          let n = 0;
+          const move = (seat) => {
+            const id = `m${n++}`;
+            const t0 = performance.now();
+            seat.pendingId = id;
+            seat.t0 = t0;
+            seat.socket.send(
+              JSON.stringify({ move: { id, type: "offer", outcome: offers[n % offers.length] } }),
+            );
+          };
+          for (const [s, seat] of pair.entries())
+            seat.on((m) => {
+              if (m.type === "ack" && m.id === seat.pendingId) {
+                ack.push(performance.now() - seat.t0);
+                sent.set(`${room.id}/${m.seq}`, seat.t0);
+              } else if (m.type === "error") {
+                errors.push(m.error);
+                done();
+              } else if (m.type === "event") {
+                if (s === 0 && m.kind === "move") moves++;
+                const t0 = sent.get(`${room.id}/${m.seq}`);
+                if (m.actor.party !== s && t0 !== undefined) push.push(performance.now() - t0);
+                if (m.state === "ended") {
+                  if (s === 0) done();
+                } else if (m.expected && m.actor.party !== s) move(seat);
+              }
+            });
+          move(pair[0]);
+        }),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = (cpuMs(pid) - cpu0) / moves;
+  for (const seat of seats) seat.socket.close();
+  ack.sort((a, b) => a - b);
+  push.sort((a, b) => a - b);
+  if (errors.length) console.error(`${errors.length} rooms stopped on an error, e.g. ${errors[0]}`);
+  return { moves, seconds, ack, push, cpu };
+}
+
+/** A person against a server-side agent (boulware) in each room: the agent's reply is the push latency. */
+async function agentRooms(base, n, offers, pid) {
+  const rooms = await createRooms(base, n, [{ party: 0 }, { party: 1, agent: "boulware" }]);
+  const reply = [];
+  const endings = {};
+  let moves = 0;
+  const cpu0 = cpuMs(pid);
+  const started = performance.now();
+  const sockets = [];
+  await Promise.all(
+    rooms.map(async (room) => {
+      const seat = await connect(base, room.id, room.seats[0].token);
+      sockets.push(seat.socket);
+      await new Promise((done) => {
+        let t0 = 0;
+        let k = 0;
+        const move = () => {
+          t0 = performance.now();
+          seat.socket.send(JSON.stringify({ move: { id: `p${k++}`, type: "offer", outcome: offers[0] } }));
+        };
+        seat.on((m) => {
+          if (m.type !== "event") return;
+          moves++;
+          if (m.actor.party === 1) reply.push(performance.now() - t0);
+          if (m.state === "ended") {
+            endings[m.outcome.endedBy] = (endings[m.outcome.endedBy] ?? 0) + 1;
+            done();
+          } else if (m.expected) move();
+        });
+        move();
+      });
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = (cpuMs(pid) - cpu0) / moves;
+  for (const s of sockets) s.close();
+  reply.sort((a, b) => a - b);
+  console.error(`rooms with an agent ended by: ${JSON.stringify(endings)}`);
+  return { moves, seconds, reply, cpu };
+}
+
+const fmt = (x) => (Number.isNaN(x) ? "–" : x.toFixed(1));
+console.log(
+  `rooms bench: ${SCENARIO}, SAOP, ${ROUNDS} rounds (${2 * ROUNDS} moves a room), load client and server on this machine`,
+);
+console.log(
+  "| store | rooms | seats | moves | seconds | moves/s | ack p50 ms | ack p99 ms | push p50 ms | push p99 ms | server CPU ms/move |",
+);
+console.log("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const kind of STORES) {
+  for (const n of ROOMS) {
+    const store = await freshStore(kind, "parley_bench");
+    const { child, base } = await serve(store.url);
+    try {
+      const offers = await offersOf(base);
+      const r = await personRooms(base, n, offers, child.pid);
+      console.log(
+        `| ${kind} | ${n} | 2 people | ${r.moves} | ${r.seconds.toFixed(2)} | ${Math.round(r.moves / r.seconds)} | ${fmt(percentile(r.ack, 50))} | ${fmt(percentile(r.ack, 99))} | ${fmt(percentile(r.push, 50))} | ${fmt(percentile(r.push, 99))} | ${r.cpu.toFixed(2)} |`,
+      );
+    } finally {
+      child.kill();
+      await new Promise((r) => child.once("exit", r));
+      await store.drop();
+    }
+  }
+  if (AGENT_ROOMS > 0) {
+    const store = await freshStore(kind, "parley_bench");
+    const { child, base } = await serve(store.url);
+    try {
+      const offers = await offersOf(base);
+      const r = await agentRooms(base, AGENT_ROOMS, offers, child.pid);
+      console.log(
+        `| ${kind} | ${AGENT_ROOMS} | person + agent | ${r.moves} | ${r.seconds.toFixed(2)} | ${Math.round(r.moves / r.seconds)} | – | – | ${fmt(percentile(r.reply, 50))} (agent reply) | ${fmt(percentile(r.reply, 99))} | ${r.cpu.toFixed(2)} |`,
+      );
+    } finally {
+      child.kill();
+      await new Promise((r) => child.once("exit", r));
+      await store.drop();
+    }
+  }
+}

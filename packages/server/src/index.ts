@@ -1,0 +1,4 @@
+export { buildApp, DEFAULT_LIMITS, type Limits } from "./app.js";
+export { ScenarioCatalog, type ScenarioSummary } from "./catalog.js";
+export { openStore, type Store, storeKind } from "./db/connect.js";
+export { createServer, type ParleyServer, type ServerOptions } from "./server.js";

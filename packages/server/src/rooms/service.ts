@@ -1,0 +1,603 @@
+import {
+  InputError,
+  InvalidMove,
+  type Move,
+  readParleyScenario,
+  type Scenario,
+  selectParties,
+  type TraceEvent,
+  type VisibleEvent,
+  visibleEvent,
+  writeParleyScenario,
+} from "@parley/core";
+import type { Kysely } from "kysely";
+import type { ScenarioCatalog } from "../catalog.js";
+import { LogWriter } from "../db/log-writer.js";
+import type { Database } from "../db/schema.js";
+import { badRequest, conflict, forbidden, HttpError } from "../errors.js";
+import { hashToken, newRoomId, newToken } from "../tokens.js";
+import { AgentFault, type AgentRunner } from "./agents.js";
+import { LiveNegotiation, type Step } from "./negotiation.js";
+import { type LogEntry, type LoggedMove, Room, type SeatRecord, type VisibleEntry } from "./room.js";
+import type { ChatBody, CreateRoomBody, MoveBody, RoomSpec } from "./spec.js";
+import type { Actor, Viewer } from "./viewer.js";
+
+/** The answer to `POST /api/rooms`: every token, shown once. */
+export interface CreatedRoom {
+  id: string;
+  hostToken: string;
+  seats: { party: number; token: string; url: string }[];
+  mediator?: { token: string; url: string };
+}
+
+/** Someone watching a room (a socket): gets every new entry it may see, after it is stored. */
+export interface Subscriber {
+  viewer: Viewer;
+  push(room: Room, entry: VisibleEntry): void;
+}
+
+/** The relative path of a seat's page in the web app. */
+function seatUrl(id: string, token: string): string {
+  return `/rooms/${id}#token=${token}`;
+}
+
+/**
+ * Every room of the store: creates them, applies moves and messages one at a time per room, stores
+ * each before acknowledging it, pushes what each watcher may see, runs deadlines and agent seats,
+ * and rebuilds open rooms from their logs when the server starts.
+ */
+export class RoomService {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room | undefined>>();
+  private readonly subscribers = new Map<string, Set<Subscriber>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per agent seat (and built-in mediator): the turn it was last asked to move on. */
+  private readonly asked = new Map<string, number>();
+  private closed = false;
+  private readonly writer: LogWriter;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly catalog: ScenarioCatalog,
+    private readonly agents: AgentRunner,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.writer = new LogWriter(db);
+  }
+
+  /** Loads every open room (replaying its log), re-arms deadlines and resumes agent seats. */
+  async resume(): Promise<number> {
+    const open = await this.db.selectFrom("rooms").select("id").where("ended_at", "is", null).execute();
+    let resumed = 0;
+    for (const { id } of open) {
+      try {
+        await this.room(id);
+        resumed++;
+      } catch (err) {
+        // One room that cannot be rebuilt must not keep the others closed.
+        process.stderr.write(`parley serve: room ${id} could not be rebuilt: ${(err as Error).message}\n`);
+      }
+    }
+    return resumed;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    await Promise.allSettled([...this.rooms.values()].map((r) => r.queue));
+  }
+
+  // ── Creating ────────────────────────────────────────────────────────────
+
+  async create(body: CreateRoomBody): Promise<CreatedRoom> {
+    const { scenario, scenarioName } = this.scenarioOf(body.scenario);
+    const parties = scenario.parties.length;
+    const seen = new Set<number>();
+    body.seats.forEach((s, i) => {
+      if (s.party >= parties)
+        throw badRequest(
+          `seats[${i}].party: ${s.party} is not a party of the scenario (0 to ${parties - 1})`,
+        );
+      if (seen.has(s.party)) throw badRequest(`seats[${i}].party: party ${s.party} has two seats`);
+      seen.add(s.party);
+      if (s.agent !== undefined) {
+        const problem = this.agents.problem(s.agent);
+        if (problem) throw badRequest(`seats[${i}].agent: ${problem}`);
+      }
+    });
+    if (body.protocol === "mediated" && !body.mediator)
+      throw badRequest(
+        'mediator: the mediated protocol needs a mediator ({"agent": "frontier"} or {"person": true})',
+      );
+    if (body.protocol === "saop" && body.mediator) throw badRequest("mediator: SAOP has no mediator");
+    const spec: RoomSpec = {
+      scenario: writeParleyScenario(scenario, "json"),
+      ...(scenarioName ? { scenarioName } : {}),
+      protocol: body.protocol,
+      deadline: body.deadline,
+      seats: body.seats,
+      ...(body.mediator ? { mediator: body.mediator } : {}),
+      seed: body.seed ?? 0,
+    };
+    const startedAt = this.now();
+    const id = newRoomId();
+    const hostToken = newToken();
+    const seatTokens = body.seats.map(() => newToken());
+    const mediatorToken = body.mediator && "person" in body.mediator ? newToken() : undefined;
+    const seats: SeatRecord[] = [
+      { role: "host", party: -1, tokenHash: hashToken(hostToken), agent: null },
+      ...body.seats.map((s, i) => ({
+        role: "party" as const,
+        party: s.party,
+        tokenHash: hashToken(seatTokens[i]),
+        agent: s.agent ?? null,
+      })),
+    ];
+    if (body.mediator)
+      seats.push({
+        role: "mediator",
+        party: -1,
+        tokenHash: hashToken(mediatorToken ?? newToken()),
+        agent: "agent" in body.mediator ? body.mediator.agent : null,
+      });
+    const room = this.build(id, spec, seats, startedAt, scenario);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("rooms")
+        .values({
+          id,
+          spec: JSON.stringify(spec),
+          started_at: startedAt,
+          deadline_at: room.deadlineAt,
+          ended_at: null,
+        })
+        .execute();
+      await trx
+        .insertInto("seats")
+        .values(
+          seats.map((s) => ({
+            room_id: id,
+            role: s.role,
+            party: s.party,
+            token_hash: s.tokenHash,
+            agent: s.agent,
+          })),
+        )
+        .execute();
+    });
+    this.rooms.set(id, room);
+    this.afterStep(room);
+    return {
+      id,
+      hostToken,
+      seats: body.seats.map((s, i) => ({
+        party: s.party,
+        token: seatTokens[i],
+        url: seatUrl(id, seatTokens[i]),
+      })),
+      ...(mediatorToken ? { mediator: { token: mediatorToken, url: seatUrl(id, mediatorToken) } } : {}),
+    };
+  }
+
+  /** A scenario given by name (bundled) or as a Parley JSON document, read exactly like a file. */
+  private scenarioOf(given: string | Record<string, unknown>): { scenario: Scenario; scenarioName?: string } {
+    if (typeof given === "string") {
+      const scenario = this.catalog.get(given);
+      if (!scenario)
+        throw badRequest(`scenario: "${given}" is not a bundled scenario (see GET /api/scenarios)`);
+      return { scenario, scenarioName: given };
+    }
+    try {
+      return { scenario: readParleyScenario(JSON.stringify(given), "scenario") };
+    } catch (err) {
+      if (err instanceof InputError) throw badRequest(err.message);
+      throw err;
+    }
+  }
+
+  private build(id: string, spec: RoomSpec, seats: SeatRecord[], startedAt: number, full?: Scenario): Room {
+    const scenario = full ?? readParleyScenario(spec.scenario, `room ${id}`);
+    const negotiating = selectParties(
+      scenario,
+      spec.seats.map((s) => s.party),
+    );
+    let negotiation: LiveNegotiation;
+    try {
+      negotiation = new LiveNegotiation(spec, negotiating, startedAt);
+    } catch (err) {
+      if (err instanceof InputError) throw badRequest(err.message);
+      throw err;
+    }
+    return new Room(id, spec, scenario, seats, startedAt, negotiation);
+  }
+
+  // ── Loading ─────────────────────────────────────────────────────────────
+
+  /** The room `id` (loaded and replayed from the store on first use), or undefined. */
+  async room(id: string): Promise<Room | undefined> {
+    const live = this.rooms.get(id);
+    if (live) return live;
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = this.load(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async load(id: string): Promise<Room | undefined> {
+    const row = await this.db.selectFrom("rooms").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) return undefined;
+    const seatRows = await this.db.selectFrom("seats").selectAll().where("room_id", "=", id).execute();
+    const log = await this.db
+      .selectFrom("room_log")
+      .selectAll()
+      .where("room_id", "=", id)
+      .orderBy("seq")
+      .execute();
+    const seats: SeatRecord[] = seatRows.map((s) => ({
+      role: s.role as SeatRecord["role"],
+      party: s.party,
+      tokenHash: s.token_hash,
+      agent: s.agent,
+    }));
+    const room = this.build(id, JSON.parse(row.spec) as RoomSpec, seats, Number(row.started_at));
+    room.negotiation.replaying = true;
+    for (const r of log) {
+      const entry: LogEntry = {
+        seq: r.seq,
+        kind: r.kind as LogEntry["kind"],
+        actor: JSON.parse(r.actor),
+        clientId: r.client_id,
+        at: Number(r.at),
+        events: [],
+        ...JSON.parse(r.body),
+      };
+      entry.events = this.replay(room, entry);
+      room.entries.push(entry);
+      if (entry.clientId !== null) room.clientIds.set(entry.clientId, entry.seq);
+    }
+    room.negotiation.replaying = false;
+    this.rooms.set(id, room);
+    this.afterStep(room);
+    return room;
+  }
+
+  /** Applies a stored entry to the negotiation (it was valid when stored, so it is valid again). */
+  private replay(room: Room, entry: LogEntry): TraceEvent[] {
+    const n = room.negotiation;
+    if (entry.kind === "move" && entry.move)
+      return n.move(room.seatIndex(entry.actor), entry.move, entry.at).events;
+    if (entry.kind === "deadline") return n.tick(entry.at).events;
+    if (entry.kind === "fault")
+      return n.fail(room.seatIndex(entry.actor), entry.reason ?? "fault", entry.at).events;
+    return [];
+  }
+
+  // ── Acting ──────────────────────────────────────────────────────────────
+
+  /** Runs `fn` after everything already queued on `room`. */
+  private serial<T>(room: Room, fn: () => Promise<T>): Promise<T> {
+    const run = room.queue.then(fn, fn);
+    room.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** A seat's move: answers its seq once stored; the same client id again gets the same answer. */
+  move(room: Room, seat: SeatRecord, body: MoveBody): Promise<{ seq: number }> {
+    if (seat.role === "host") return Promise.reject(forbidden("the host watches; only seats move"));
+    if (seat.agent) return Promise.reject(forbidden("an agent's seat moves on the server"));
+    const actor: Actor =
+      seat.role === "mediator" ? { role: "mediator" } : { role: "party", party: seat.party };
+    return this.serial(room, async () => {
+      const known = room.clientIds.get(body.id);
+      if (known !== undefined) return { seq: known };
+      const move = this.toMove(room, body);
+      return { seq: await this.applyMove(room, actor, move, body.id) };
+    });
+  }
+
+  private toMove(room: Room, body: MoveBody): LoggedMove {
+    const needs = (field: "outcome" | "vote" | "issue" | "adopt") => {
+      if (body[field] === undefined) throw badRequest(`${field}: "${body.type}" needs one`);
+    };
+    switch (body.type) {
+      case "offer":
+      case "propose":
+      case "draft":
+        needs("outcome");
+        return { type: body.type, outcome: this.outcomeOf(room, body.outcome!) };
+      case "vote":
+        needs("vote");
+        return { type: "vote", vote: body.vote! };
+      case "lock":
+      case "unlock": {
+        needs("issue");
+        const issue = room.scenario.space.issueIndex(body.issue!);
+        if (issue < 0) throw badRequest(`issue: "${body.issue}" is not an issue of this scenario`);
+        return { type: body.type, issue };
+      }
+      case "decide":
+        needs("adopt");
+        return { type: "decide", adopt: body.adopt! };
+      case "ratify":
+        return { type: "accept" };
+      default:
+        return { type: body.type };
+    }
+  }
+
+  private outcomeOf(room: Room, values: Record<string, string | number>): number[] {
+    const { space } = room.scenario;
+    for (const name of Object.keys(values))
+      if (space.issueIndex(name) < 0) throw badRequest(`outcome: "${name}" is not an issue of this scenario`);
+    try {
+      return space.fromValues(values);
+    } catch (err) {
+      if (err instanceof InputError) throw badRequest(`outcome: ${err.message}`);
+      throw err;
+    }
+  }
+
+  /** Applies, stores, then pushes a move; 409 (nothing changed) when it breaks the protocol. */
+  private async applyMove(
+    room: Room,
+    actor: Actor,
+    move: LoggedMove,
+    clientId: string | null,
+  ): Promise<number> {
+    let at = this.now();
+    if (room.deadlineAt !== null && at >= room.deadlineAt && !room.ended) {
+      await this.tickNow(room);
+      at = Math.max(at, this.now());
+    }
+    if (room.ended) throw conflict("the negotiation is over");
+    // Stored as JSON: an outcome from a worker may be a typed array, which JSON would turn into an object.
+    if ("outcome" in move) move = { ...move, outcome: Array.from(move.outcome) };
+    let step: Step;
+    try {
+      step = room.negotiation.move(room.seatIndex(actor), move, at);
+    } catch (err) {
+      if (err instanceof InvalidMove) throw conflict(err.message);
+      throw err;
+    }
+    if (step.deadline) {
+      await this.commitDeadline(room, step, at);
+      throw conflict("the deadline has passed: the negotiation is over");
+    }
+    const entry: LogEntry = {
+      seq: room.lastSeq + 1,
+      kind: "move",
+      actor,
+      clientId,
+      at,
+      move,
+      events: step.events,
+    };
+    await this.commit(room, entry, { move });
+    return entry.seq;
+  }
+
+  /** A chat message: to everyone, or a caucus between a party and the mediator. */
+  chat(room: Room, seat: SeatRecord, body: ChatBody): Promise<{ seq: number }> {
+    if (seat.agent) return Promise.reject(forbidden("an agent's seat does not chat"));
+    const mediator = room.seats.find((s) => s.role === "mediator");
+    if (body.to !== undefined) {
+      if (seat.role === "party" && body.to !== "mediator")
+        return Promise.reject(badRequest('to: a party writes privately only to "mediator"'));
+      if (seat.role !== "party" && body.to === "mediator")
+        return Promise.reject(badRequest("to: give a party index"));
+      if (body.to === "mediator" && !mediator)
+        return Promise.reject(badRequest("to: this room has no mediator"));
+      if (typeof body.to === "number" && !room.spec.seats.some((s) => s.party === body.to))
+        return Promise.reject(badRequest(`to: party ${body.to} has no seat in this room`));
+    }
+    const actor: Actor =
+      seat.role === "party"
+        ? { role: "party", party: seat.party }
+        : seat.role === "mediator"
+          ? { role: "mediator" }
+          : { role: "host" };
+    return this.serial(room, async () => {
+      const known = room.clientIds.get(body.id);
+      if (known !== undefined) return { seq: known };
+      const chat = body.to === undefined ? { text: body.text } : { text: body.text, to: body.to };
+      const entry: LogEntry = {
+        seq: room.lastSeq + 1,
+        kind: "chat",
+        actor,
+        clientId: body.id,
+        at: this.now(),
+        chat,
+        events: [],
+      };
+      await this.commit(room, entry, { chat });
+      return { seq: entry.seq };
+    });
+  }
+
+  /** The deadline passing, stored as an entry when it ends the negotiation. */
+  private async tickNow(room: Room): Promise<void> {
+    if (room.ended) return;
+    const at = this.now();
+    const step = room.negotiation.tick(at);
+    if (step.deadline) await this.commitDeadline(room, step, at);
+  }
+
+  private commitDeadline(room: Room, step: Step, at: number): Promise<void> {
+    const entry: LogEntry = {
+      seq: room.lastSeq + 1,
+      kind: "deadline",
+      actor: { role: "server" },
+      clientId: null,
+      at,
+      events: step.events,
+    };
+    return this.commit(room, entry, {});
+  }
+
+  /** Ends a seat for a fault, unless the room has moved on since it was asked. */
+  private async fault(room: Room, actor: Actor, reason: string, askedAt: number): Promise<void> {
+    if (room.ended || room.turnNumber !== askedAt) return;
+    const at = this.now();
+    const { events } = room.negotiation.fail(room.seatIndex(actor), reason, at);
+    const entry: LogEntry = {
+      seq: room.lastSeq + 1,
+      kind: "fault",
+      actor,
+      clientId: null,
+      at,
+      reason,
+      events,
+    };
+    await this.commit(room, entry, { reason });
+  }
+
+  /**
+   * Stores an entry (with the room's end, if it ended), then records it in memory and pushes it.
+   * If the store fails, the room is dropped from memory and rebuilt from the store on next use, so
+   * memory never runs ahead of what is durable.
+   */
+  private async commit(room: Room, entry: LogEntry, body: Record<string, unknown>): Promise<void> {
+    const row = {
+      room_id: room.id,
+      seq: entry.seq,
+      kind: entry.kind,
+      actor: JSON.stringify(entry.actor),
+      client_id: entry.clientId,
+      body: JSON.stringify(body),
+      at: entry.at,
+    };
+    try {
+      await this.writer.append(row, room.ended ? entry.at : undefined);
+    } catch (err) {
+      this.rooms.delete(room.id);
+      throw new HttpError(503, `the move could not be stored (${(err as Error).message}); try again`);
+    }
+    room.entries.push(entry);
+    if (entry.clientId !== null) room.clientIds.set(entry.clientId, entry.seq);
+    for (const sub of this.subscribers.get(room.id) ?? []) {
+      const visible = room.visibleEntry(entry, sub.viewer);
+      if (visible) sub.push(room, visible);
+    }
+    this.afterStep(room);
+  }
+
+  // ── Deadlines and agents ────────────────────────────────────────────────
+
+  private afterStep(room: Room): void {
+    if (this.closed) return;
+    clearTimeout(this.timers.get(room.id));
+    this.timers.delete(room.id);
+    if (room.ended) {
+      this.agents.release(`${room.id}/`);
+      return;
+    }
+    const deadline = room.deadlineAt;
+    if (deadline !== null) {
+      const timer = setTimeout(
+        () => void this.serial(room, () => this.tickNow(room)).catch(() => {}),
+        Math.max(0, deadline - this.now()),
+      );
+      this.timers.set(room.id, timer);
+    }
+    this.askAgent(room);
+    this.mediatorMoves(room);
+  }
+
+  /** A built-in mediator moves at once, in the room's order; its move is stored like anyone's. */
+  private mediatorMoves(room: Room): void {
+    if (!room.negotiation.mediator) return;
+    const askedAt = room.turnNumber;
+    const key = `${room.id}/mediator`;
+    if (this.asked.get(key) === askedAt) return;
+    this.asked.set(key, askedAt);
+    void this.serial(room, async () => {
+      if (room.turnNumber !== askedAt || room.ended) return;
+      let move: Move | null;
+      try {
+        move = room.negotiation.mediatorTurn();
+      } catch (err) {
+        await this.fault(room, { role: "mediator" }, `threw: ${(err as Error).message}`, askedAt);
+        return;
+      }
+      if (move) await this.agentMove(room, { role: "mediator" }, move, `mediator:${askedAt}`);
+    }).catch(() => {});
+  }
+
+  /** Applies an agent's or built-in mediator's move; an invalid one ends that seat for a fault. */
+  private async agentMove(room: Room, actor: Actor, move: Move, clientId: string): Promise<void> {
+    try {
+      await this.applyMove(room, actor, move, clientId);
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 409 && !room.ended)
+        await this.fault(room, actor, `invalid move: ${err.message}`, room.turnNumber);
+      else if (!(err instanceof HttpError && err.status === 409)) throw err;
+    }
+  }
+
+  /** If an agent seat is to move, asks it (once per turn); its answer is applied like a person's. */
+  private askAgent(room: Room): void {
+    const seat = room.agentToMove();
+    if (!seat) return;
+    const askedAt = room.turnNumber;
+    const key = `${room.id}/${seat.party}`;
+    if (this.asked.get(key) === askedAt) return;
+    this.asked.set(key, askedAt);
+    const expected = room.negotiation.expected()!;
+    const seatIndex = room.partyOfSeat.indexOf(seat.party);
+    const events: VisibleEvent[] = [];
+    for (const e of room.negotiation.session.trace) {
+      const seen = visibleEvent(room.spec.protocol, e, seatIndex);
+      if (seen) events.push(seen);
+    }
+    const actor: Actor = { role: "party", party: seat.party };
+    this.agents
+      .move({
+        key,
+        agent: seat.agent!,
+        scenario: room.negotiation.prepared.scenario,
+        seat: seatIndex,
+        protocol: room.spec.protocol,
+        deadline: room.spec.deadline,
+        seed: room.spec.seed,
+        expected,
+        events,
+      })
+      .then(
+        (move) =>
+          this.serial(room, async () => {
+            if (room.turnNumber !== askedAt || room.ended) return;
+            await this.agentMove(room, actor, move, `agent:${seat.party}:${askedAt}`);
+          }),
+        (err) =>
+          this.serial(room, () =>
+            this.fault(
+              room,
+              actor,
+              err instanceof AgentFault ? err.message : `failed: ${(err as Error).message}`,
+              askedAt,
+            ),
+          ),
+      )
+      .catch(() => {});
+  }
+
+  // ── Watching ────────────────────────────────────────────────────────────
+
+  subscribe(room: Room, sub: Subscriber): () => void {
+    let set = this.subscribers.get(room.id);
+    if (!set) this.subscribers.set(room.id, (set = new Set()));
+    set.add(sub);
+    return () => {
+      set.delete(sub);
+      if (set.size === 0) this.subscribers.delete(room.id);
+    };
+  }
+
+  /** Runs `fn` in the room's order (so a reconnecting socket's catch-up and live pushes do not interleave). */
+  inOrder<T>(room: Room, fn: () => T): Promise<T> {
+    return this.serial(room, async () => fn());
+  }
+}
