@@ -21,10 +21,7 @@ export function leaderboardChart(board: Leaderboard): Chart {
     }));
   const y = { field: "agent", type: "nominal", sort: { field: "rank" }, title: null };
   return {
-    title: {
-      text: "Mean utility per agent (95% CI)",
-      subtitle: "intervals clipped to [0, 1], the range of a utility",
-    },
+    title: "Mean utility per agent (95% CI, within [0, 1])",
     width: 420,
     data: { values },
     layer: [
