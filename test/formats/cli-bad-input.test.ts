@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { expectRefused, runCli } from "../helpers/cli.js";
+import { tempFiles } from "../helpers/temp-files.js";
 
-const work = mkdtempSync(join(tmpdir(), "parley-bad-input-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const temp = tempFiles("parley-bad-input-");
+const work = temp.root;
+const file = temp.file;
 
 const DOMAIN = `<negotiation_template><utility_space><objective index="0" name="root">
   <issue index="1" name="colour" type="discrete"><item index="1" value="red"/><item index="2" value="blue"/></issue>
@@ -20,28 +21,7 @@ const profile = (weight1 = "0.5", item = "red") => `<utility_space><objective in
 
 /** A GENIUS folder made in the temp dir: `d.xml` plus `p.xml`, with any file replaced. */
 function geniusFolder(name: string, files: Record<string, string> = {}): string {
-  const dir = join(work, name);
-  mkdirSync(dir);
-  for (const [file, text] of Object.entries({ "d.xml": DOMAIN, "p.xml": profile(), ...files }))
-    writeFileSync(join(dir, file), text);
-  return dir;
-}
-
-function file(name: string, text: string): string {
-  const path = join(work, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-/** Exit code 2, nothing on stdout, exactly one line on stderr matching `message`, no stack trace. */
-function expectRefused(args: string[], message: RegExp): void {
-  const run = runCli(args);
-  expect(run.status).toBe(2);
-  expect(run.stdout).toBe("");
-  const lines = run.stderr.trimEnd().split("\n");
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(run.stderr).not.toMatch(/\n\s+at /);
+  return temp.folder(name, { "d.xml": DOMAIN, "p.xml": profile(), ...files });
 }
 
 describe("the CLI refuses bad input: exit 2, one line naming file, element and reason, no stack trace", () => {

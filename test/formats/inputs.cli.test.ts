@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { expectRefused, runCli } from "../helpers/cli.js";
+import { tempFiles } from "../helpers/temp-files.js";
 
-const work = mkdtempSync(join(tmpdir(), "parley-inputs-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const temp = tempFiles("parley-inputs-");
+const work = temp.root;
+const file = temp.file;
 
 const DOMAIN = `<negotiation_template><utility_space><objective index="0" name="root">
   <issue index="1" name="colour" type="discrete"><item index="1" value="red"/><item index="2" value="blue"/></issue>
@@ -18,26 +19,7 @@ const profile = (weight = "1") => `<utility_space><objective index="0" name="roo
 
 /** A GENIUS folder in the temp dir: `d.xml` plus the given profiles. */
 function folder(name: string, files: Record<string, string>): string {
-  const dir = join(work, name);
-  mkdirSync(dir);
-  for (const [file, text] of Object.entries({ "d.xml": DOMAIN, ...files }))
-    writeFileSync(join(dir, file), text);
-  return dir;
-}
-
-function file(name: string, text: string): string {
-  const path = join(work, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-/** Exit code 2, nothing on stdout, exactly one line on stderr matching `message`, no stack trace. */
-function expectRefused(args: string[], message: RegExp): void {
-  const run = runCli(args);
-  expect(run.stderr).not.toMatch(/\n\s+at /);
-  expect(run.stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(message)]);
-  expect(run.stdout).toBe("");
-  expect(run.status).toBe(2);
+  return temp.folder(name, { "d.xml": DOMAIN, ...files });
 }
 
 const GOOD = { "a.xml": profile(), "b.xml": profile() };
@@ -232,6 +214,48 @@ describe("file-system problems: exit 2 and one line naming the path", () => {
     ],
   ])("%s", (_, args, message) => {
     expectRefused(args, message);
+  });
+});
+
+describe("inputs the fuzzer found hanging or unclear are refused fast, naming the file", () => {
+  it("an integer issue with 10^15 values", () => {
+    const dir = folder("huge-integer", {
+      "d.xml": DOMAIN.replace(
+        '<issue index="1" name="colour" type="discrete"><item index="1" value="red"/><item index="2" value="blue"/></issue>',
+        '<issue index="1" name="colour" type="integer" lowerbound="0" upperbound="1000000000000000"/>',
+      ),
+      "a.xml": profile()
+        .replace(/<item[^>]*>/g, "")
+        .replace('name="colour">', 'name="colour"><evaluator ftype="linear" slope="0" offset="1"/>'),
+    });
+    expectRefused(
+      ["inspect", dir],
+      /^parley: d\.xml: issue\[index=1\]: has 1,000,000,000,000,001 values; Parley handles at most 1,000,000 per issue$/,
+    );
+  });
+
+  it("XML nested 100,000 deep", () => {
+    const deep = `${"<objective>".repeat(100_000)}${"</objective>".repeat(100_000)}`;
+    const dir = folder("deep-xml", { ...GOOD, "c.xml": `<utility_space>${deep}</utility_space>` });
+    expectRefused(["inspect", dir], /^parley: c\.xml: line 1: elements nest more than 100 levels deep$/);
+  });
+
+  it("YAML nested 100,000 deep", () => {
+    const path = file("deep.yaml", `parley: 1\nname: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
+    expectRefused(["inspect", path], /deep\.yaml: line 2: lists and objects nest more than 100 levels deep$/);
+  });
+
+  it("a settled-points file naming an issue or option the scenario lacks", () => {
+    const settled = file("settled.json", JSON.stringify({ colour: "red", shape: "round" }));
+    expectRefused(
+      ["analyze", folder("settled", GOOD), "--settled", settled],
+      /^parley: .*settled\.json: shape: is not an issue of the scenario$/,
+    );
+    const object = file("settled-object.json", JSON.stringify({ colour: { a: 1 } }));
+    expectRefused(
+      ["analyze", folder("settled2", GOOD), "--settled", object],
+      /^parley: .*settled-object\.json: issue "colour": /,
+    );
   });
 });
 

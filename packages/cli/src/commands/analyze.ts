@@ -33,7 +33,7 @@ export async function analyzeCommand(path: string, opts: AnalyzeOptions): Promis
   const scenario = await loadScenario(path, load);
   const read = (file: string) =>
     readText(resolve(file), file, load.maxBytes ?? Number.POSITIVE_INFINITY).text;
-  const fromFile = opts.settled === undefined ? [] : readSettled(read(opts.settled), opts.settled);
+  const fromFile = opts.settled === undefined ? [] : readSettled(scenario, read(opts.settled), opts.settled);
   const settled = parseSettlements(scenario, [...fromFile, ...opts.settle, ...opts.fix]);
   const draft =
     opts.from === undefined ? undefined : readDraft(scenario, read(opts.from), opts.from, settled);

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../errors.js";
+import { checkDocumentNesting } from "./nesting.js";
 import { schemaError } from "./schema-error.js";
 
 export { schemaError };
@@ -10,6 +11,7 @@ export { schemaError };
  * against `schema`; errors name `file` and the field at fault.
  */
 export function parseDocument<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+  checkDocumentNesting(text, file);
   let raw: unknown;
   try {
     raw = text.trimStart().startsWith("{") ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });

@@ -141,7 +141,20 @@ describe("readGeniusScenario", () => {
     expect(u.utility(scenario.space.fromValues({ x: 4, y: 8 }))).toBeCloseTo(80 / 120, 15);
   });
 
-  it("skips a pareto.xml point list but warns about other non-XML files", () => {
+  it("keeps hyper-rectangle utilities in [0, 1] when maxutility understates the maximum or a rectangle is negative", () => {
+    const d = domain(`<issue index="1" name="x" type="integer" lowerbound="0" upperbound="9"/>`);
+    const p = `<utility_space type="nonlinear"><objective index="0" name="root"><utility maxutility="10">
+      <ufun type="PlainUfun" weight="1" aggregation="sum">
+        <hyperRectangle utility="300"><INCLUDES index="1" min="0" max="4"/></hyperRectangle>
+        <hyperRectangle utility="-50"><INCLUDES index="1" min="5" max="9"/></hyperRectangle>
+      </ufun></utility></objective></utility_space>`;
+    const { scenario } = read({ "d.xml": d, "p.xml": p });
+    const u = compileUtility(scenario.space, scenario.parties[0].profile);
+    expect(u.utility(scenario.space.fromValues({ x: 1 }))).toBe(1);
+    expect(u.utility(scenario.space.fromValues({ x: 7 }))).toBe(0);
+  });
+
+  it("skips a pareto.xml point list but refuses other non-XML files", () => {
     const p = profile(
       `<weight index="2" value="1"/><issue index="2" name="colour"><item value="red" evaluation="1"/></issue>`,
     );
@@ -151,7 +164,9 @@ describe("readGeniusScenario", () => {
       "pareto.xml": "0.5, 1.0\n1.0, 0.25\n",
       "notes.xml": "hello",
     };
-    expect(read(files).warnings).toEqual(["notes.xml: not XML, ignored"]);
+    expect(() => read(files)).toThrow(/^notes\.xml: is not XML \(it starts with "hello"\)/);
+    const { "notes.xml": _, ...withoutNotes } = files;
+    expect(read(withoutNotes).warnings).toEqual([]);
   });
 
   describe("refuses bad input with the file, the element and the reason", () => {

@@ -1,9 +1,9 @@
 import { InputError } from "../errors.js";
 import type { Party, Scenario } from "../model/scenario.js";
-import { OutcomeSpace } from "../model/space.js";
 import { byName, fileStem } from "./file-names.js";
 import { readGeniusIssues, utilitySpaceOf } from "./genius-issues.js";
 import { isGeniusProfile, readGeniusProfile } from "./genius-profile.js";
+import { checkedSpace } from "./space-limits.js";
 import { parseXml, type XmlElement } from "./xml.js";
 
 const PARETO_LINE = /^[-+\d.eE]+\s*,\s*[-+\d.eE]+$/;
@@ -77,7 +77,11 @@ export function readGeniusScenario(files: readonly TextFile[], options: GeniusRe
       throw new RangeError(`there is no party ${k + 1} (the scenario has ${profiles.length})`);
   }
   const issues = readGeniusIssues(utilitySpaceOf(domain.roots, domain.file.name), domain.file.name);
-  const space = new OutcomeSpace(issues.map((g) => g.issue));
+  const space = checkedSpace(
+    issues.map((g) => g.issue),
+    domain.file.name,
+    (i) => `${domain.file.name}: issue[index=${issues[i].index}]`,
+  );
   const parties: Party[] = seated.map((k) => {
     const p = profiles[k];
     if ("error" in p) throw p.error;

@@ -3,10 +3,11 @@ import { InputError, withLocation } from "../errors.js";
 import type { ValueFunction } from "../model/profile.js";
 import { evaluateNumeric } from "../model/profile.js";
 import type { Party } from "../model/scenario.js";
-import { type Issue, OutcomeSpace } from "../model/space.js";
+import type { Issue, OutcomeSpace } from "../model/space.js";
 import { byName, fileStem } from "./file-names.js";
 import type { ReadResult, TextFile } from "./genius.js";
 import { schemaError } from "./schema-error.js";
+import { checkedSpace } from "./space-limits.js";
 import { checkWeights } from "./weights.js";
 
 /**
@@ -107,7 +108,7 @@ export function readGeniusWebScenario(
   const issues = Object.entries(source.doc.issuesValues).map(([name, set]) =>
     issueOf(name, set, `${source.file}: issuesValues.${name}`),
   );
-  const space = new OutcomeSpace(issues);
+  const space = checkedSpace(issues, source.file, (i) => `${source.file}: issuesValues.${issues[i].name}`);
   const parties = profiles.map(({ file, doc }) =>
     withLocation(file, () => partyOf(space, file, doc, warnings)),
   );

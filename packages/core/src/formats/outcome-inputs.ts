@@ -36,9 +36,20 @@ export function parseSettlements(scenario: Scenario, settlements: readonly strin
   return settled;
 }
 
-/** A settled-points file, {"issue": value, ...} → the equivalent `--settle` strings. */
-export function readSettled(text: string, file: string): string[] {
-  return Object.entries(parseJsonObject(text, file)).map(([issue, value]) => `${issue}=${String(value)}`);
+/**
+ * A settled-points file, {"issue": value, ...} → the equivalent `--settle` strings; an issue or
+ * option the scenario lacks is refused here, naming the file (not as a `--settle` flag).
+ */
+export function readSettled(scenario: Scenario, text: string, file: string): string[] {
+  const { space } = scenario;
+  return Object.entries(parseJsonObject(text, file)).map(([issue, value]) => {
+    const i = space.issueIndex(issue);
+    if (i < 0) throw new InputError(`${file}: ${issue}`, "is not an issue of the scenario");
+    return `${issue}=${space.valueOf(
+      i,
+      withLocation(file, () => space.optionOf(i, value)),
+    )}`;
+  });
 }
 
 function parseJson(text: string, file: string): unknown {

@@ -2,7 +2,7 @@ import { stringify as stringifyYaml } from "yaml";
 import { InputError } from "../errors.js";
 import type { ConstraintFunction, Profile, RedLine, ValueFunction } from "../model/profile.js";
 import type { Party, Scenario } from "../model/scenario.js";
-import { DEFAULT_REAL_STEPS, type Issue, OutcomeSpace } from "../model/space.js";
+import { DEFAULT_REAL_STEPS, type Issue, type OutcomeSpace } from "../model/space.js";
 import { parseDocument } from "./document.js";
 import { ruleFromDocument, ruleToDocument } from "./parley-rule.js";
 import {
@@ -11,6 +11,7 @@ import {
   type ParleyScenarioParsed,
   parleyScenarioSchema,
 } from "./parley-schema.js";
+import { checkedSpace } from "./space-limits.js";
 import { checkWeights } from "./weights.js";
 
 export type ParleyTextFormat = "json" | "yaml";
@@ -49,7 +50,7 @@ function fromDocument(doc: ParleyScenarioParsed, file: string): Scenario {
     }
     return { ...base, kind: "discrete", options };
   });
-  const space = new OutcomeSpace(stripUndefined(issues));
+  const space = checkedSpace(stripUndefined(issues), file, (i) => `${file}: issues[${i}]`);
   const partyNames = new Set<string>();
   const parties = doc.parties.map((p, k) => {
     const where = `${file}: parties[${k}]`;

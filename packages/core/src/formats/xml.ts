@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { InputError } from "../errors.js";
+import { checkXmlNesting } from "./nesting.js";
 
 /** A parsed XML element: its tag, attributes (as written) and child elements in document order. */
 export interface XmlElement {
@@ -36,6 +37,7 @@ export function parseXml(text: string, file: string): XmlElement[] {
       `contains a <!${dtd[1].toUpperCase()}> declaration; Parley refuses DTDs and entity declarations (they can read local files or expand without bound)`,
     );
   }
+  checkXmlNesting(text, file);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     throw new InputError(`${file}: line ${valid.err.line}`, `is not well-formed XML (${valid.err.msg})`);

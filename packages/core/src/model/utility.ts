@@ -151,7 +151,9 @@ function compileConstraint(space: OutcomeSpace, profile: Profile): Compiled {
       }
       if (hits > 0) total += f.weight * agg;
     }
-    return maxUtility > 0 ? total / maxUtility : 0;
+    // A stated maxutility below the true maximum, or negative rectangle utilities, must not take a
+    // utility out of [0, 1]: clamped, as additive utilities are.
+    return maxUtility > 0 ? clamp01(total / maxUtility) : 0;
   };
   return {
     contributions: null,

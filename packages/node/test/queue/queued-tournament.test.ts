@@ -37,7 +37,7 @@ describe("a tournament on the queue", () => {
     const local = await runTournament({
       ...settings,
       scenarios,
-      agents: AGENTS.map(agentRef),
+      agents: AGENTS.map((name) => agentRef(name)),
       out: join(tempDir(), "local"),
       workers: 2,
     });
@@ -46,7 +46,7 @@ describe("a tournament on the queue", () => {
       const queued = await runQueuedTournament({
         ...settings,
         scenarios,
-        agents: AGENTS.map(agentRef),
+        agents: AGENTS.map((name) => agentRef(name)),
         out: join(tempDir(), "queued"),
         redis: REDIS,
         db: box.db,
@@ -121,7 +121,7 @@ describe("a tournament on the queue", () => {
       ...settings,
       reps: 6,
       scenarios,
-      agents: AGENTS.map(agentRef),
+      agents: AGENTS.map((name) => agentRef(name)),
       out,
       redis: REDIS,
       db: box.db,
