@@ -14,7 +14,10 @@ export function parseDocument<S extends z.ZodType>(text: string, file: string, s
   checkDocumentNesting(text, file);
   let raw: unknown;
   try {
-    raw = text.trimStart().startsWith("{") ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+    // logLevel "error": an odd tag is the schema's to judge, not a warning printed behind the reader's back.
+    raw = text.trimStart().startsWith("{")
+      ? JSON.parse(text)
+      : parseYaml(text, { maxAliasCount: 100, logLevel: "error" });
   } catch (err) {
     throw new InputError(file, `is not valid JSON or YAML (${(err as Error).message.split("\n")[0]})`);
   }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { compileUtility } from "../model/utility.js";
 import { readParleyScenario, writeParleyScenario } from "./parley.js";
 
@@ -89,5 +89,21 @@ describe("Parley scenario format", () => {
     ],
   ])("refuses %s, naming the field", (_, party, message) => {
     expect(() => readParleyScenario(scenario + party, "c.yaml")).toThrow(message);
+  });
+});
+
+describe("odd YAML", () => {
+  it("is judged by the schema, with no warning printed on the side", () => {
+    const emitWarning = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const tagged = scenario.replace("name: ceasefire", "name: !!js/function ceasefire");
+      expect(readParleyScenario(tagged, "tagged.yaml").name).toBe("ceasefire");
+      expect(emitWarning).not.toHaveBeenCalled();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      emitWarning.mockRestore();
+      warn.mockRestore();
+    }
   });
 });
