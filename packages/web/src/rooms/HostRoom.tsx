@@ -11,21 +11,11 @@ import {
   Title,
 } from "@mantine/core";
 import { TONE } from "../components/colors";
-import { History, OutcomePanel, partyName, RoomHeader } from "./parts";
+import { History, OutcomePanel, partyName, RoomHeader, type RoomPageProps } from "./parts";
 import { createdRoom } from "./rooms-api";
-import type { RoomView } from "./types";
-import type { Connection } from "./use-room";
 
 /** The waiting room: one invitation link per person seat, who sits where, and the room as it goes. */
-export function HostRoom({
-  room,
-  token,
-  connection,
-}: {
-  room: RoomView;
-  token: string;
-  connection: Connection;
-}) {
+export function HostRoom({ room, token, connection }: RoomPageProps) {
   const created = createdRoom(room.id);
   const link = (path: string) => `${location.origin}${path}`;
   const invitations = [

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { TONE } from "../components/colors";
 import {
@@ -10,26 +10,19 @@ import {
   PackageBuilder,
   PackageTable,
   partyName,
+  RefusedMove,
   RoomHeader,
+  type RoomPageProps,
 } from "./parts";
 import { fetchSuggestions, sendChat } from "./rooms-api";
-import type { RoomView, Values } from "./types";
+import type { Values } from "./types";
 import { useMove } from "./use-move";
-import type { Connection } from "./use-room";
 
 /**
  * The person mediator's console: the single text (an option per point, settled points locked),
  * revisions to the vote, straw polls and the final vote, the parties' answers, caucus chats.
  */
-export function MediatorConsole({
-  room,
-  token,
-  connection,
-}: {
-  room: RoomView;
-  token: string;
-  connection: Connection;
-}) {
+export function MediatorConsole({ room, token, connection }: RoomPageProps) {
   const exp = room.expected;
   const draft =
     (exp?.kind === "mediate" || exp?.kind === "decide" ? (exp.draft as Values) : null) ??
@@ -53,11 +46,7 @@ export function MediatorConsole({
     <Stack gap="md">
       <RoomHeader room={room} connection={connection} who="Mediator's console" />
       <OutcomePanel room={room} />
-      {error && (
-        <Alert color={TONE.bad} title="That move was refused" role="alert">
-          {error}
-        </Alert>
-      )}
+      <RefusedMove error={error} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">

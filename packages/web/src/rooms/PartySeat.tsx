@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { TONE } from "../components/colors";
 import { fmt } from "../scenarios/describe";
@@ -11,23 +11,16 @@ import {
   PackageBuilder,
   PackageTable,
   partyName,
+  RefusedMove,
   RoomHeader,
+  type RoomPageProps,
 } from "./parts";
 import { fetchSuggestions, sendChat } from "./rooms-api";
 import type { Held, RoomView, Values } from "./types";
 import { useMove } from "./use-move";
-import type { Connection } from "./use-room";
 
 /** A party's seat: its private preferences, the offer builder, the table, history, chat, suggestions. */
-export function PartySeat({
-  room,
-  token,
-  connection,
-}: {
-  room: RoomView;
-  token: string;
-  connection: Connection;
-}) {
+export function PartySeat({ room, token, connection }: RoomPageProps) {
   const { profile, scenario } = room;
   // Compiled once per profile, not on every pushed event.
   const own = useMemo(() => ownUtility({ profile, scenario }), [profile, scenario]);
@@ -44,11 +37,7 @@ export function PartySeat({
     <Stack gap="md">
       <RoomHeader room={room} connection={connection} who={`Your seat: ${me}`} />
       <OutcomePanel room={room} />
-      {error && (
-        <Alert color={TONE.bad} title="That move was refused" role="alert">
-          {error}
-        </Alert>
-      )}
+      <RefusedMove error={error} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Group,
@@ -311,4 +312,21 @@ export function latestDraft(room: RoomView): Values | null {
   for (let k = events.length - 1; k >= 0; k--)
     if (events[k].action === "revise" && events[k].offer) return events[k].offer!;
   return null;
+}
+
+/** What every page of a room is given: the room as this token sees it, the token, the socket's state. */
+export interface RoomPageProps {
+  room: RoomView;
+  token: string;
+  connection: Connection;
+}
+
+/** Why the server refused the last move, where the move was made. */
+export function RefusedMove({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <Alert color={TONE.bad} title="That move was refused" role="alert">
+      {error}
+    </Alert>
+  );
 }
