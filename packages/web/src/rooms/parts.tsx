@@ -45,7 +45,9 @@ export function RoomHeader({
     return () => clearInterval(t);
   }, []);
   const left = room.deadlineAt ? Math.max(0, room.deadlineAt - now) : null;
-  const round = room.outcome?.rounds ?? room.expected?.round ?? room.history.at(-1)?.events.at(-1)?.round;
+  // Rounds are 0-based in the API and 1-based for people; an ended room reports how many it played.
+  const round =
+    room.outcome?.rounds ?? (room.expected?.round ?? room.history.at(-1)?.events.at(-1)?.round ?? 0) + 1;
   return (
     <Stack gap={4}>
       <Title order={1}>{who}</Title>
@@ -56,7 +58,7 @@ export function RoomHeader({
         </Badge>
         <Badge color={room.state === "ended" ? TONE.neutral : TONE.good}>{room.state}</Badge>
         <Text size="sm" role="timer" aria-label="Clock">
-          {room.deadline.rounds ? `Round ${round ?? 0} of ${room.deadline.rounds}` : ""}
+          {room.deadline.rounds ? `Round ${round} of ${room.deadline.rounds}` : ""}
           {left !== null
             ? ` · ${Math.floor(left / 60000)}:${String(Math.floor(left / 1000) % 60).padStart(2, "0")} left`
             : ""}
