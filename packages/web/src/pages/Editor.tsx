@@ -1,0 +1,33 @@
+import { Button, Group, Text, Title } from "@mantine/core";
+import { useParams } from "react-router";
+import { ErrorBox, Loading } from "../components/status";
+import { ScenarioEditor } from "../editor/ScenarioEditor";
+import { NEW, useDraft } from "../editor/use-draft";
+import { UPLOAD } from "../scenarios/uploads";
+
+export default function EditorPage() {
+  const key = useParams().key!;
+  const { draft, setDraft, startOver, pending, error } = useDraft(key);
+  const from =
+    key === NEW ? "a new scenario" : `a copy of ${key.startsWith(UPLOAD) ? key.slice(UPLOAD.length) : key}`;
+  return (
+    <>
+      <Group justify="space-between" align="flex-end" mb="md">
+        <div>
+          <Title order={1}>Scenario editor</Title>
+          <Text className="muted">
+            Editing {from}. Changes are kept in this tab as you type; the original is never changed.
+          </Text>
+        </div>
+        {draft && (
+          <Button variant="subtle" onClick={startOver}>
+            Discard my changes and start over
+          </Button>
+        )}
+      </Group>
+      {pending && <Loading what="Loading the scenario to edit…" />}
+      {error && !draft && <ErrorBox title={`"${key}" cannot be opened in the editor`} error={error} />}
+      {draft && <ScenarioEditor draft={draft} editKey={key} onChange={setDraft} />}
+    </>
+  );
+}

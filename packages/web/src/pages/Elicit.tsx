@@ -1,0 +1,46 @@
+import { Alert, Anchor, Text, Title } from "@mantine/core";
+import { Link, useNavigate, useParams } from "react-router";
+import { TONE } from "../components/colors";
+import { Elicitation } from "../editor/Elicitation";
+import { setParty } from "../editor/edits";
+import { editorPath, loadDraft, storeDraft } from "../editor/store";
+
+export default function ElicitPage() {
+  const { key, party } = useParams() as { key: string; party: string };
+  const navigate = useNavigate();
+  const draft = loadDraft(key);
+  const k = Number(party) - 1;
+  const back = (
+    <Anchor component={Link} to={editorPath(key)}>
+      Back to the editor
+    </Anchor>
+  );
+  if (!draft?.parties[k])
+    return (
+      <Alert color={TONE.bad} title="There is no such party in this tab's draft" role="alert">
+        <Text>
+          {draft
+            ? `The draft has ${draft.parties.length} parties, not a party ${party}.`
+            : "This tab has no draft by that name: open it in the editor first."}{" "}
+          {back}
+        </Text>
+      </Alert>
+    );
+  return (
+    <>
+      <Title order={1}>What matters to {draft.parties[k].name || `party ${k + 1}`}?</Title>
+      <Text className="muted" mb="md">
+        Four short steps; what you answer fills this party's weights, option values and reservation value in
+        the editor. {back}
+      </Text>
+      <Elicitation
+        draft={draft}
+        party={k}
+        onDone={(profile) => {
+          storeDraft(key, setParty(draft, k, profile));
+          navigate(editorPath(key), { replace: true });
+        }}
+      />
+    </>
+  );
+}
