@@ -44,8 +44,7 @@ export function ScenarioEditor({ draft, editKey, onChange }: Props) {
           </Group>
           <Textarea
             label="Description (optional)"
-            autosize
-            minRows={2}
+            rows={3}
             value={draft.description}
             onChange={(e) => onChange({ ...draft, description: e.currentTarget.value })}
           />
