@@ -11,7 +11,7 @@ export default function ElicitPage() {
   const draft = loadDraft(key);
   const k = Number(party) - 1;
   const back = (
-    <Anchor component={Link} to={editorPath(key)}>
+    <Anchor component={Link} to={editorPath(key)} underline="always">
       Back to the editor
     </Anchor>
   );
