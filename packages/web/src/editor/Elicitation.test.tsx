@@ -51,7 +51,7 @@ describe("guided elicitation", () => {
   it("moves the points towards what a package moved up is better at", async () => {
     renderElicit(1, 3);
     await screen.findByRole("heading", { name: "What matters to Buyer?" }, { timeout: 15_000 });
-    const rows = () => within(screen.getByRole("table")).getAllByRole("row").slice(1);
+    const rows = () => within(screen.getByRole("table")).getAllByRole<HTMLTableRowElement>("row").slice(1);
     const before = rows().map((r) => r.cells[1].textContent);
     // Buyer weighs price 70, delivery 30. The packages, best first: low·fast, medium·fast,
     // medium·standard, high·fast, high·slow. Moving high·fast above medium·standard says delivery
