@@ -74,4 +74,14 @@ describe("guided elicitation", () => {
     const scores = rows().map((r) => Number(r.cells[2].textContent));
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
+
+  it("says in words when there is nothing to ask about, with the way back", async () => {
+    renderElicit(3);
+    const alert = await screen.findByRole("alert", {}, { timeout: 15_000 });
+    expect(alert).toHaveTextContent("The draft has 2 parties, not a party 3.");
+    expect(within(alert).getByRole("link", { name: "Back to the editor" })).toHaveAttribute(
+      "href",
+      "/editor/new",
+    );
+  });
 });

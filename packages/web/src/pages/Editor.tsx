@@ -7,6 +7,11 @@ import { UPLOAD } from "../scenarios/uploads";
 
 export default function EditorPage() {
   const key = useParams().key!;
+  // A fresh editor per address: going from one draft to another must not carry the first one's state.
+  return <DraftEditor key={key} editKey={key} />;
+}
+
+function DraftEditor({ editKey: key }: { editKey: string }) {
   const { draft, setDraft, startOver, pending, error } = useDraft(key);
   const from =
     key === NEW ? "a new scenario" : `a copy of ${key.startsWith(UPLOAD) ? key.slice(UPLOAD.length) : key}`;

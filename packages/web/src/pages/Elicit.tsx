@@ -15,14 +15,19 @@ export default function ElicitPage() {
       Back to the editor
     </Anchor>
   );
-  if (!draft?.parties[k])
+  const empty = draft?.points.find((p) => p.options.length === 0);
+  const refusal = !draft
+    ? "This tab has no draft by that name: open it in the editor first."
+    : !draft.parties[k]
+      ? `The draft has ${draft.parties.length} parties, not a party ${party}.`
+      : draft.points.length === 0
+        ? "The draft has no points yet: add some first."
+        : empty && `Point "${empty.name}" has no options: give it some first.`;
+  if (!draft || refusal)
     return (
-      <Alert color={TONE.bad} title="There is no such party in this tab's draft" role="alert">
+      <Alert color={TONE.bad} title="Nothing to ask about here" role="alert">
         <Text>
-          {draft
-            ? `The draft has ${draft.parties.length} parties, not a party ${party}.`
-            : "This tab has no draft by that name: open it in the editor first."}{" "}
-          {back}
+          {refusal} {back}
         </Text>
       </Alert>
     );
