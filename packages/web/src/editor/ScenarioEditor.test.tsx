@@ -49,6 +49,9 @@ describe("scenario editor", () => {
     // Each party's tables moved with the point: Buyer's delivery weight is still 0.3.
     expect(weight("delivery")).toHaveValue("0.3");
     expect(loadDraft("new")!.points.map((p) => p.name)).toEqual(["delivery", "cost"]);
+    await userEvent.click(screen.getByRole("button", { name: "Undo" }));
+    expect(screen.getByRole("heading", { name: "Point 1: cost" })).toBeInTheDocument();
+    expect(loadDraft("new")!.points.map((p) => p.name)).toEqual(["cost", "delivery"]);
   });
 
   it("shows the core's error at the point at fault, naming the field, and blocks saving until fixed", async () => {

@@ -21,16 +21,39 @@ export function useDraft(key: string) {
     gcTime: 0,
   });
   const draft = kept ?? source.data ?? null;
+  // Earlier drafts of this visit, newest last, for Undo (not kept across reloads).
+  const [past, setPast] = useState<Draft[]>([]);
+  const remember = useCallback(() => {
+    if (draft) setPast((p) => [...p.slice(1 - UNDO_STEPS), draft]);
+  }, [draft]);
   const setDraft = useCallback(
     (next: Draft) => {
+      remember();
       storeDraft(key, next);
       setKept(next);
     },
-    [key],
+    [key, remember],
   );
+  const undo = useCallback(() => {
+    const previous = past.at(-1);
+    if (!previous) return;
+    setPast(past.slice(0, -1));
+    storeDraft(key, previous);
+    setKept(previous);
+  }, [key, past]);
   const startOver = useCallback(() => {
+    remember();
     forgetDraft(key);
     setKept(null);
-  }, [key]);
-  return { draft, setDraft, startOver, pending: draft === null && source.isPending, error: source.error };
+  }, [key, remember]);
+  return {
+    draft,
+    setDraft,
+    undo: past.length > 0 ? undo : undefined,
+    startOver,
+    pending: draft === null && source.isPending,
+    error: source.error,
+  };
 }
+
+const UNDO_STEPS = 200;

@@ -12,7 +12,7 @@ export default function EditorPage() {
 }
 
 function DraftEditor({ editKey: key }: { editKey: string }) {
-  const { draft, setDraft, startOver, pending, error } = useDraft(key);
+  const { draft, setDraft, undo, startOver, pending, error } = useDraft(key);
   const from =
     key === NEW ? "a new scenario" : `a copy of ${key.startsWith(UPLOAD) ? key.slice(UPLOAD.length) : key}`;
   return (
@@ -25,9 +25,14 @@ function DraftEditor({ editKey: key }: { editKey: string }) {
           </Text>
         </div>
         {draft && (
-          <Button variant="subtle" onClick={startOver}>
-            Discard my changes and start over
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" disabled={!undo} onClick={undo}>
+              Undo
+            </Button>
+            <Button variant="subtle" onClick={startOver}>
+              Discard my changes and start over
+            </Button>
+          </Group>
         )}
       </Group>
       {pending && <Loading what="Loading the scenario to edit…" />}
