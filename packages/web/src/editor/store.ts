@@ -7,6 +7,9 @@ import type { Draft } from "./draft";
  */
 const PREFIX = "parley.editor.";
 
+/** The address of a draft that starts from the two-party starter. */
+export const NEW_DRAFT = "new";
+
 export function loadDraft(key: string): Draft | null {
   const text = sessionStorage.getItem(PREFIX + key);
   return text === null ? null : (JSON.parse(text) as Draft);

@@ -2,9 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { loadScenario } from "../scenarios/load";
 import { type Draft, draftFromScenario, starterDraft } from "./draft";
-import { forgetDraft, loadDraft, storeDraft } from "./store";
-
-export const NEW = "new";
+import { forgetDraft, loadDraft, NEW_DRAFT, storeDraft } from "./store";
 
 /**
  * The draft for an editor address: the one this tab keeps for it, else a fresh one from the
@@ -15,7 +13,7 @@ export function useDraft(key: string) {
   const source = useQuery({
     queryKey: ["editor-source", key],
     queryFn: async () =>
-      key === NEW ? starterDraft() : draftFromScenario((await loadScenario(key)).scenario),
+      key === NEW_DRAFT ? starterDraft() : draftFromScenario((await loadScenario(key)).scenario),
     enabled: kept === null,
     staleTime: Infinity,
     gcTime: 0,

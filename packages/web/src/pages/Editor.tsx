@@ -2,7 +2,8 @@ import { Button, Group, Text, Title } from "@mantine/core";
 import { useParams } from "react-router";
 import { ErrorBox, Loading } from "../components/status";
 import { ScenarioEditor } from "../editor/ScenarioEditor";
-import { NEW, useDraft } from "../editor/use-draft";
+import { NEW_DRAFT } from "../editor/store";
+import { useDraft } from "../editor/use-draft";
 import { UPLOAD } from "../scenarios/uploads";
 
 export default function EditorPage() {
@@ -14,7 +15,9 @@ export default function EditorPage() {
 function DraftEditor({ editKey: key }: { editKey: string }) {
   const { draft, setDraft, undo, startOver, pending, error } = useDraft(key);
   const from =
-    key === NEW ? "a new scenario" : `a copy of ${key.startsWith(UPLOAD) ? key.slice(UPLOAD.length) : key}`;
+    key === NEW_DRAFT
+      ? "a new scenario"
+      : `a copy of ${key.startsWith(UPLOAD) ? key.slice(UPLOAD.length) : key}`;
   return (
     <>
       <Group justify="space-between" align="flex-end" mb="md">

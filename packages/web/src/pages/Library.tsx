@@ -6,12 +6,12 @@ import { Link } from "react-router";
 import { listScenarios } from "../api";
 import { TONE } from "../components/colors";
 import { ErrorBox, Loading } from "../components/status";
+import { editorPath, NEW_DRAFT } from "../editor/store";
 import { countText } from "../scenarios/describe";
 import { Upload } from "../scenarios/Upload";
 import { removeUpload, UPLOAD, uploadNames, uploadText } from "../scenarios/uploads";
 
 const scenarioPath = (key: string) => `/scenarios/${encodeURIComponent(key)}`;
-const editPath = (key: string) => `/editor/${encodeURIComponent(key)}`;
 
 export default function Library() {
   const list = useQuery({ queryKey: ["scenarios"], queryFn: listScenarios, staleTime: 60_000 });
@@ -37,7 +37,7 @@ export default function Library() {
         <Upload onSaved={() => setUploads(uploadNames())} />
         <Text mt="md">
           Or create a new one:{" "}
-          <Button component={Link} to={editPath("new")} size="xs" variant="outline">
+          <Button component={Link} to={editorPath(NEW_DRAFT)} size="xs" variant="outline">
             Create a new scenario
           </Button>{" "}
           in the editor, starting from two parties and two points.
@@ -55,7 +55,7 @@ export default function Library() {
                 <Anchor
                   size="sm"
                   component={Link}
-                  to={editPath(key)}
+                  to={editorPath(key)}
                   aria-label={`Edit a copy of ${key.slice(UPLOAD.length)}`}
                 >
                   Edit a copy
@@ -115,6 +115,7 @@ export default function Library() {
                   <Table.Th>Points</Table.Th>
                   <Table.Th>Outcomes</Table.Th>
                   <Table.Th>Source</Table.Th>
+                  <Table.Th>Editor</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -123,14 +124,6 @@ export default function Library() {
                     <Table.Td>
                       <Anchor component={Link} to={scenarioPath(s.name)}>
                         {s.name}
-                      </Anchor>{" "}
-                      <Anchor
-                        size="sm"
-                        component={Link}
-                        to={editPath(s.name)}
-                        aria-label={`Edit a copy of ${s.name}`}
-                      >
-                        (edit a copy)
                       </Anchor>
                       {s.title && s.title !== s.name && (
                         <Text size="sm" className="muted">
@@ -145,6 +138,16 @@ export default function Library() {
                       <Badge variant="outline" color={TONE.neutral}>
                         {s.source === "anac" ? "ANAC" : s.source}
                       </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor
+                        size="sm"
+                        component={Link}
+                        to={editorPath(s.name)}
+                        aria-label={`Edit a copy of ${s.name}`}
+                      >
+                        Edit a copy
+                      </Anchor>
                     </Table.Td>
                   </Table.Tr>
                 ))}
