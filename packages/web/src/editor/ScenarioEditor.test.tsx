@@ -73,6 +73,10 @@ describe("scenario editor", () => {
       "href",
       "/scenarios/upload%3Amy-negotiation",
     );
+    expect(screen.getByRole("link", { name: "Open a room with it" })).toHaveAttribute(
+      "href",
+      "/rooms/new?scenario=upload%3Amy-negotiation",
+    );
   });
 
   it("adds and removes options and parties, keeping the values tables in step", async () => {
