@@ -23,7 +23,7 @@ export function RateStep({ draft, who, ratings, onRatings }: Props) {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         {draft.points.map((p, i) => (
           <Stack key={p.id} gap={4}>
-            <Title order={3} size="h5">
+            <Title order={2} size="h5">
               {p.title || p.name}
             </Title>
             {p.options.map((o, k) => (
