@@ -68,7 +68,7 @@ describe.skipIf(chromiumPath() === null)("pages in Chromium", () => {
   it("lists the bundled scenarios and shows a broken upload's error where it happened", async () => {
     await page.goto(`${server.url}/library`);
     await page.getByRole("heading", { name: "Bundled scenarios" }).waitFor();
-    await page.getByRole("link", { name: "peace-plan" }).waitFor();
+    await page.getByRole("link", { name: "peace-plan", exact: true }).waitFor();
     const dir = mkdtempSync(join(tmpdir(), "parley-upload-"));
     try {
       const broken = join(dir, "broken.yaml");
@@ -90,7 +90,7 @@ describe.skipIf(chromiumPath() === null)("pages in Chromium", () => {
   });
 
   it("analyses a bundled ANAC scenario picked in the library", async () => {
-    const first = page.getByRole("row").filter({ hasText: "ANAC" }).first().getByRole("link");
+    const first = page.getByRole("row").filter({ hasText: "ANAC" }).first().getByRole("link").first();
     const name = await first.textContent();
     await first.click();
     await page.getByRole("heading", { level: 1, name: /Analysis:/ }).waitFor();

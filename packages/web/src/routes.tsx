@@ -17,6 +17,8 @@ export const routes: RouteObject[] = [
       { path: "library", lazy: page(() => import("./pages/Library")) },
       { path: "scenarios/:key", lazy: page(() => import("./pages/Analysis")) },
       { path: "scenarios/:key/record", lazy: page(() => import("./pages/Record")) },
+      { path: "editor/:key", lazy: page(() => import("./pages/Editor")) },
+      { path: "editor/:key/elicit/:party", lazy: page(() => import("./pages/Elicit")) },
       { path: "rooms/new", lazy: page(() => import("./pages/NewRoom")) },
       { path: "rooms/:id", lazy: page(() => import("./pages/Room")) },
       { path: "*", Component: ErrorPage },

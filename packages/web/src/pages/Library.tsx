@@ -2,14 +2,14 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } fr
 import { readParleyScenario, writeParleyScenario } from "@parley/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { listScenarios } from "../api";
 import { TONE } from "../components/colors";
 import { ErrorBox, Loading } from "../components/status";
+import { editorPath, NEW_DRAFT } from "../editor/store";
 import { countText } from "../scenarios/describe";
-import { TEMPLATE_YAML } from "../scenarios/template";
 import { Upload } from "../scenarios/Upload";
-import { removeUpload, saveUpload, UPLOAD, uploadNames, uploadText } from "../scenarios/uploads";
+import { removeUpload, UPLOAD, uploadNames, uploadText } from "../scenarios/uploads";
 
 const scenarioPath = (key: string) => `/scenarios/${encodeURIComponent(key)}`;
 
@@ -22,11 +22,6 @@ export default function Library() {
     const text = `${s.name} ${s.title ?? ""} ${s.parties.join(" ")} ${s.source}`.toLowerCase();
     return words.every((w) => text.includes(w));
   });
-  const navigate = useNavigate();
-  const startNew = () => {
-    const key = saveUpload(readParleyScenario(TEMPLATE_YAML, "template.yaml"));
-    navigate(scenarioPath(key));
-  };
   return (
     <Stack gap="xl">
       <Title order={1}>Library</Title>
@@ -42,10 +37,10 @@ export default function Library() {
         <Upload onSaved={() => setUploads(uploadNames())} />
         <Text mt="md">
           Or create a new one:{" "}
-          <Button size="xs" variant="outline" onClick={startNew}>
-            Start from a two-party template
+          <Button component={Link} to={editorPath(NEW_DRAFT)} size="xs" variant="outline">
+            Create a new scenario
           </Button>{" "}
-          then download it as Parley YAML, edit it, and upload it again.
+          in the editor, starting from two parties and two points.
         </Text>
         {uploads.length > 0 && (
           <Stack gap="xs" mt="md">
@@ -56,6 +51,14 @@ export default function Library() {
               <Group key={key} gap="sm">
                 <Anchor component={Link} to={scenarioPath(key)}>
                   {key.slice(UPLOAD.length)}
+                </Anchor>
+                <Anchor
+                  size="sm"
+                  component={Link}
+                  to={editorPath(key)}
+                  aria-label={`Edit a copy of ${key.slice(UPLOAD.length)}`}
+                >
+                  Edit a copy
                 </Anchor>
                 <Anchor
                   size="sm"
@@ -112,6 +115,7 @@ export default function Library() {
                   <Table.Th>Points</Table.Th>
                   <Table.Th>Outcomes</Table.Th>
                   <Table.Th>Source</Table.Th>
+                  <Table.Th>Editor</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -134,6 +138,16 @@ export default function Library() {
                       <Badge variant="outline" color={TONE.neutral}>
                         {s.source === "anac" ? "ANAC" : s.source}
                       </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor
+                        size="sm"
+                        component={Link}
+                        to={editorPath(s.name)}
+                        aria-label={`Edit a copy of ${s.name}`}
+                      >
+                        Edit a copy
+                      </Anchor>
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,4 +1,4 @@
-/** A small two-party plan to start a new scenario from: edit the YAML and upload it again. */
+/** A small two-party plan the scenario editor starts a new scenario from. */
 export const TEMPLATE_YAML = `parley: 1
 name: my-negotiation
 title: A new negotiation (edit me)

@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import ElicitPage from "../pages/Elicit";
+import { renderPage } from "../test/render";
+import { starterDraft } from "./draft";
+import { loadDraft, storeDraft } from "./store";
+
+const setNumber = async (name: string, value: string) => {
+  const input = screen.getByRole("textbox", { name });
+  await userEvent.clear(input);
+  await userEvent.type(input, value);
+};
+
+const renderElicit = (party: number, step = 1) => {
+  storeDraft("new", starterDraft());
+  return renderPage(<ElicitPage />, {
+    path: `/editor/new/elicit/${party}?step=${step}`,
+    route: "/editor/:key/elicit/:party",
+  });
+};
+
+describe("guided elicitation", () => {
+  it("turns the 100-point split, the ratings and the no-deal score into the party's profile", async () => {
+    const { router } = renderElicit(1);
+    await screen.findByRole("heading", { name: "What matters to Buyer?" }, { timeout: 15_000 });
+    await setNumber("price", "40");
+    expect(screen.getByRole("textbox", { name: "delivery" })).toHaveValue("60");
+    expect(screen.getByText("Total: 100 points.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Next step" }));
+    expect(router.state.location.search).toBe("?step=2");
+    await setNumber("Rating of medium (price)", "8");
+    await setNumber("Rating of standard (delivery)", "3");
+    await userEvent.click(screen.getByRole("button", { name: "Next step" }));
+    expect(screen.getAllByRole("row")).toHaveLength(6); // a header and five packages
+    await userEvent.click(screen.getByRole("button", { name: "Next step" }));
+    await setNumber("No deal is worth (score out of 100)", "45");
+    await userEvent.click(screen.getByRole("button", { name: "Use these preferences for Buyer" }));
+    expect(router.state.location.pathname).toBe("/editor/new");
+    expect(router.state.location.search).toBe("");
+    const buyer = loadDraft("new")!.parties[0];
+    expect(buyer.weights).toEqual([0.4, 0.6]);
+    expect(buyer.values).toEqual([
+      [1, 0.8, 0],
+      [1, 0.3, 0],
+    ]);
+    expect(buyer.reservation).toBe(0.45);
+  });
+
+  it("moves the points towards what a package moved up is better at", async () => {
+    renderElicit(1, 3);
+    await screen.findByRole("heading", { name: "What matters to Buyer?" }, { timeout: 15_000 });
+    const rows = () => within(screen.getByRole("table")).getAllByRole<HTMLTableRowElement>("row").slice(1);
+    const before = rows().map((r) => r.cells[1].textContent);
+    // Buyer weighs price 70, delivery 30. The packages, best first: low·fast, medium·fast,
+    // medium·standard, high·fast, high·slow. Moving high·fast above medium·standard says delivery
+    // matters more than those points give it.
+    expect(rows().map((r) => r.cells[1].textContent)).toEqual([
+      "price: low · delivery: fast",
+      "price: medium · delivery: fast",
+      "price: medium · delivery: standard",
+      "price: high · delivery: fast",
+      "price: high · delivery: slow",
+    ]);
+    const fastDear = 3;
+    await userEvent.click(screen.getByRole("button", { name: `Move package ${fastDear + 1} up` }));
+    expect(rows()[fastDear - 1].cells[1].textContent).toBe(before[fastDear]);
+    const points = screen.getByText(/^price \d+ · delivery \d+$/).textContent!;
+    const [price, delivery] = points.match(/\d+/g)!.map(Number);
+    expect(delivery).toBeGreaterThan(30);
+    expect(price + delivery).toBe(100);
+    expect(screen.getByText("The scores follow your order")).toBeInTheDocument();
+    const scores = rows().map((r) => Number(r.cells[2].textContent));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("says in words when there is nothing to ask about, with the way back", async () => {
+    renderElicit(3);
+    const alert = await screen.findByRole("alert", {}, { timeout: 15_000 });
+    expect(alert).toHaveTextContent("The draft has 2 parties, not a party 3.");
+    expect(within(alert).getByRole("link", { name: "Back to the editor" })).toHaveAttribute(
+      "href",
+      "/editor/new",
+    );
+  });
+});
