@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyze, readParleyScenario, selectParties } from "@parley/core";
+import { analyze, readParleyScenario, readRecord, selectParties } from "@parley/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -64,6 +64,16 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
       await page.getByRole("heading", { name: "Your preferences (private)" }).waitFor();
       seats.push({ page, payloads });
     }
+    // The host's waiting room shows, live, that both people have opened their links and are here.
+    const seatsTable = host.getByRole("table", { name: "Seats" });
+    for (const party of scenario.parties)
+      await seatsTable
+        .getByRole("row")
+        .filter({ hasText: party })
+        .filter({ hasText: "joined, connected now" })
+        .waitFor();
+    await expectAccessible(host);
+    await screenshot(host, "room-waiting-joined");
     const [a, b] = seats;
     // B's connection drops while A offers: B reconnects and catches up with what it missed.
     await b.page.context().setOffline(true);
@@ -73,6 +83,22 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
     await b.page.getByText("connected", { exact: true }).waitFor({ timeout: 15_000 });
     await b.page.getByRole("button", { name: "Accept the standing offer" }).click();
     for (const s of seats) await s.page.getByRole("heading", { name: "Agreement reached" }).waitFor();
+
+    // The host downloads the room's record: the export as JSON, which the core's record reader reads.
+    await host.getByRole("heading", { name: "Agreement reached" }).waitFor();
+    const [download] = await Promise.all([
+      host.waitForEvent("download"),
+      host.getByRole("button", { name: "Download the room's record" }).click(),
+    ]);
+    const roomId = new URL(host.url()).pathname.split("/").pop();
+    expect(download.suggestedFilename()).toBe(`room-${roomId}-record.json`);
+    const file = readFileSync((await download.path())!, "utf8");
+    const record = readRecord(file, download.suggestedFilename());
+    expect(JSON.parse(file)["parley-record"]).toBe(1);
+    expect(record.people.map((p) => p.party).filter(Boolean)).toEqual(scenario.parties);
+    const agreement = record.events.find((e) => e.id === "agreement");
+    expect(agreement).toMatchObject({ type: "proposal" });
+    expect(record.events.filter((e) => e.type === "proposal")).toHaveLength(2);
 
     // A reload keeps the seat (the token is in the link) and shows the same end.
     await b.page.reload();
