@@ -83,6 +83,9 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
     await b.page.getByText("connected", { exact: true }).waitFor({ timeout: 15_000 });
     await b.page.getByRole("button", { name: "Accept the standing offer" }).click();
     for (const s of seats) await s.page.getByRole("heading", { name: "Agreement reached" }).waitFor();
+    // Each seat charts its own utility of the offers: A's offer is A's own, and B's to see.
+    await a.page.getByRole("img", { name: /^Your utility of each offer: 1 yours, 0 their offers/ }).waitFor();
+    await b.page.getByRole("img", { name: /^Your utility of each offer: 0 yours, 1 their offers/ }).waitFor();
 
     // The host downloads the room's record: the export as JSON, which the core's record reader reads.
     await host.getByRole("heading", { name: "Agreement reached" }).waitFor();
