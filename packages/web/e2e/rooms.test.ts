@@ -136,6 +136,52 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
     }
   }, 180_000);
 
+  it("a seat's page survives the server restarting: it reconnects and catches up with what it missed", async () => {
+    const res = await fetch(`${server.url}/api/rooms`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        scenario: "anac-2010-travel",
+        protocol: "saop",
+        deadline: { rounds: 20 },
+        seats: [{ party: 0 }, { party: 1 }],
+      }),
+    });
+    const room = (await res.json()) as { id: string; seats: { token: string; url: string }[] };
+    const page = await newPage(await browser.newContext({ viewport: { width: 1024, height: 900 } }));
+    const sockets: string[] = [];
+    page.on("websocket", (ws) => sockets.push(ws.url()));
+    await page.goto(server.url + room.seats[0].url);
+    await page.getByRole("button", { name: "Send offer" }).click();
+    await page.getByText("Waiting for travel_fanny…").waitFor();
+
+    // The server goes down (every socket dropped) and comes back on the same store.
+    expect(sockets).toHaveLength(1);
+    await server.restart();
+    // The other party counters over HTTP after the restart: the page learns of it from the rebuilt room.
+    const seller = room.seats[1].token;
+    const view = (await (
+      await fetch(`${server.url}/api/rooms/${room.id}`, { headers: { authorization: `Bearer ${seller}` } })
+    ).json()) as { expected: { offer: { outcome: Record<string, string> } } };
+    const counter = await fetch(`${server.url}/api/rooms/${room.id}/moves`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${seller}` },
+      body: JSON.stringify({ id: "counter", type: "offer", outcome: view.expected.offer.outcome }),
+    });
+    expect(counter.status).toBe(200);
+    await page.getByRole("button", { name: "Accept the standing offer" }).waitFor({ timeout: 20_000 });
+    await page.getByText("connected", { exact: true }).waitFor();
+    // It came back on a new socket that asked for what followed the last entry it had seen.
+    expect(sockets.length).toBeGreaterThanOrEqual(2);
+    expect(sockets.at(-1)).toMatch(/&since=\d+$/);
+    const rows = page.getByRole("table", { name: "History" }).getByRole("row");
+    await expect.poll(() => rows.filter({ hasText: "made an offer" }).count()).toBe(2);
+    await page.getByRole("button", { name: "Accept the standing offer" }).click();
+    await page.getByRole("heading", { name: "Agreement reached" }).waitFor();
+    await expectAccessible(page);
+    await page.context().close();
+  }, 120_000);
+
   it("a person mediates the peace plan against three agent parties and reaches a deal", async () => {
     // A package every seated party prefers to no deal: the Nash package of the three parties.
     const plan = readParleyScenario(
