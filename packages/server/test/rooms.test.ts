@@ -238,10 +238,8 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
     const after = await view(room.id, buyer);
     expect(after.history.map((e: { kind: string }) => e.kind)).toEqual(["join"]);
     expect(after.expected).toMatchObject({ kind: "offer", offer: null });
-    expect(
-      (await move(room.id, buyer, { id: "o", type: "offer", outcome: { price: "mid", delivery: "fast" } }))
-        .body,
-    ).toEqual({ seq: 2 });
+    // Ending (not offering) leaves the agent nothing to answer while the test tears down.
+    expect((await move(room.id, buyer, { id: "o", type: "end" })).body).toEqual({ seq: 2 });
     const rows = await run.server.store.db
       .selectFrom("room_log")
       .select(["seq", "kind", "actor"])
