@@ -65,6 +65,7 @@ describe("public routes, the web app and limits", () => {
       "/api/scenarios",
     ])
       expect(Object.keys(spec.body.paths)).toContain(path);
+    expect(spec.body.paths["/api/rooms/{id}"].get.description).toMatch(/`join` entry/);
     expect((await fetch(`${run.base}/api/docs`)).status).toBe(200);
   });
 

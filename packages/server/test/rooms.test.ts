@@ -66,10 +66,11 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
     expect(first.expected).toMatchObject({ kind: "offer", offer: null, moves: ["offer", "end"] });
     expect((await view(room.id, seller)).expected).toBeNull();
 
+    // Seqs 1 and 2 are the two seats' join entries (their first GET).
     expect(
       (await move(room.id, buyer, { id: "b1", type: "offer", outcome: { price: "mid", delivery: "fast" } }))
         .body,
-    ).toEqual({ seq: 1 });
+    ).toEqual({ seq: 3 });
     const sellerView = await view(room.id, seller);
     expect(sellerView.state).toBe("running");
     // The seller sees the offer with its own utility only: 0.6 * 0.6 + 0.4 * 0 = 0.36.
@@ -78,7 +79,7 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
       utility: 0.36,
       from: 0,
     });
-    expect((await move(room.id, seller, { id: "s1", type: "accept" })).body).toEqual({ seq: 2 });
+    expect((await move(room.id, seller, { id: "s1", type: "accept" })).body).toEqual({ seq: 4 });
 
     const end = await view(room.id, buyer);
     expect(end.state).toBe("ended");
@@ -152,16 +153,17 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
     expect((await b.next((m) => m.type === "state")).room.expected.kind).toBe("offer");
     await s.next((m) => m.type === "state");
 
+    // Seqs 1 and 2 are the two seats' join entries (their first socket).
     b.send({ move: { id: "ws-1", type: "offer", outcome: { price: "low", delivery: "fast" } } });
-    expect(await b.next((m) => m.type === "ack")).toEqual({ type: "ack", id: "ws-1", seq: 1 });
-    const pushed = await s.next((m) => m.type === "event" && m.seq === 1);
+    expect(await b.next((m) => m.type === "ack")).toEqual({ type: "ack", id: "ws-1", seq: 3 });
+    const pushed = await s.next((m) => m.type === "event" && m.seq === 3);
     expect(pushed.expected).toMatchObject({
       kind: "offer",
       offer: { outcome: { price: "low", delivery: "fast" }, utility: 0, from: 0 },
     });
     expect(pushed.events[0]).toMatchObject({ action: "offer", party: 0, utility: 0 });
     b.send({ move: { id: "ws-1", type: "offer", outcome: { price: "low", delivery: "fast" } } });
-    expect((await b.next((m) => m.type === "ack", 1)).seq).toBe(1);
+    expect((await b.next((m) => m.type === "ack", 1)).seq).toBe(3);
     b.send({ move: { id: "ws-2", type: "accept" } });
     expect(await b.next((m) => m.type === "error")).toMatchObject({ id: "ws-2", status: 409 });
 
@@ -174,21 +176,80 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
           outcome: { price: "high", delivery: "slow" },
         })
       ).body.seq,
-    ).toBe(2);
+    ).toBe(4);
     expect(
       (await move(room.id, buyer, { id: "h-3", type: "offer", outcome: { price: "mid", delivery: "slow" } }))
         .body.seq,
-    ).toBe(3);
-    const again = await open(room.id, seller, 1);
+    ).toBe(5);
+    const again = await open(room.id, seller, 3);
     await again.next((m) => m.type === "state");
-    expect(again.messages.map((m) => (m.type === "event" ? m.seq : m.type))).toEqual([2, 3, "state"]);
-    expect(again.messages[2].room.seq).toBe(3);
+    expect(again.messages.map((m) => (m.type === "event" ? m.seq : m.type))).toEqual([4, 5, "state"]);
+    expect(again.messages[2].room.seq).toBe(5);
 
     again.send({ chat: { id: "c-1", text: "Slow delivery suits us." } });
-    expect((await again.next((m) => m.type === "ack")).seq).toBe(4);
+    expect((await again.next((m) => m.type === "ack")).seq).toBe(6);
     expect((await b.next((m) => m.type === "event" && m.kind === "chat")).chat).toEqual({
       text: "Slow delivery suits us.",
     });
+  });
+
+  it("stores a person seat's first opening once as a join entry, pushes it, and counts open sockets", async () => {
+    const room = await create({
+      scenario: TWO_PARTY,
+      protocol: "saop",
+      deadline: { rounds: 10 },
+      seats: [{ party: 0 }, { party: 1, agent: "boulware" }],
+    });
+    const buyer = room.seats[0].token;
+    const host = await open(room.id, room.hostToken);
+    const first = await host.next((m) => m.type === "state");
+    expect(first.room.history).toEqual([]);
+    // Agent seats are not people: only the person seat is counted.
+    expect(first.room.connected).toEqual([{ party: 0, sockets: 0 }]);
+
+    // The first GET joins; the host sees it live; a second GET adds nothing.
+    const seen = await view(room.id, buyer);
+    expect(seen.history).toEqual([
+      { seq: 1, kind: "join", at: expect.any(Number), actor: { role: "party", party: 0 }, events: [] },
+    ]);
+    expect(await host.next((m) => m.type === "event")).toMatchObject({
+      seq: 1,
+      kind: "join",
+      actor: { role: "party", party: 0 },
+      state: "waiting",
+    });
+    expect((await view(room.id, buyer)).seq).toBe(1);
+    expect((await view(room.id, room.hostToken)).seq).toBe(1);
+
+    // A socket is counted while it is open, and the count is pushed to the others.
+    const b = await open(room.id, buyer);
+    expect((await host.next((m) => m.type === "presence")).connected).toEqual([{ party: 0, sockets: 1 }]);
+    expect((await b.next((m) => m.type === "state")).room.seq).toBe(1);
+    const from = host.messages.length;
+    await b.close();
+    expect((await host.next((m) => m.type === "presence", from)).connected).toEqual([
+      { party: 0, sockets: 0 },
+    ]);
+
+    // The join survives a restart, is not joined again, and replay leaves the negotiation untouched.
+    await host.close();
+    await run.close();
+    run = await start(store.url);
+    const after = await view(room.id, buyer);
+    expect(after.history.map((e: { kind: string }) => e.kind)).toEqual(["join"]);
+    expect(after.expected).toMatchObject({ kind: "offer", offer: null });
+    // Ending (not offering) leaves the agent nothing to answer while the test tears down.
+    expect((await move(room.id, buyer, { id: "o", type: "end" })).body).toEqual({ seq: 2 });
+    const rows = await run.server.store.db
+      .selectFrom("room_log")
+      .select(["seq", "kind", "actor"])
+      .where("room_id", "=", room.id)
+      .orderBy("seq")
+      .execute();
+    expect(rows.slice(0, 2)).toEqual([
+      { seq: 1, kind: "join", actor: JSON.stringify({ role: "party", party: 0 }) },
+      { seq: 2, kind: "move", actor: JSON.stringify({ role: "party", party: 0 }) },
+    ]);
   });
 
   it("seats agents server-side: a person against an agent, and two agents alone", async () => {
@@ -311,9 +372,10 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
     // The seller does not see how the buyer voted; the mediator does.
     const sellerSees = await view(room.id, seller);
     expect(JSON.stringify(sellerSees.history)).not.toContain('"better"');
-    expect(sellerSees.history.at(-1).move).toEqual({ type: "answer" });
+    const lastMove = (h: { kind: string }[]) => h.filter((e) => e.kind === "move").at(-1);
+    expect(lastMove(sellerSees.history)).toMatchObject({ move: { type: "answer" } });
     const mediatorSees = await view(room.id, mediator);
-    expect(mediatorSees.history.at(-1).move).toEqual({ type: "vote", vote: "better" });
+    expect(lastMove(mediatorSees.history)).toMatchObject({ move: { type: "vote", vote: "better" } });
     expect(JSON.stringify(mediatorSees)).not.toMatch(/"utility"|"utilities"|"weights"/);
     await move(room.id, seller, { id: "v2", type: "vote", vote: "worse" });
     const decide = (await view(room.id, mediator)).expected;
@@ -339,6 +401,13 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
     await move(room.id, seller, { id: "f2", type: "ratify" });
     const end = await view(room.id, room.hostToken);
     expect(end.outcome).toMatchObject({ agreement: revision, endedBy: "agreement" });
+    // Who has arrived is public: each party sees the mediator's and the other party's join.
+    const joins = (await view(room.id, seller)).history.filter((e: { kind: string }) => e.kind === "join");
+    expect(joins.map((e: { actor: unknown }) => e.actor)).toEqual([
+      { role: "mediator" },
+      { role: "party", party: 0 },
+      { role: "party", party: 1 },
+    ]);
   });
 
   it("runs a mediated room with the frontier mediator and people voting", async () => {

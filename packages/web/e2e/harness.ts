@@ -46,13 +46,13 @@ function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** Stops the server (SIGTERM) and starts it again on the same port and store, as after a crash or deploy. */
+  restart: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
-/** A real `parley serve` on a free loopback port with a fresh SQLite file, removed on stop. */
-export async function startServer(): Promise<RunningServer> {
-  const dir = mkdtempSync(join(tmpdir(), "parley-web-e2e-"));
-  const port = await freePort();
+/** `parley serve` on `port` with the SQLite file in `dir`; resolves with its URL once it listens. */
+async function spawnServe(dir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -85,14 +85,29 @@ export async function startServer(): Promise<RunningServer> {
       reject(new Error(`parley serve exited (${code}):\n${output}`));
     });
   });
+  return { child, url };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** A real `parley serve` on a free loopback port with a fresh SQLite file, removed on stop. */
+export async function startServer(): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), "parley-web-e2e-"));
+  const port = await freePort();
+  let { child, url } = await spawnServe(dir, port);
   return {
     url,
+    restart: async () => {
+      await stopChild(child);
+      ({ child, url } = await spawnServe(dir, port));
+    },
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -89,6 +89,38 @@ describe.skipIf(chromiumPath() === null)("pages in Chromium", () => {
     await screenshot(page, "library");
   });
 
+  it("shows a large ANAC plan's analysis progress in percent, and Cancel really ends the worker", async () => {
+    // 10^10 outcomes of hyper-rectangle profiles: the largest bundled ANAC plan, searched, not enumerated.
+    const big = await newPage(await browser.newContext({ viewport: { width: 1024, height: 800 } }));
+    const closed: string[] = [];
+    big.on("worker", (w) => w.on("close", () => closed.push(w.url())));
+    await big.goto(`${server.url}/scenarios/anac-2014-10issues`);
+    const bar = big.getByRole("progressbar", { name: "Analysis progress" });
+    await bar.waitFor({ timeout: 30_000 });
+    await big.getByRole("button", { name: "Cancel" }).click();
+    await big.getByText("Analysis cancelled").waitFor();
+    await expect.poll(() => closed.length).toBe(1);
+    expect(await bar.count()).toBe(0);
+    expect(await big.getByText(/^Analysed in/).count()).toBe(0);
+    await expectAccessible(big);
+    await screenshot(big, "analysis-cancelled");
+
+    // Run again: the percentage climbs while the worker reports, then the result replaces the bar.
+    const seen: number[] = [];
+    await big.getByRole("button", { name: "Run it again" }).click();
+    await bar.waitFor();
+    await expectAccessible(big);
+    while ((await big.getByText(/^Analysed in/).count()) === 0) {
+      const now = await bar.getAttribute("aria-valuenow", { timeout: 1000 }).catch(() => null);
+      if (now !== null) seen.push(Number(now));
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(Math.max(...seen)).toBeGreaterThan(2);
+    await expect.poll(() => closed.length).toBe(2);
+    await big.context().close();
+  });
+
   it("analyses a bundled ANAC scenario picked in the library", async () => {
     const first = page.getByRole("row").filter({ hasText: "ANAC" }).first().getByRole("link").first();
     const name = await first.textContent();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyze, readParleyScenario, selectParties } from "@parley/core";
+import { analyze, readParleyScenario, readRecord, selectParties } from "@parley/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -64,6 +64,16 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
       await page.getByRole("heading", { name: "Your preferences (private)" }).waitFor();
       seats.push({ page, payloads });
     }
+    // The host's waiting room shows, live, that both people have opened their links and are here.
+    const seatsTable = host.getByRole("table", { name: "Seats" });
+    for (const party of scenario.parties)
+      await seatsTable
+        .getByRole("row")
+        .filter({ hasText: party })
+        .filter({ hasText: "joined, connected now" })
+        .waitFor();
+    await expectAccessible(host);
+    await screenshot(host, "room-waiting-joined");
     const [a, b] = seats;
     // B's connection drops while A offers: B reconnects and catches up with what it missed.
     await b.page.context().setOffline(true);
@@ -73,6 +83,25 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
     await b.page.getByText("connected", { exact: true }).waitFor({ timeout: 15_000 });
     await b.page.getByRole("button", { name: "Accept the standing offer" }).click();
     for (const s of seats) await s.page.getByRole("heading", { name: "Agreement reached" }).waitFor();
+    // Each seat charts its own utility of the offers: A's offer is A's own, and B's to see.
+    await a.page.getByRole("img", { name: /^Your utility of each offer: 1 yours, 0 their offers/ }).waitFor();
+    await b.page.getByRole("img", { name: /^Your utility of each offer: 0 yours, 1 their offers/ }).waitFor();
+
+    // The host downloads the room's record: the export as JSON, which the core's record reader reads.
+    await host.getByRole("heading", { name: "Agreement reached" }).waitFor();
+    const [download] = await Promise.all([
+      host.waitForEvent("download"),
+      host.getByRole("button", { name: "Download the room's record" }).click(),
+    ]);
+    const roomId = new URL(host.url()).pathname.split("/").pop();
+    expect(download.suggestedFilename()).toBe(`room-${roomId}-record.json`);
+    const file = readFileSync((await download.path())!, "utf8");
+    const record = readRecord(file, download.suggestedFilename());
+    expect(JSON.parse(file)["parley-record"]).toBe(1);
+    expect(record.people.map((p) => p.party).filter(Boolean)).toEqual(scenario.parties);
+    const agreement = record.events.find((e) => e.id === "agreement");
+    expect(agreement).toMatchObject({ type: "proposal" });
+    expect(record.events.filter((e) => e.type === "proposal")).toHaveLength(2);
 
     // A reload keeps the seat (the token is in the link) and shows the same end.
     await b.page.reload();
@@ -106,6 +135,52 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
       expect(html).not.toContain(JSON.stringify(theirs.weights));
     }
   }, 180_000);
+
+  it("a seat's page survives the server restarting: it reconnects and catches up with what it missed", async () => {
+    const res = await fetch(`${server.url}/api/rooms`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        scenario: "anac-2010-travel",
+        protocol: "saop",
+        deadline: { rounds: 20 },
+        seats: [{ party: 0 }, { party: 1 }],
+      }),
+    });
+    const room = (await res.json()) as { id: string; seats: { token: string; url: string }[] };
+    const page = await newPage(await browser.newContext({ viewport: { width: 1024, height: 900 } }));
+    const sockets: string[] = [];
+    page.on("websocket", (ws) => sockets.push(ws.url()));
+    await page.goto(server.url + room.seats[0].url);
+    await page.getByRole("button", { name: "Send offer" }).click();
+    await page.getByText("Waiting for travel_fanny…").waitFor();
+
+    // The server goes down (every socket dropped) and comes back on the same store.
+    expect(sockets).toHaveLength(1);
+    await server.restart();
+    // The other party counters over HTTP after the restart: the page learns of it from the rebuilt room.
+    const seller = room.seats[1].token;
+    const view = (await (
+      await fetch(`${server.url}/api/rooms/${room.id}`, { headers: { authorization: `Bearer ${seller}` } })
+    ).json()) as { expected: { offer: { outcome: Record<string, string> } } };
+    const counter = await fetch(`${server.url}/api/rooms/${room.id}/moves`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${seller}` },
+      body: JSON.stringify({ id: "counter", type: "offer", outcome: view.expected.offer.outcome }),
+    });
+    expect(counter.status).toBe(200);
+    await page.getByRole("button", { name: "Accept the standing offer" }).waitFor({ timeout: 20_000 });
+    await page.getByText("connected", { exact: true }).waitFor();
+    // It came back on a new socket that asked for what followed the last entry it had seen.
+    expect(sockets.length).toBeGreaterThanOrEqual(2);
+    expect(sockets.at(-1)).toMatch(/&since=\d+$/);
+    const rows = page.getByRole("table", { name: "History" }).getByRole("row");
+    await expect.poll(() => rows.filter({ hasText: "made an offer" }).count()).toBe(2);
+    await page.getByRole("button", { name: "Accept the standing offer" }).click();
+    await page.getByRole("heading", { name: "Agreement reached" }).waitFor();
+    await expectAccessible(page);
+    await page.context().close();
+  }, 120_000);
 
   it("a person mediates the peace plan against three agent parties and reaches a deal", async () => {
     // A package every seated party prefers to no deal: the Nash package of the three parties.

@@ -18,6 +18,8 @@ export interface AdditiveMergeInput {
   epsilon: number;
   /** Partial-frontier size beyond which three or more parties switch to an ε-grid. */
   cap: number;
+  /** Told the fraction of merge steps done after each one. */
+  progress?: (fraction: number) => void;
 }
 
 export interface AdditiveMergeResult {
@@ -69,6 +71,7 @@ export function additiveFrontier(input: AdditiveMergeInput): AdditiveMergeResult
     steps.push({ issue, parent: next.parent, option: next.option.map((j) => opts[j]) });
     coords = next.coords;
     count = next.count;
+    input.progress?.((s + 1) / varying.length);
   }
   const outcomes: number[][] = [];
   for (let k = 0; k < count; k++) {

@@ -18,6 +18,8 @@ export function searchFrontier(
   utilities: readonly UtilityFunction[],
   options: readonly (readonly number[])[],
   seed: number | string,
+  /** Told the fraction of scalarisations done after each one. */
+  progress?: (fraction: number) => void,
 ): number[][] {
   const dim = utilities.length;
   const rng = new Rng(seed);
@@ -35,6 +37,7 @@ export function searchFrontier(
       const start = Int32Array.from(options, (o) => o[rng.int(o.length)]);
       iteratedLocalSearch(start, options, (o) => evaluate(o, score), rng);
     }
+    progress?.((d + 1) / DIRECTIONS);
   }
   return archive.items().map((o) => Array.from(o));
 }

@@ -22,7 +22,8 @@ export function paretoFrontier(scenario: Scenario, options: AnalysisOptions = {}
   return frontierOf(analysisContext(scenario, options));
 }
 
-export function frontierOf(context: AnalysisContext): Frontier {
+/** `progress`, if given, is told the fraction of the computation done as it goes (for a progress bar). */
+export function frontierOf(context: AnalysisContext, progress?: (fraction: number) => void): Frontier {
   const { utilities, admissible, options } = context;
   const epsilon = options.epsilon ?? DEFAULT_EPSILON;
   if (isAdditive(context)) {
@@ -31,14 +32,15 @@ export function frontierOf(context: AnalysisContext): Frontier {
       options: admissible.options,
       epsilon,
       cap: options.exactLimit ?? multiPartyCap(utilities.length),
+      progress,
     });
     const exact = result.epsilon === 0;
     return finish(utilities, result.outcomes, exact ? { exact } : { exact, epsilon: result.epsilon });
   }
   if (admissibleSize(admissible) <= BigInt(ENUMERATION_LIMIT)) {
-    return finish(utilities, enumeratedFrontier(utilities, admissible.options), { exact: true });
+    return finish(utilities, enumeratedFrontier(utilities, admissible.options, progress), { exact: true });
   }
-  return finish(utilities, searchFrontier(utilities, admissible.options, options.seed ?? 0), {
+  return finish(utilities, searchFrontier(utilities, admissible.options, options.seed ?? 0, progress), {
     exact: false,
   });
 }

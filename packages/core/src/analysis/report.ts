@@ -36,30 +36,70 @@ export interface AnalysisReport {
   coalitions: RuleAnalysis;
 }
 
+/** The steps of `analyze`, in the order it runs them (blocking only when the zone is empty, draft only with one). */
+export const ANALYSIS_STEPS = [
+  "frontier",
+  "zone",
+  "points",
+  "solutions",
+  "blocking",
+  "draft",
+  "trades",
+  "coalitions",
+] as const;
+export type AnalysisStep = (typeof ANALYSIS_STEPS)[number];
+
 export function analyze(
   scenario: Scenario,
-  options: AnalysisOptions & { draft?: readonly number[] } = {},
+  options: AnalysisOptions & {
+    draft?: readonly number[];
+    /**
+     * Told as each step starts (`within` 0) and, for the frontier, the fraction of it done as it
+     * goes: lets a caller show progress (the web app's worker does).
+     */
+    onStep?: (step: AnalysisStep, within: number) => void;
+  } = {},
 ): AnalysisReport {
+  const onStep = options.onStep;
+  const step = (name: AnalysisStep) => onStep?.(name, 0);
   const context = analysisContext(scenario, options);
-  const frontier = frontierOf(context);
+  step("frontier");
+  const frontier = frontierOf(context, onStep && ((f) => onStep("frontier", f)));
+  step("zone");
   const zone = zoneOf(context, frontier);
+  step("points");
   const issues = issueViews(context);
   const settled = options.settled ?? [];
   const isSettled = (i: number) => settled[i] !== undefined && settled[i] !== null;
   const baseline =
     options.draft ?? issues.map((v, i) => (isSettled(i) ? (settled[i] as number) : v.fairestOption));
+  step("solutions");
+  const solutions = solutionsOf(context, frontier);
+  let blocking: Blocking | null = null;
+  if (zone.empty) {
+    step("blocking");
+    blocking = blockingOf(context, frontier);
+  }
+  let draft: DraftReview | null = null;
+  if (options.draft) {
+    step("draft");
+    draft = reviewDraft(context, frontier, options.draft);
+  }
+  step("trades");
+  const trades = tradesFrom(context, baseline);
+  step("coalitions");
   return {
     scenario,
     reservation: reservations(context),
     frontier,
-    solutions: solutionsOf(context, frontier),
+    solutions,
     zone,
     settled: scenario.space.issues.map((_, i) => (isSettled(i) ? (settled[i] as number) : null)),
     open: scenario.space.issues.map((_, i) => i).filter((i) => !isSettled(i)),
-    blocking: zone.empty ? blockingOf(context, frontier) : null,
+    blocking,
     issues,
-    draft: options.draft ? reviewDraft(context, frontier, options.draft) : null,
-    trades: tradesFrom(context, baseline),
+    draft,
+    trades,
     rule: context.rule,
     coalitions: ruleAnalysisOf(context, zone),
   };

@@ -33,7 +33,7 @@ export interface RoomLogTable {
   room_id: string;
   /** 1, 2, 3, … per room: the order everything happened in. */
   seq: number;
-  /** "move", "chat", "fault" (a seat ended) or "deadline" (the clock reaching it). */
+  /** "move", "chat", "fault" (a seat ended), "deadline" (the clock reaching it) or "join" (a person seat first opened the room). */
   kind: string;
   /** Who acted: "host", "mediator", "party:<i>", or "server". */
   actor: string;

@@ -31,7 +31,8 @@ export interface ChatMessage {
 /** One entry of the room's log, with the engine events it caused (recomputed on replay, never stored). */
 export interface LogEntry {
   seq: number;
-  kind: "move" | "chat" | "deadline" | "fault";
+  /** `join`: a person's seat opened the room for the first time (no effect on the negotiation). */
+  kind: "move" | "chat" | "deadline" | "fault" | "join";
   actor: Actor;
   clientId: string | null;
   at: number;

@@ -34,7 +34,12 @@ export interface CreatedRoom {
 export interface Subscriber {
   viewer: Viewer;
   push(room: Room, entry: VisibleEntry): void;
+  /** Told the room's live connections whenever a socket opens or closes. */
+  presence?(connected: Connected): void;
 }
+
+/** How many sockets each person's seat has open now, on this server. */
+export type Connected = { party: number | "mediator"; sockets: number }[];
 
 /** The relative path of a seat's page in the web app. */
 function seatUrl(id: string, token: string): string {
@@ -417,6 +422,32 @@ export class RoomService {
     });
   }
 
+  /**
+   * A person's seat opening the room (a GET or its socket): the first time, a `join` entry is stored
+   * and pushed like any other, so the host sees who has arrived, also after a restart. Once the
+   * negotiation is over nobody joins. A join that cannot be stored is tried again on the next open.
+   */
+  async join(room: Room, seat: SeatRecord): Promise<void> {
+    if (seat.role === "host" || seat.agent) return;
+    const actor: Actor =
+      seat.role === "mediator" ? { role: "mediator" } : { role: "party", party: seat.party };
+    const who = JSON.stringify(actor);
+    const joined = () => room.entries.some((e) => e.kind === "join" && JSON.stringify(e.actor) === who);
+    if (room.ended || joined()) return;
+    await this.serial(room, async () => {
+      if (room.ended || joined()) return;
+      const entry: LogEntry = {
+        seq: room.lastSeq + 1,
+        kind: "join",
+        actor,
+        clientId: null,
+        at: this.now(),
+        events: [],
+      };
+      await this.commit(room, entry, {});
+    }).catch(() => {});
+  }
+
   /** The deadline passing, stored as an entry when it ends the negotiation. */
   private async tickNow(room: Room): Promise<void> {
     if (room.ended) return;
@@ -590,10 +621,35 @@ export class RoomService {
     let set = this.subscribers.get(room.id);
     if (!set) this.subscribers.set(room.id, (set = new Set()));
     set.add(sub);
+    this.announcePresence(room, sub);
     return () => {
       set.delete(sub);
       if (set.size === 0) this.subscribers.delete(room.id);
+      this.announcePresence(room);
     };
+  }
+
+  /** Each person seat of the room and how many sockets it has open on this server now. */
+  connected(room: Room): Connected {
+    const subs = [...(this.subscribers.get(room.id) ?? [])];
+    const count = (test: (v: Viewer) => boolean) => subs.filter((s) => test(s.viewer)).length;
+    const out: Connected = room.spec.seats
+      .filter((s) => !s.agent)
+      .map((s) => ({
+        party: s.party,
+        sockets: count((v) => v.role === "party" && v.party === s.party),
+      }));
+    if (room.spec.mediator && "person" in room.spec.mediator)
+      out.push({ party: "mediator", sockets: count((v) => v.role === "mediator") });
+    return out;
+  }
+
+  /** Tells every socket of the room but `except` (which learns it from its state) who is connected. */
+  private announcePresence(room: Room, except?: Subscriber): void {
+    const subs = this.subscribers.get(room.id);
+    if (!subs) return;
+    const connected = this.connected(room);
+    for (const sub of subs) if (sub !== except) sub.presence?.(connected);
   }
 
   /** Runs `fn` in the room's order (so a reconnecting socket's catch-up and live pushes do not interleave). */

@@ -34,6 +34,10 @@ export const roomRoutes: FastifyPluginAsyncZod<{ rooms: RoomService; limits: Lim
     {
       schema: {
         summary: "What this token may see of the room",
+        description:
+          "A person's seat opening the room is stored once as a `join` entry of the history (pushed to every socket). " +
+          "`connected` counts each person seat's open sockets on this server (the socket pushes it as `presence`). " +
+          "Entry kinds: move, chat, deadline, fault, join.",
         tags: ["rooms"],
         params: idParams,
         security: secured,
@@ -41,7 +45,8 @@ export const roomRoutes: FastifyPluginAsyncZod<{ rooms: RoomService; limits: Lim
     },
     async (req) => {
       const { room, seat } = await authorize(rooms, req.params.id, req);
-      return room.view(room.viewerOf(seat));
+      await rooms.join(room, seat);
+      return { ...room.view(room.viewerOf(seat)), connected: rooms.connected(room) };
     },
   );
 

@@ -71,6 +71,7 @@ export const socketRoutes: FastifyPluginAsyncZod<{ rooms: RoomService; limits: L
           outcome: r.ended ? r.view(viewer).outcome : null,
         });
       let unsubscribe = () => {};
+      void rooms.join(room, seat);
       void rooms.inOrder(room, () => {
         if (socket.readyState !== socket.OPEN) return;
         if (since !== undefined)
@@ -79,8 +80,12 @@ export const socketRoutes: FastifyPluginAsyncZod<{ rooms: RoomService; limits: L
             const visible = room.visibleEntry(entry, viewer);
             if (visible) event(room, visible);
           }
-        send({ type: "state", room: room.view(viewer) });
-        unsubscribe = rooms.subscribe(room, { viewer, push: event });
+        unsubscribe = rooms.subscribe(room, {
+          viewer,
+          push: event,
+          presence: (connected) => send({ type: "presence", connected }),
+        });
+        send({ type: "state", room: { ...room.view(viewer), connected: rooms.connected(room) } });
       });
 
       let alive = true;

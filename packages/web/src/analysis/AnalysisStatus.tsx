@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Text } from "@mantine/core";
+import { Alert, Button, Group, Loader, Progress, Stack, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { TONE } from "../components/colors";
 import type { AnalysisState } from "./use-analysis";
@@ -20,18 +20,25 @@ export function AnalysisStatus({
     const t = setInterval(() => setNow(performance.now()), 200);
     return () => clearInterval(t);
   }, [running]);
-  if (state.status === "running")
+  if (state.status === "running") {
+    const percent = Math.round(state.fraction * 100);
     return (
-      <Group gap="sm" role="status" aria-live="polite">
-        <Loader size="sm" aria-hidden />
-        <Text>
-          Analysing: {state.stage}… {((now - state.startedAt) / 1000).toFixed(1)} s
-        </Text>
-        <Button size="xs" color={TONE.bad} variant="outline" onClick={onCancel}>
-          Cancel
-        </Button>
-      </Group>
+      <Stack gap={4} maw={560}>
+        <Group gap="sm" role="status" aria-live="polite">
+          <Loader size="sm" aria-hidden />
+          <Text>
+            Analysing: {state.stage}… {percent}% · {((now - state.startedAt) / 1000).toFixed(1)} s
+          </Text>
+          <Button size="xs" color={TONE.bad} variant="outline" onClick={onCancel}>
+            Cancel
+          </Button>
+        </Group>
+        <Progress.Root size="md">
+          <Progress.Section value={percent} color={TONE.info} aria-label="Analysis progress" />
+        </Progress.Root>
+      </Stack>
     );
+  }
   if (state.status === "cancelled")
     return (
       <Alert color={TONE.warn} title="Analysis cancelled">

@@ -51,4 +51,5 @@ export interface AnalysisResult {
   millis: number;
 }
 
-export type Progress = (stage: string) => void;
+/** The stage under way, and the fraction of the whole analysis done (0 to 1). */
+export type Progress = (stage: string, fraction: number) => void;

@@ -5,7 +5,7 @@ import type { AnalysisWorker } from "./worker";
 
 export type AnalysisState =
   | { status: "idle" }
-  | { status: "running"; stage: string; startedAt: number; previous?: AnalysisResult }
+  | { status: "running"; stage: string; fraction: number; startedAt: number; previous?: AnalysisResult }
   | { status: "done"; result: AnalysisResult }
   | { status: "cancelled"; previous?: AnalysisResult }
   | { status: "error"; message: string };
@@ -31,9 +31,15 @@ export function useAnalysis(request: AnalysisRequest | null): { state: AnalysisS
     worker.current = w;
     const remote = Comlink.wrap<AnalysisWorker>(w);
     let live = true;
-    setState({ status: "running", stage: "Starting", startedAt: performance.now(), previous: last.current });
-    const onStage = Comlink.proxy((stage: string) => {
-      if (live) setState((s) => (s.status === "running" ? { ...s, stage } : s));
+    setState({
+      status: "running",
+      stage: "Starting",
+      fraction: 0,
+      startedAt: performance.now(),
+      previous: last.current,
+    });
+    const onStage = Comlink.proxy((stage: string, fraction: number) => {
+      if (live) setState((s) => (s.status === "running" ? { ...s, stage, fraction } : s));
     });
     remote.analyse(request, onStage).then(
       (result) => {

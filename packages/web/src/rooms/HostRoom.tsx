@@ -13,6 +13,21 @@ import {
 import { TONE } from "../components/colors";
 import { History, OutcomePanel, partyName, RoomHeader, type RoomPageProps } from "./parts";
 import { createdRoom } from "./rooms-api";
+import type { RoomView } from "./types";
+
+/** Whether a person's seat has opened its link yet, and whether it is connected now. */
+export function presence(room: RoomView, seat: number | "mediator"): string {
+  const joined = room.history.some(
+    (e) =>
+      e.kind === "join" &&
+      (seat === "mediator"
+        ? e.actor.role === "mediator"
+        : e.actor.role === "party" && e.actor.party === seat),
+  );
+  if (!joined) return "not joined yet";
+  const sockets = room.connected?.find((c) => c.party === seat)?.sockets ?? 0;
+  return sockets > 0 ? "joined, connected now" : "joined, not connected now";
+}
 
 /** The waiting room: one invitation link per person seat, who sits where, and the room as it goes. */
 export function HostRoom({ room, token, connection }: RoomPageProps) {
@@ -76,11 +91,19 @@ export function HostRoom({ room, token, connection }: RoomPageProps) {
           Seats
         </Title>
         <Table verticalSpacing={2} aria-labelledby="seats-title">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Seat</Table.Th>
+              <Table.Th>Seated by</Table.Th>
+              <Table.Th>Here</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {room.seats.map((s) => (
               <Table.Tr key={s.party}>
                 <Table.Td>{partyName(room, s.party)}</Table.Td>
                 <Table.Td>{s.kind === "agent" ? `agent (${s.agent})` : "person"}</Table.Td>
+                <Table.Td>{s.kind === "agent" ? "on the server" : presence(room, s.party)}</Table.Td>
               </Table.Tr>
             ))}
             {room.mediator && (
@@ -88,6 +111,9 @@ export function HostRoom({ room, token, connection }: RoomPageProps) {
                 <Table.Td>Mediator</Table.Td>
                 <Table.Td>
                   {room.mediator.kind === "agent" ? `agent (${room.mediator.agent})` : "person"}
+                </Table.Td>
+                <Table.Td>
+                  {room.mediator.kind === "agent" ? "on the server" : presence(room, "mediator")}
                 </Table.Td>
               </Table.Tr>
             )}

@@ -17,6 +17,7 @@ import {
 } from "./parts";
 import { fetchSuggestions, sendChat } from "./rooms-api";
 import type { Held, RoomView, Values } from "./types";
+import { UtilityOverTime } from "./UtilityOverTime";
 import { useMove } from "./use-move";
 
 /** A party's seat: its private preferences, the offer builder, the table, history, chat, suggestions. */
@@ -146,6 +147,7 @@ export function PartySeat({ room, token, connection }: RoomPageProps) {
                 )}
               </Paper>
             )}
+            <UtilityOverTime room={room} reservation={reservation} />
             <History room={room} />
           </Stack>
         </Grid.Col>

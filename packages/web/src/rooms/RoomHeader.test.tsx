@@ -2,36 +2,16 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderPage } from "../test/render";
+import { ROOM } from "../test/room-view";
 import { RoomHeader } from "./parts";
 import type { RoomView } from "./types";
 
-const room: RoomView = {
-  id: "r1",
-  protocol: "saop",
-  state: "running",
-  role: "party",
-  party: 0,
-  scenario: { name: "two-points", issues: [], parties: [{ name: "North" }, { name: "South" }] },
-  seats: [
-    { party: 0, kind: "person" },
-    { party: 1, kind: "person" },
-  ],
-  deadline: { rounds: 30 },
-  startedAt: 0,
-  deadlineAt: null,
-  seq: 0,
-  history: [],
-  turn: { party: 0, kind: "offer" },
-  expected: { kind: "offer", round: 0, t: 0, moves: ["offer", "end"], offer: null },
-  outcome: null,
-};
-
 describe("RoomHeader", () => {
   it("counts rounds from 1 for people while the room runs, and the rounds played once it ended", async () => {
-    renderPage(<RoomHeader room={room} connection="live" who="Your seat: North" />);
+    renderPage(<RoomHeader room={ROOM} connection="live" who="Your seat: North" />);
     expect(await screen.findByRole("timer")).toHaveTextContent("Round 1 of 30");
     const ended: RoomView = {
-      ...room,
+      ...ROOM,
       state: "ended",
       expected: null,
       turn: null,
@@ -39,5 +19,24 @@ describe("RoomHeader", () => {
     };
     renderPage(<RoomHeader room={ended} connection="live" who="Your seat: North" />);
     expect((await screen.findAllByRole("timer"))[1]).toHaveTextContent("Round 3 of 30");
+  });
+
+  it("reads the round from the last entry with events, not from a later join or chat", async () => {
+    const waiting: RoomView = {
+      ...ROOM,
+      expected: null,
+      history: [
+        {
+          seq: 1,
+          kind: "move",
+          at: 0,
+          actor: { role: "party", party: 0 },
+          events: [{ action: "offer", round: 4, t: 0 }],
+        },
+        { seq: 2, kind: "join", at: 0, actor: { role: "party", party: 1 }, events: [] },
+      ],
+    };
+    renderPage(<RoomHeader room={waiting} connection="live" who="Your seat: North" />);
+    expect(await screen.findByRole("timer")).toHaveTextContent("Round 5 of 30");
   });
 });

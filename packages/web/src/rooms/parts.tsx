@@ -46,8 +46,8 @@ export function RoomHeader({
   }, []);
   const left = room.deadlineAt ? Math.max(0, room.deadlineAt - now) : null;
   // Rounds are 0-based in the API and 1-based for people; an ended room reports how many it played.
-  const round =
-    room.outcome?.rounds ?? (room.expected?.round ?? room.history.at(-1)?.events.at(-1)?.round ?? 0) + 1;
+  const lastEvent = room.history.flatMap((e) => e.events).at(-1);
+  const round = room.outcome?.rounds ?? (room.expected?.round ?? lastEvent?.round ?? 0) + 1;
   return (
     <Stack gap={4}>
       <Title order={1}>{who}</Title>
@@ -125,6 +125,7 @@ export function firstOptions(room: RoomView): Values {
 
 function entryText(e: Entry): string {
   if (e.kind === "chat") return "";
+  if (e.kind === "join") return "joined the room";
   const m = e.move;
   if (m) {
     if (m.type === "offer") return "made an offer";

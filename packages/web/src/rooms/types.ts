@@ -24,7 +24,8 @@ export interface VisibleEvent {
 
 export interface Entry {
   seq: number;
-  kind: "move" | "chat" | "tick" | "fault";
+  /** `join`: a person's seat opened the room for the first time. */
+  kind: "move" | "chat" | "deadline" | "fault" | "join";
   at: number;
   actor: Actor;
   move?: { type: string; outcome?: Values; vote?: string };
@@ -109,7 +110,11 @@ export interface RoomView {
   profile?: Record<string, unknown>;
   /** The host's view of every profile. */
   profiles?: Record<string, unknown>[];
+  /** Each person seat and how many sockets it has open now (live only). */
+  connected?: Connected;
 }
+
+export type Connected = { party: number | "mediator"; sockets: number }[];
 
 /** What the socket pushes. */
 export type ServerMessage =
@@ -121,5 +126,6 @@ export type ServerMessage =
       expected: Expected | null;
       outcome: Outcome | null;
     } & Entry)
+  | { type: "presence"; connected: Connected }
   | { type: "ack"; id: string; seq: number }
   | { type: "error"; id?: string; status: number; error: string };

@@ -11,6 +11,7 @@ export function tokenFromHash(hash: string): string | null {
 
 function applyMessage(room: RoomView, m: ServerMessage): RoomView {
   if (m.type === "state") return m.room;
+  if (m.type === "presence") return { ...room, connected: m.connected };
   if (m.type !== "event" || m.seq <= room.seq) return room;
   const { type: _type, state, turn, expected, outcome, ...entry } = m;
   return { ...room, state, turn, expected, outcome, seq: m.seq, history: [...room.history, entry] };
