@@ -224,7 +224,7 @@ function writeExports(
 const RETIRED = /\((.+?)\) was retired from the tournament (after .*?)(?:; seat |$)/;
 
 /** Agents the pool retired, read back from the results' reasons (so a resumed run still reports them). */
-function retiredAgents(results: readonly JobResult[]): TournamentOutcome["retired"] {
+export function retiredAgents(results: readonly JobResult[]): TournamentOutcome["retired"] {
   const found = new Map<string, string>();
   for (const r of results) {
     const m = r.reason ? RETIRED.exec(r.reason) : null;
