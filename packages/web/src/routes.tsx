@@ -19,6 +19,8 @@ export const routes: RouteObject[] = [
       { path: "scenarios/:key/record", lazy: page(() => import("./pages/Record")) },
       { path: "rooms/new", lazy: page(() => import("./pages/NewRoom")) },
       { path: "rooms/:id", lazy: page(() => import("./pages/Room")) },
+      { path: "tournaments", lazy: page(() => import("./pages/Tournaments")) },
+      { path: "tournaments/:id", lazy: page(() => import("./pages/Tournament")) },
       { path: "*", Component: ErrorPage },
     ],
   },
