@@ -14,7 +14,7 @@ export function LeaderboardTable({ board, caption }: { board: LeaderboardJson; c
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped verticalSpacing={4}>
-        <Table.Caption>{caption}</Table.Caption>
+        <Table.Caption c="gray.7">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Rank</Table.Th>

@@ -1,6 +1,17 @@
-import { Button, Checkbox, Group, MultiSelect, NumberInput, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import type { ScenarioSummary } from "../api";
+import { TONE } from "../components/colors";
 import type { AgentSummary, TournamentRequest } from "./tournaments-api";
 import {
   type TournamentForm as Form,
@@ -15,6 +26,9 @@ interface Props {
   pending?: boolean;
   onSubmit(request: TournamentRequest): void;
 }
+
+/** Mantine's stock description and error colours fall short of 4.5:1 contrast. */
+const READABLE = { description: { color: "var(--mantine-color-gray-7)" }, error: { color: TONE.bad } };
 
 const START: Form = { scenarios: [], agents: [], reps: 2, rounds: 100, seed: "0" };
 
@@ -61,6 +75,7 @@ export function TournamentForm({ scenarios, agents, pending = false, onSubmit }:
           clearable
           nothingFoundMessage="No scenario matches"
           error={errors.scenarios}
+          styles={READABLE}
           maxDropdownHeight={260}
         />
         <Checkbox.Group
@@ -69,17 +84,19 @@ export function TournamentForm({ scenarios, agents, pending = false, onSubmit }:
           value={form.agents}
           onChange={(v) => set("agents", v)}
           error={errors.agents}
+          styles={READABLE}
         >
-          <Stack gap={6} mt={6}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing={8} mt={6}>
             {agents.map((a) => (
               <Checkbox
                 key={a.name}
                 value={a.name}
                 label={a.name}
                 description={a.source === "module" ? "operator's module" : a.description.split(";")[0]}
+                styles={READABLE}
               />
             ))}
-          </Stack>
+          </SimpleGrid>
         </Checkbox.Group>
         <Group align="flex-start">
           <NumberInput
@@ -90,6 +107,7 @@ export function TournamentForm({ scenarios, agents, pending = false, onSubmit }:
             value={form.reps}
             onChange={(v) => set("reps", v)}
             error={errors.reps}
+            styles={READABLE}
             w={180}
           />
           <NumberInput
@@ -100,6 +118,7 @@ export function TournamentForm({ scenarios, agents, pending = false, onSubmit }:
             value={form.rounds}
             onChange={(v) => set("rounds", v)}
             error={errors.rounds}
+            styles={READABLE}
             w={180}
           />
           <TextInput
@@ -107,6 +126,7 @@ export function TournamentForm({ scenarios, agents, pending = false, onSubmit }:
             value={form.seed}
             onChange={(e) => set("seed", e.currentTarget.value)}
             error={errors.seed}
+            styles={READABLE}
             w={180}
           />
         </Group>
