@@ -53,6 +53,18 @@ describe("tournaments over the API", () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
+  it("makes no tournaments folder for a server that runs none", async () => {
+    const pg = await freshStore("postgres");
+    try {
+      const quiet = await start(pg.url, OPTIONS);
+      expect((await call(quiet.base, "GET", "/api/tournaments")).body).toEqual([]);
+      await quiet.close();
+      expect(existsSync(tournamentsDirFor(pg.url))).toBe(false);
+    } finally {
+      await pg.drop();
+    }
+  });
+
   it("lists the agents a tournament may enter", async () => {
     const agents = await call(run.base, "GET", "/api/agents");
     expect(agents.status).toBe(200);

@@ -29,9 +29,8 @@ const PLAN = "plan.json";
  * state), `plan.json` (once planned) and runTournament's store and exports.
  */
 export class TournamentFiles {
-  constructor(readonly root: string) {
-    mkdirSync(root, { recursive: true });
-  }
+  /** The folder is made with the first tournament: a server that runs none leaves nothing behind. */
+  constructor(readonly root: string) {}
 
   dir(id: string): string {
     return join(this.root, id);
@@ -40,6 +39,7 @@ export class TournamentFiles {
   /** Every tournament found, unreadable folders left out. */
   list(): TournamentMeta[] {
     const found: TournamentMeta[] = [];
+    if (!existsSync(this.root)) return found;
     for (const d of readdirSync(this.root, { withFileTypes: true })) {
       const file = join(this.root, d.name, META);
       if (!d.isDirectory() || !existsSync(file)) continue;
