@@ -78,11 +78,20 @@ try {
   });
   const { id } = await res.json();
   if (res.status !== 201) throw new Error(`POST /api/tournaments: ${res.status} ${id}`);
+  // Polling and probing run side by side, so a stall of the server's thread shows in the probes.
   let view;
-  const busy = await probe(base, async () => {
-    view = await (await fetch(`${base}/api/tournaments/${id}`)).json();
-    return view.state !== "queued" && view.state !== "running";
+  const poll = (async () => {
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      view = await (await fetch(`${base}/api/tournaments/${id}`)).json();
+    } while (view.state === "queued" || view.state === "running");
+  })();
+  let finished = false;
+  void poll.then(() => {
+    finished = true;
   });
+  const busy = await probe(base, async () => finished);
+  await poll;
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMs(child.pid) - cpu0;
   const row = (what, p) =>

@@ -274,6 +274,7 @@ export class TournamentService {
           budgetMs: this.limits.budgetMs,
           workerMemoryMb: this.limits.workerMemoryMb,
           signal: t.abort.signal,
+          analyseInWorkers: true,
         },
         {
           onStart: (plan, out, counts) => {
