@@ -63,7 +63,7 @@ export default function Tournaments() {
             <Table striped verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">Started</Table.Th>
+                  <Table.Th scope="col">Created</Table.Th>
                   <Table.Th scope="col">What</Table.Th>
                   <Table.Th scope="col">State</Table.Th>
                   <Table.Th scope="col">Negotiations</Table.Th>
