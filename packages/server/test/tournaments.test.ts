@@ -182,6 +182,28 @@ describe("tournaments over the API", () => {
       } finally {
         await second.close();
       }
+      // Stopped part-way (some results stored), it resumes from its store and runs only the rest.
+      const bigger = { ...REQUEST, reps: 25, rounds: 1000 };
+      const restarted = await start(other.url, OPTIONS);
+      const long = (await call(restarted.base, "POST", "/api/tournaments", { body: bigger })).body.id;
+      let partial: Json;
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        partial = (await call(restarted.base, "GET", `/api/tournaments/${long}`)).body;
+      } while (partial.counts.finished === 0);
+      await restarted.close();
+      expect(partial.counts.finished).toBeLessThan(100);
+      const resumed = await start(other.url, OPTIONS);
+      try {
+        const done = await settled(resumed.base, long);
+        expect(done).toMatchObject({ state: "done", counts: { planned: 100, finished: 100, failed: 0 } });
+        expect(done.resumedFrom.finished).toBeGreaterThanOrEqual(partial.counts.finished);
+        expect(done.resumedFrom.finished).toBeLessThan(100);
+        const rows = (await call(resumed.base, "GET", `/api/tournaments/${long}/results.csv`)).text.trim();
+        expect(rows.split("\n")).toHaveLength(101);
+      } finally {
+        await resumed.close();
+      }
       // A finished tournament is read back from its store by a server started later.
       const third = await start(other.url, OPTIONS);
       try {
