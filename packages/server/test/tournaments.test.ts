@@ -65,13 +65,24 @@ describe("tournaments over the API", () => {
     }
   });
 
-  it("lists the agents a tournament may enter", async () => {
+  it("lists the agents a tournament may enter, and documents the routes in OpenAPI", async () => {
     const agents = await call(run.base, "GET", "/api/agents");
     expect(agents.status).toBe(200);
     expect(agents.body.map((a: { name: string }) => a.name)).toEqual(
       expect.arrayContaining(["boulware", "conceder", "tft"]),
     );
     expect(agents.body[0]).toEqual({ name: "boulware", description: expect.any(String), source: "builtin" });
+    const docs = await call(run.base, "GET", "/api/docs/json");
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/agents",
+        "/api/tournaments",
+        "/api/tournaments/{id}",
+        "/api/tournaments/{id}/cancel",
+        "/api/tournaments/{id}/plot",
+        "/api/tournaments/{id}/{file}",
+      ]),
+    );
   });
 
   it("runs a tournament to the leaderboard runTournament gives for the same request, with its CSVs and plot", async () => {
