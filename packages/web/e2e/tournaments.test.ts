@@ -26,7 +26,7 @@ describe.skipIf(chromiumPath() === null)("tournaments in Chromium", () => {
     await server?.stop();
   });
 
-  it("starts a tournament from the form, by keyboard, after the form has said what is missing", async () => {
+  it("starts a tournament from the form, by keyboard, after the form and the server have said what is wrong", async () => {
     await page.goto(server.url);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tournaments" }).click();
     await page.getByRole("heading", { level: 1, name: "Tournaments" }).waitFor();
@@ -47,6 +47,16 @@ describe.skipIf(chromiumPath() === null)("tournaments in Chromium", () => {
     }
     await page.getByRole("textbox", { name: "Rounds (deadline)" }).fill("50");
     await page.getByRole("textbox", { name: "Seed" }).fill("7");
+    // Within the form's bounds but over the server's size limit: the server's refusal, in its words.
+    const reps = page.getByRole("textbox", { name: "Repetitions" });
+    await reps.fill("3000");
+    await page.getByRole("button", { name: "Start the tournament" }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "could not be started" });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(
+      "reps: the tournament would run 12,000 negotiations (4 line-ups × 3000 reps); this server runs at most 10,000",
+    );
+    await reps.fill("2");
     await page.getByText(/^8 negotiations/).waitFor();
     await screenshot(page, "tournaments");
     await page.getByRole("button", { name: "Start the tournament" }).press("Enter");
