@@ -5,6 +5,7 @@ import { TONE } from "../components/colors";
 import { ErrorBox, Loading } from "../components/status";
 import { VegaChart } from "../plots/VegaChart";
 import { LeaderboardTable } from "../tournaments/LeaderboardTable";
+import { PairwiseTable } from "../tournaments/PairwiseTable";
 import { requestText, StateBadge } from "../tournaments/parts";
 import {
   cancelTournament,
@@ -133,6 +134,14 @@ function TournamentBody({ t }: { t: TournamentView }) {
                 Retired: {r.agent}, {r.reason}; its remaining negotiations failed.
               </Text>
             ))}
+            {board.agents.length > 1 && (
+              <>
+                <Title order={3} size="h4" mt="md" mb="xs">
+                  Head to head
+                </Title>
+                <PairwiseTable pairwise={board.pairwise} />
+              </>
+            )}
             <Group mt="sm">
               <Anchor href={csvHref(t.id, "leaderboard")} download>
                 Download the leaderboard (CSV)

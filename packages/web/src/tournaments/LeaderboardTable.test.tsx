@@ -3,6 +3,7 @@ import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderPage } from "../test/render";
 import { LeaderboardTable } from "./LeaderboardTable";
+import { PairwiseTable } from "./PairwiseTable";
 import type { AgentScore, LeaderboardJson } from "./tournaments-api";
 
 const none = { n: 0, mean: null, ci: null };
@@ -27,6 +28,17 @@ const board: LeaderboardJson = {
     agent("single", { n: 1, mean: 0.5, ci: null }),
     { ...agent("crashy", none, 1), agreementRate: none, welfare: none, nashDistance: none },
   ],
+  pairwise: {
+    agents: ["boulware", "single"],
+    utility: [
+      [0.9, 0.81234],
+      [0.5, null],
+    ],
+    seats: [
+      [4, 4],
+      [1, 0],
+    ],
+  },
 };
 
 describe("LeaderboardTable", () => {
@@ -53,5 +65,27 @@ describe("LeaderboardTable", () => {
     expect(cells(2).slice(0, 2)).toEqual(["2", "0.500"]);
     expect(within(rows[3]).getByRole("rowheader")).toHaveTextContent("crashy");
     expect(cells(3)).toEqual(["3", "–", "–", "–", "–", "–", "0", "1"]);
+  });
+
+  it("shows each agent's mean utility against each other agent, a dash where they never met", async () => {
+    renderPage(<PairwiseTable pairwise={board.pairwise} />);
+    const table = await screen.findByRole("table", { name: /Mean utility of each row agent/ });
+    const rows = within(table).getAllByRole("row");
+    expect(
+      within(rows[0])
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Agent", "against boulware", "against single"]);
+    expect(
+      within(rows[1])
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["0.900", "0.812"]);
+    expect(within(rows[2]).getByRole("rowheader")).toHaveTextContent("single");
+    expect(
+      within(rows[2])
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["0.500", "–"]);
   });
 });

@@ -55,12 +55,20 @@ export interface AgentScore {
   nashDistance: Estimate;
 }
 
+/** Mean utility of the row agent where the column agent held another seat; null where they never met. */
+export interface PairwiseJson {
+  agents: string[];
+  utility: (number | null)[][];
+  seats: number[][];
+}
+
 /** The core's Leaderboard as JSON (NaN, no data, arrives as null). */
 export interface LeaderboardJson {
   negotiations: number;
   failed: number;
   planned: number;
   agents: AgentScore[];
+  pairwise: PairwiseJson;
 }
 
 export interface TournamentView extends TournamentSummary {
