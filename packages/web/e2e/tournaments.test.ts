@@ -57,6 +57,7 @@ describe.skipIf(chromiumPath() === null)("tournaments in Chromium", () => {
       "reps: the tournament would run 12,000 negotiations (4 line-ups × 3000 reps); this server runs at most 10,000",
     );
     await reps.fill("2");
+    await refusal.waitFor({ state: "detached" }); // a changed form is a new request
     await page.getByText(/^8 negotiations/).waitFor();
     await screenshot(page, "tournaments");
     await page.getByRole("button", { name: "Start the tournament" }).press("Enter");
@@ -98,5 +99,26 @@ describe.skipIf(chromiumPath() === null)("tournaments in Chromium", () => {
     await page.getByText("8 of 8 negotiations finished.").waitFor();
     await page.goBack();
     await page.getByRole("heading", { level: 1, name: "Tournaments" }).waitFor();
+  });
+
+  it("cancels a running tournament and keeps its partial leaderboard", async () => {
+    await page.getByRole("combobox", { name: "Scenarios" }).focus();
+    await page.keyboard.type("peace-plan");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    for (const agent of ["boulware", "conceder", "tft"])
+      await page.getByRole("checkbox", { name: new RegExp(`^${agent}`) }).check();
+    await page.getByRole("button", { name: "Start the tournament" }).click();
+    await page.waitForURL(/\/tournaments\/[0-9a-f]+$/);
+    // 3 agents in 4 roles: 81 line-ups × 2 reps, about 50 ms each; cancelled once some have finished.
+    await page.getByText(/^[1-9]\d* of 162 negotiations finished/).waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Cancel the tournament" }).click();
+    await page.getByText("cancelled", { exact: true }).waitFor({ timeout: 30_000 });
+    const board = page.getByRole("table", { name: /^So far: \d+ of 162 negotiations/ });
+    await board.waitFor();
+    expect(await board.getByRole("row").count()).toBe(4);
+    await page.getByRole("button", { name: "Delete" }).waitFor();
+    await expectAccessible(page);
   });
 });

@@ -43,6 +43,7 @@ export default function Tournaments() {
             agents={agents.data}
             pending={create.isPending}
             onSubmit={(request) => create.mutate(request)}
+            onChange={() => create.isError && create.reset()}
           />
         )}
         {create.isError && (

@@ -25,6 +25,8 @@ interface Props {
   agents: AgentSummary[];
   pending?: boolean;
   onSubmit(request: TournamentRequest): void;
+  /** Any field changed (a refusal of the last request no longer applies). */
+  onChange?(): void;
 }
 
 /** Mantine's stock description and error colours fall short of 4.5:1 contrast. */
@@ -33,13 +35,14 @@ const READABLE = { description: { color: "var(--mantine-color-gray-7)" }, error:
 const START: Form = { scenarios: [], agents: [], reps: 2, rounds: 100, seed: "0" };
 
 /** Scenarios × agents × repetitions, rounds and seed; checked here before the server sees it. */
-export function TournamentForm({ scenarios, agents, pending = false, onSubmit }: Props) {
+export function TournamentForm({ scenarios, agents, pending = false, onSubmit, onChange }: Props) {
   const [form, setForm] = useState<Form>(START);
   const [errors, setErrors] = useState<FormErrors>({});
   const [tried, setTried] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     const next = { ...form, [key]: value };
     setForm(next);
+    onChange?.();
     if (tried) setErrors(validateTournament(next));
   };
   const submit = (e: FormEvent) => {
