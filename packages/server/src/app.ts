@@ -15,12 +15,16 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { AgentList } from "./agent-list.js";
 import type { ScenarioCatalog } from "./catalog.js";
 import { HttpError } from "./errors.js";
 import type { RoomService } from "./rooms/service.js";
+import { agentRoutes } from "./routes/agents.js";
 import { roomRoutes } from "./routes/rooms.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
 import { socketRoutes } from "./routes/socket.js";
+import { tournamentRoutes } from "./routes/tournaments.js";
+import type { TournamentService } from "./tournaments/service.js";
 
 /** Where the built web app is looked for. */
 export const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
@@ -30,6 +34,8 @@ export interface Limits {
   movesPerMinute: number;
   chatPerMinute: number;
   createPerMinute: number;
+  /** Tournaments one address may start a minute. */
+  tournamentsPerMinute: number;
   /** Messages per second one socket may send. */
   socketMessagesPerSecond: number;
 }
@@ -38,12 +44,15 @@ export const DEFAULT_LIMITS: Limits = {
   movesPerMinute: 1200,
   chatPerMinute: 60,
   createPerMinute: 120,
+  tournamentsPerMinute: 10,
   socketMessagesPerSecond: 50,
 };
 
 export interface AppOptions {
   rooms: RoomService;
   catalog: ScenarioCatalog;
+  agents: AgentList;
+  tournaments: TournamentService;
   limits?: Partial<Limits>;
   /** Origins allowed to call the API from a browser; none by default (CORS closed). */
   corsOrigins?: string[];
@@ -83,7 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: "Parley server",
         description:
-          "Live negotiation rooms: people and agents negotiate; each sees only what is theirs. See docs/server.md.",
+          "Live negotiation rooms: people and agents negotiate; each sees only what is theirs. Tournaments of agents. See docs/server.md.",
         version: "1",
       },
       components: { securitySchemes: { token: { type: "http", scheme: "bearer" } } },
@@ -96,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scenarioRoutes, { catalog: options.catalog });
   await app.register(roomRoutes, { rooms: options.rooms, limits });
   await app.register(socketRoutes, { rooms: options.rooms, limits });
+  await app.register(agentRoutes, { agents: options.agents });
+  await app.register(tournamentRoutes, { tournaments: options.tournaments, limits });
 
   const web = options.webDist ?? WEB_DIST;
   const hasWeb = existsSync(join(web, "index.html"));

@@ -1,10 +1,13 @@
+import { basename, dirname, extname, join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { AgentList } from "./agent-list.js";
 import { type AppOptions, buildApp, type Limits } from "./app.js";
 import { ScenarioCatalog } from "./catalog.js";
-import { openStore, type Store } from "./db/connect.js";
+import { openStore, type Store, storeKind } from "./db/connect.js";
 import { migrate } from "./db/migrations.js";
 import { type AgentRunner, IsolatedAgents } from "./rooms/agents.js";
 import { RoomService } from "./rooms/service.js";
+import { type TournamentLimits, TournamentService } from "./tournaments/service.js";
 
 export interface ServerOptions {
   /** An SQLite file or a postgres:// URL. */
@@ -18,11 +21,26 @@ export interface ServerOptions {
   scenariosDir?: string;
   /** The agent runner (default: worker threads). */
   agents?: AgentRunner;
+  /** Where tournaments keep their stores and exports (default: beside the SQLite file; see tournamentsDirFor). */
+  tournamentsDir?: string;
+  tournaments?: Partial<TournamentLimits>;
+}
+
+/**
+ * The tournaments folder of a store: `<file name>-tournaments` beside an SQLite file (`parley.db` →
+ * `parley-tournaments`); with PostgreSQL, `parley-tournaments` in the working directory (tournament
+ * stores are local files either way).
+ */
+export function tournamentsDirFor(db: string): string {
+  if (storeKind(db) === "postgres") return resolve("parley-tournaments");
+  const file = resolve(db);
+  return join(dirname(file), `${basename(file, extname(file))}-tournaments`);
 }
 
 export interface ParleyServer {
   app: FastifyInstance;
   rooms: RoomService;
+  tournaments: TournamentService;
   store: Store;
   /** Stops listening, lets queued work finish, stops agents, closes the store. */
   close(): Promise<void>;
@@ -43,9 +61,19 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     new IsolatedAgents({ modules: options.agentModules, moveBudgetMs: options.agentBudgetMs });
   const rooms = new RoomService(store.db, catalog, agents);
   await rooms.resume();
+  const agentList = new AgentList(options.agentModules);
+  const tournaments = new TournamentService(
+    options.tournamentsDir ?? tournamentsDirFor(options.db),
+    catalog,
+    agentList,
+    options.tournaments,
+  );
+  tournaments.resume();
   const appOptions: AppOptions = {
     rooms,
     catalog,
+    agents: agentList,
+    tournaments,
     limits: options.limits,
     corsOrigins: options.corsOrigins,
     webDist: options.webDist,
@@ -55,9 +83,11 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   return {
     app,
     rooms,
+    tournaments,
     store,
     async close() {
       await app.close();
+      await tournaments.close();
       await rooms.close();
       await agents.close();
       await store.db.destroy();

@@ -21,6 +21,8 @@ export const routes: RouteObject[] = [
       { path: "editor/:key/elicit/:party", lazy: page(() => import("./pages/Elicit")) },
       { path: "rooms/new", lazy: page(() => import("./pages/NewRoom")) },
       { path: "rooms/:id", lazy: page(() => import("./pages/Room")) },
+      { path: "tournaments", lazy: page(() => import("./pages/Tournaments")) },
+      { path: "tournaments/:id", lazy: page(() => import("./pages/Tournament")) },
       { path: "*", Component: ErrorPage },
     ],
   },

@@ -264,6 +264,26 @@ export function registerCommands(program: Command): void {
         .default(120)
         .argParser(positive("--rooms-per-minute")),
     )
+    .option(
+      "--tournaments-dir <dir>",
+      "where tournaments keep their stores and exports (default: <db name>-tournaments beside an SQLite --db; parley-tournaments here with PostgreSQL)",
+    )
+    .addOption(
+      new Option(
+        "--tournament-workers <n>",
+        "worker threads of a running tournament (default: cores − 1, at least 1, so rooms keep responding)",
+      ).argParser(positive("--tournament-workers")),
+    )
+    .addOption(
+      new Option("--tournaments-at-once <n>", "tournaments that run at the same time; others wait in a queue")
+        .default(1)
+        .argParser(positive("--tournaments-at-once")),
+    )
+    .addOption(
+      new Option("--tournament-max <n>", "most negotiations one tournament started over the API may plan")
+        .default(10_000)
+        .argParser(positive("--tournament-max")),
+    )
     .action(async (opts: ServeOptions) => (await import("./serve.js")).serve(opts));
 
   program

@@ -10,6 +10,10 @@ export interface ServeOptions {
   agentBudgetMs: number;
   cors?: string[];
   roomsPerMinute: number;
+  tournamentsDir?: string;
+  tournamentWorkers?: number;
+  tournamentsAtOnce: number;
+  tournamentMax: number;
 }
 
 /**
@@ -37,6 +41,12 @@ export async function serve(opts: ServeOptions): Promise<void> {
     agentBudgetMs: opts.agentBudgetMs,
     corsOrigins: opts.cors,
     limits: { createPerMinute: opts.roomsPerMinute },
+    tournamentsDir: opts.tournamentsDir,
+    tournaments: {
+      ...(opts.tournamentWorkers ? { workers: opts.tournamentWorkers } : {}),
+      atOnce: opts.tournamentsAtOnce,
+      maxNegotiations: opts.tournamentMax,
+    },
   });
   try {
     await server.app.listen({ port: opts.port, host: opts.host });

@@ -70,7 +70,9 @@ export function utilityDistributionChart(
     title: "Utility distribution per agent",
     width: 420,
     data: { values },
-    mark: { type: "boxplot", extent: 1.5 },
+    // Outliers stay out of the accessibility tree (each box's label already gives min and max): without
+    // outliers their empty layer would otherwise be an unnamed graphic to a screen reader (and to axe).
+    mark: { type: "boxplot", extent: 1.5, outliers: { aria: false } },
     encoding: {
       y: { field: "agent", type: "nominal", sort: board.agents.map((a) => a.name), title: null },
       x: { field: "utility", type: "quantitative", scale: { domain: [0, 1] } },

@@ -7,8 +7,8 @@ import type { WorkerJob } from "./run-job.js";
 /** What a tournament worker needs to run jobs, sent once after it starts. */
 export interface WorkerSetup {
   scenarios: PlainScenario[];
-  /** Per scenario, computed once in the main thread. */
-  analyses: ScenarioAnalysis[];
+  /** Per scenario, computed once in the main thread; absent: each worker computes them (off the caller's thread). */
+  analyses?: ScenarioAnalysis[];
   agents: AgentSource[];
   settings: TournamentSettings;
   /** Longest one call into a sandboxed agent may run (ms): below the negotiation's budget, so the sandbox stops it, not the watchdog. */

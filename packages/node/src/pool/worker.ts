@@ -5,7 +5,9 @@ import {
   fromPlainScenario,
   type JobResult,
   PreparedScenario,
+  referenceAnalysis,
   type Scenario,
+  type ScenarioAnalysis,
 } from "@parley/core/engine";
 import { refLabel, runsUnsandboxed } from "../agents/agent-ref.js";
 import { loadAgent } from "../agents/load-agent.js";
@@ -30,6 +32,7 @@ const progress = new Int32Array((workerData as WorkerData).progress);
 let setup: WorkerSetup;
 let agents: AgentDefinition[];
 let prepared: PreparedScenario[];
+let analyses: ScenarioAnalysis[];
 let currentJob: string | undefined;
 const late: LateFault[] = [];
 let hasModules = false;
@@ -71,6 +74,7 @@ async function start(given: WorkerSetup): Promise<void> {
     for (let party = 0; party < scenario.parties.length; party++) p.bids(party);
     return p;
   });
+  analyses = setup.analyses ?? scenarios.map((s) => referenceAnalysis(s));
   port.postMessage({ type: "ready" } satisfies FromWorker);
 }
 
@@ -85,14 +89,7 @@ async function runBatch(seq: number, jobs: WorkerJob[]): Promise<void> {
     Atomics.store(progress, POSITION, i);
     Atomics.store(progress, SEAT, -1);
     currentJob = job.id;
-    return runJob(
-      prepared[job.scenario],
-      setup.analyses[job.scenario],
-      agents,
-      setup.settings,
-      job,
-      onSeatCall,
-    );
+    return runJob(prepared[job.scenario], analyses[job.scenario], agents, setup.settings, job, onSeatCall);
   });
   currentJob = undefined;
   Atomics.store(progress, SEAT, -1);

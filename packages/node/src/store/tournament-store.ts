@@ -99,17 +99,7 @@ export class TournamentStore {
 
   /** Every stored result. */
   results(): JobResult[] {
-    const rows = this.db.prepare("SELECT job_id, status, reason, fault_seats, score FROM results").all();
-    return (rows as ResultRow[]).map((row) => {
-      const result: JobResult = {
-        jobId: row.job_id,
-        status: row.status,
-        score: row.score === null ? null : (JSON.parse(row.score) as NegotiationScore),
-      };
-      if (row.reason !== null) result.reason = row.reason;
-      if (row.fault_seats !== null) result.faultSeats = JSON.parse(row.fault_seats) as number[];
-      return result;
-    });
+    return resultsOf(this.db);
   }
 
   /** How many planned jobs the store holds and how many have a result. */
@@ -126,6 +116,33 @@ export class TournamentStore {
     this.db.close();
     this.unlock();
   }
+}
+
+/**
+ * The results stored in the tournament directory `dir`, read without taking its lock: a
+ * reader beside a running tournament (WAL lets it read while the run writes) or of a finished one.
+ */
+export function readStoredResults(dir: string): JobResult[] {
+  const db = new Database(join(dir, STORE_FILE), { fileMustExist: true });
+  try {
+    return resultsOf(db);
+  } finally {
+    db.close();
+  }
+}
+
+function resultsOf(db: Database.Database): JobResult[] {
+  const rows = db.prepare("SELECT job_id, status, reason, fault_seats, score FROM results").all();
+  return (rows as ResultRow[]).map((row) => {
+    const result: JobResult = {
+      jobId: row.job_id,
+      status: row.status,
+      score: row.score === null ? null : (JSON.parse(row.score) as NegotiationScore),
+    };
+    if (row.reason !== null) result.reason = row.reason;
+    if (row.fault_seats !== null) result.faultSeats = JSON.parse(row.fault_seats) as number[];
+    return result;
+  });
 }
 
 /** The store's database in `dir`, holding `plan` (written if the store is new). */

@@ -43,6 +43,12 @@ export interface TournamentRequest {
   retireAfter?: number;
   /** Stops the run when aborted (Ctrl-C, a cancelled job): what is stored stays, and the same request resumes. */
   signal?: AbortSignal;
+  /**
+   * Each worker computes the scenarios' reference analyses (frontier, solutions) instead of this
+   * thread: a server's thread stays free for its other requests (the peace plan's takes about a
+   * second), at the cost of one analysis per worker. The numbers are the same.
+   */
+  analyseInWorkers?: boolean;
 }
 
 /** How far a tournament is: planned negotiations, those with a result, and the failed among them. */
@@ -108,7 +114,7 @@ export async function runTournament(
       if (pending.length > 0) {
         const setup = {
           scenarios: scenarios.map(toPlainScenario),
-          analyses: scenarios.map((s) => referenceAnalysis(s)),
+          analyses: request.analyseInWorkers ? undefined : scenarios.map((s) => referenceAnalysis(s)),
           agents: sources,
           settings: plan.spec.settings,
         };
@@ -224,7 +230,7 @@ function writeExports(
 const RETIRED = /\((.+?)\) was retired from the tournament (after .*?)(?:; seat |$)/;
 
 /** Agents the pool retired, read back from the results' reasons (so a resumed run still reports them). */
-function retiredAgents(results: readonly JobResult[]): TournamentOutcome["retired"] {
+export function retiredAgents(results: readonly JobResult[]): TournamentOutcome["retired"] {
   const found = new Map<string, string>();
   for (const r of results) {
     const m = r.reason ? RETIRED.exec(r.reason) : null;

@@ -5,6 +5,7 @@ const LINKS = [
   { to: "/", label: "Peace plan", end: true },
   { to: "/library", label: "Library", end: false },
   { to: "/rooms/new", label: "New room", end: false },
+  { to: "/tournaments", label: "Tournaments", end: false },
 ];
 
 export function Shell() {
