@@ -1,9 +1,11 @@
+import { InputError } from "@parley/core";
 import type { FastifyInstance } from "fastify";
 import { type AppOptions, buildApp, type Limits } from "./app.js";
 import { ScenarioCatalog } from "./catalog.js";
 import { openStore, type Store } from "./db/connect.js";
 import { migrate } from "./db/migrations.js";
 import { type AgentRunner, IsolatedAgents } from "./rooms/agents.js";
+import { Cluster } from "./rooms/cluster.js";
 import { RoomService } from "./rooms/service.js";
 
 export interface ServerOptions {
@@ -18,6 +20,14 @@ export interface ServerOptions {
   scenariosDir?: string;
   /** The agent runner (default: worker threads). */
   agents?: AgentRunner;
+  /** redis://HOST:PORT: serve the rooms together with the other servers on this PostgreSQL store and Redis. */
+  redis?: string;
+  /** With `redis`: the Redis channel's prefix (default "parley"), alike on every server of one deployment. */
+  redisPrefix?: string;
+  /** With `redis`: how long a room's lease lasts unrenewed, ms (default 8,000). */
+  leaseMs?: number;
+  /** How long an unused ended room (or another server's room) stays in memory, ms (default 60,000). */
+  idleRoomMs?: number;
 }
 
 export interface ParleyServer {
@@ -31,8 +41,20 @@ export interface ParleyServer {
 /** Opens the store (migrating it), rebuilds every open room from its log, and builds the app. */
 export async function createServer(options: ServerOptions): Promise<ParleyServer> {
   const store = openStore(options.db);
+  let cluster: Cluster | undefined;
   try {
+    if (options.redis !== undefined && store.kind !== "postgres")
+      throw new InputError(
+        "--redis",
+        "several servers share rooms through PostgreSQL: give --db postgres://… (an SQLite file belongs to one machine)",
+      );
     await migrate(store.db as never);
+    if (options.redis !== undefined)
+      cluster = await Cluster.open(store.db, {
+        redis: options.redis,
+        prefix: options.redisPrefix,
+        leaseMs: options.leaseMs,
+      });
   } catch (err) {
     await store.db.destroy();
     throw err;
@@ -41,7 +63,10 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   const agents =
     options.agents ??
     new IsolatedAgents({ modules: options.agentModules, moveBudgetMs: options.agentBudgetMs });
-  const rooms = new RoomService(store.db, catalog, agents);
+  const rooms = new RoomService(store.db, catalog, agents, Date.now, {
+    cluster,
+    idleRoomMs: options.idleRoomMs,
+  });
   await rooms.resume();
   const appOptions: AppOptions = {
     rooms,
@@ -59,6 +84,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     async close() {
       await app.close();
       await rooms.close();
+      await cluster?.close();
       await agents.close();
       await store.db.destroy();
     },

@@ -10,6 +10,9 @@ export interface ServeOptions {
   agentBudgetMs: number;
   cors?: string[];
   roomsPerMinute: number;
+  redis?: string;
+  redisPrefix: string;
+  leaseMs: number;
 }
 
 /**
@@ -37,6 +40,9 @@ export async function serve(opts: ServeOptions): Promise<void> {
     agentBudgetMs: opts.agentBudgetMs,
     corsOrigins: opts.cors,
     limits: { createPerMinute: opts.roomsPerMinute },
+    redis: opts.redis,
+    redisPrefix: opts.redisPrefix,
+    leaseMs: opts.leaseMs,
   });
   try {
     await server.app.listen({ port: opts.port, host: opts.host });

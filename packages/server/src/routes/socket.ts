@@ -71,17 +71,19 @@ export const socketRoutes: FastifyPluginAsyncZod<{ rooms: RoomService; limits: L
           outcome: r.ended ? r.view(viewer).outcome : null,
         });
       let unsubscribe = () => {};
-      void rooms.inOrder(room, () => {
-        if (socket.readyState !== socket.OPEN) return;
-        if (since !== undefined)
-          for (const entry of room.entries) {
-            if (entry.seq <= since) continue;
-            const visible = room.visibleEntry(entry, viewer);
-            if (visible) event(room, visible);
-          }
-        send({ type: "state", room: room.view(viewer) });
-        unsubscribe = rooms.subscribe(room, { viewer, push: event });
-      });
+      rooms
+        .inOrder(room, (live) => {
+          if (socket.readyState !== socket.OPEN) return;
+          if (since !== undefined)
+            for (const entry of live.entries) {
+              if (entry.seq <= since) continue;
+              const visible = live.visibleEntry(entry, viewer);
+              if (visible) event(live, visible);
+            }
+          send({ type: "state", room: live.view(viewer) });
+          unsubscribe = rooms.subscribe(live, { viewer, push: event });
+        })
+        .catch(() => socket.close(1011, "the room could not be read: reconnect with since"));
 
       let alive = true;
       const ping = setInterval(() => {
