@@ -2,7 +2,7 @@ import { InputError } from "@parley/core";
 import type { FastifyInstance } from "fastify";
 import { type AppOptions, buildApp, type Limits } from "./app.js";
 import { ScenarioCatalog } from "./catalog.js";
-import { openStore, type Store } from "./db/connect.js";
+import { openStore, type Store, storeKind } from "./db/connect.js";
 import { migrate } from "./db/migrations.js";
 import { type AgentRunner, IsolatedAgents } from "./rooms/agents.js";
 import { Cluster } from "./rooms/cluster.js";
@@ -40,14 +40,14 @@ export interface ParleyServer {
 
 /** Opens the store (migrating it), rebuilds every open room from its log, and builds the app. */
 export async function createServer(options: ServerOptions): Promise<ParleyServer> {
+  if (options.redis !== undefined && storeKind(options.db) !== "postgres")
+    throw new InputError(
+      "--redis",
+      "several servers share rooms through PostgreSQL: give --db postgres://… (an SQLite file belongs to one machine)",
+    );
   const store = openStore(options.db);
   let cluster: Cluster | undefined;
   try {
-    if (options.redis !== undefined && store.kind !== "postgres")
-      throw new InputError(
-        "--redis",
-        "several servers share rooms through PostgreSQL: give --db postgres://… (an SQLite file belongs to one machine)",
-      );
     await migrate(store.db as never);
     if (options.redis !== undefined)
       cluster = await Cluster.open(store.db, {
