@@ -113,7 +113,7 @@ export class RoomService {
         this.stopWork(id);
         const live = this.rooms.get(id);
         if (!live) await this.room(id);
-        else await this.serial(live, async () => this.afterStep(live));
+        else await this.serial(live, async () => this.afterStep(live), "read");
       },
       lost: (id) => this.stopWork(id),
       held: () => {
@@ -123,7 +123,7 @@ export class RoomService {
       },
       behind: (id) => {
         const room = this.rooms.get(id);
-        if (room) void this.serial(room, async () => {}).catch(() => {});
+        if (room) void this.serial(room, async () => {}, "read").catch(() => {});
       },
     });
   }
@@ -356,11 +356,11 @@ export class RoomService {
   }
 
   /**
-   * On several servers, before anything is done in a room: reads what other servers stored since
-   * this replica's last seq (or takes `row`, the next one, as published) and replays it.
+   * On several servers: reads what other servers stored since this replica's last seq (or takes
+   * `row`, the next one, as published) and replays it. Whether there was anything.
    */
-  private async catchUp(room: Room, row?: StoredRow): Promise<void> {
-    if (row && row.seq <= room.lastSeq) return;
+  private async catchUp(room: Room, row?: StoredRow): Promise<boolean> {
+    if (row && row.seq <= room.lastSeq) return false;
     const rows =
       row?.seq === room.lastSeq + 1
         ? [row]
@@ -371,7 +371,7 @@ export class RoomService {
             .where("seq", ">", room.lastSeq)
             .orderBy("seq")
             .execute();
-    if (rows.length === 0) return;
+    if (rows.length === 0) return false;
     try {
       this.applyStored(room, rows, room.lastSeq);
     } catch (err) {
@@ -379,6 +379,7 @@ export class RoomService {
       throw err;
     }
     this.afterStep(room);
+    return true;
   }
 
   /**
@@ -430,15 +431,24 @@ export class RoomService {
   // ── Acting ──────────────────────────────────────────────────────────────
 
   /**
-   * Runs `fn` after everything already queued on `room` (on several servers, once the room has caught
-   * up with the store). A room dropped from memory runs nothing more: StaleReplica.
+   * Runs `fn` after everything already queued on `room`; a room dropped from memory runs nothing
+   * more (StaleReplica). On several servers the replica first takes `from` (a published row, or
+   * "read": what the store has). It is not read before every step: a replica behind the store
+   * cannot store anything (its next seq is taken), and a step it refuses (409) is tried again
+   * once the replica has read what it missed.
    */
-  private serial<T>(room: Room, fn: () => Promise<T>, row?: StoredRow): Promise<T> {
+  private serial<T>(room: Room, fn: () => Promise<T>, from?: StoredRow | "read"): Promise<T> {
     const task = async () => {
       if (this.rooms.get(room.id) !== room) throw new StaleReplica();
       this.used.set(room.id, Date.now());
-      if (this.cluster) await this.catchUp(room, row);
-      return fn();
+      if (!this.cluster) return fn();
+      if (from) await this.catchUp(room, from === "read" ? undefined : from);
+      try {
+        return await fn();
+      } catch (err) {
+        if (!(err instanceof HttpError && err.status === 409) || !(await this.catchUp(room))) throw err;
+        return fn();
+      }
     };
     const run = room.queue.then(task, task);
     room.queue = run.catch(() => {});
@@ -813,6 +823,6 @@ export class RoomService {
    * interleave), on the room as it is in memory then (on several servers, caught up with the store).
    */
   inOrder<T>(room: Room, fn: (live: Room) => T): Promise<T> {
-    return this.retrying(room, (live) => this.serial(live, async () => fn(live)));
+    return this.retrying(room, (live) => this.serial(live, async () => fn(live), "read"));
   }
 }
