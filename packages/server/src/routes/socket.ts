@@ -39,11 +39,20 @@ export const socketRoutes: FastifyPluginAsyncZod<{ rooms: RoomService; limits: L
   app,
   { rooms, limits },
 ) => {
+  // @fastify/websocket hides its routes from the OpenAPI document; this one is part of the API.
+  app.addHook("onRoute", (route) => {
+    if (route.websocket && route.schema) route.schema.hide = false;
+  });
   app.get(
     "/api/rooms/:id/ws",
     {
       websocket: true,
-      schema: { summary: "The room's live feed (WebSocket)", tags: ["rooms"], params, querystring: query },
+      schema: {
+        summary: "The room's live feed: a WebSocket (upgrade this GET); the messages are in docs/server.md",
+        tags: ["rooms"],
+        params,
+        querystring: query,
+      },
       preValidation: async (req) => {
         const { id } = req.params as { id: string };
         req.parleySeat = await authorize(rooms, id, req, true);
