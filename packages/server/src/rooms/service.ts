@@ -237,7 +237,7 @@ export class RoomService {
       await this.cluster?.claim(trx, id);
     });
     this.rooms.set(id, room);
-    this.used.set(id, this.now());
+    this.used.set(id, Date.now());
     this.afterStep(room);
     return {
       id,
@@ -384,14 +384,15 @@ export class RoomService {
 
   /**
    * Drops a room whose memory can no longer be trusted (a failed or refused write ran it ahead of the
-   * store). It is read again now if someone watches it or this server runs its work, else on next use.
+   * store). It is read again at once if someone watches it or this server runs its work (if the
+   * store cannot be read, on next use).
    */
   private drop(room: Room): void {
     if (this.rooms.get(room.id) !== room) return;
     this.rooms.delete(room.id);
     clearTimeout(this.timers.get(room.id));
     this.timers.delete(room.id);
-    if (!this.subscribers.has(room.id) && !this.cluster?.owns(room.id)) return;
+    if (!this.subscribers.has(room.id) && this.cluster && !this.cluster.owns(room.id)) return;
     const pending = this.load(room.id, room.lastSeq).finally(() => this.loading.delete(room.id));
     this.loading.set(room.id, pending);
     pending.catch(() => {});
