@@ -181,6 +181,44 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
     expect(eventSeqs(feed)).toEqual(eventSeqs(feed).map((_, i) => i + 1));
   });
 
+  it("pushes every entry in order from the store when a server hears none of the Redis messages", async () => {
+    store = await freshStore("postgres");
+    // Two channels: B never hears what A stores, and finds it by comparing seqs with the store.
+    for (const side of ["a", "b"])
+      servers.push(
+        await start(store.url, {
+          redis: REDIS,
+          redisPrefix: `parley_test_${randomBytes(6).toString("hex")}_${side}`,
+          leaseMs: 600,
+        }),
+      );
+    const [a, b] = servers;
+    const room = (
+      await call(a.base, "POST", "/api/rooms", {
+        body: {
+          scenario: TWO_PARTY,
+          protocol: "saop",
+          deadline: { rounds: 4 },
+          seats: [{ party: 0 }, { party: 1, agent: "boulware" }],
+        },
+      })
+    ).body;
+    const feed = await open(b.base, room.id, room.seats[0].token);
+    await feed.next((m) => m.type === "state");
+    for (let n = 0; n < 4; n++) {
+      const from = feed.messages.length;
+      const res = await call(a.base, "POST", `/api/rooms/${room.id}/moves`, {
+        token: room.seats[0].token,
+        body: { id: `p${n}`, type: "offer", outcome: OFFERS[0] },
+      });
+      expect(res.status, res.text).toBe(200);
+      const answer = await feed.next((m) => m.type === "event" && m.seq > res.body.seq, from);
+      if (answer.state === "ended") break;
+    }
+    const end = await feed.next((m) => m.type === "event" && m.state === "ended");
+    expect(eventSeqs(feed)).toEqual(Array.from({ length: end.seq }, (_, i) => i + 1));
+  });
+
   it("refuses --redis with an SQLite store, in one line", async () => {
     const sqlite = await freshStore("sqlite");
     try {
