@@ -47,7 +47,7 @@ describe("kill -9 of the server that runs a room, with another server on the sam
       await db.db.destroy();
     }
 
-    // The person plays on B; the host watches the agent room on A, the timed room on B.
+    // The person watches on B and moves through A, then (A gone) through B; the host watches on A.
     const onB = await Feed.open(b.base, agentRoom.id, person);
     const hostOnA = await Feed.open(a.base, agentRoom.id, agentRoom.hostToken);
     const timedOnB = await Feed.open(b.base, timed.id, timed.hostToken);
@@ -55,10 +55,10 @@ describe("kill -9 of the server that runs a room, with another server on the sam
     const acked = new Map<string, number>();
     let n = 0;
     /** The person offers (an outcome boulware does not accept early) and waits for the agent's answer. */
-    const round = async () => {
+    const round = async (base: string) => {
       const from = onB.messages.length;
       const id = `p${n++}`;
-      const res = await call(b.base, "POST", `/api/rooms/${agentRoom.id}/moves`, {
+      const res = await call(base, "POST", `/api/rooms/${agentRoom.id}/moves`, {
         token: person,
         body: { id, type: "offer", outcome: OFFERS[0] },
       });
@@ -66,7 +66,7 @@ describe("kill -9 of the server that runs a room, with another server on the sam
       acked.set(id, res.body.seq);
       await onB.next((m) => m.type === "event" && m.actor.party === 1, from, 20_000);
     };
-    for (let i = 0; i < 3; i++) await round();
+    for (let i = 0; i < 3; i++) await round(a.base);
     // Chat through A as fast as it answers, until A is killed mid-stream.
     let stop = false;
     const chatter = (async () => {
@@ -90,7 +90,7 @@ describe("kill -9 of the server that runs a room, with another server on the sam
     const seenOnA = hostOnA.messages.filter((m) => m.type === "event").map((m) => m.seq as number);
 
     // B takes the lease: the agent answers again, and the room finishes on B.
-    for (let i = 0; i < 2; i++) await round();
+    for (let i = 0; i < 2; i++) await round(b.base);
     const accept = await call(b.base, "POST", `/api/rooms/${agentRoom.id}/moves`, {
       token: person,
       body: { id: "accept", type: "accept" },
