@@ -219,6 +219,54 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
     expect(eventSeqs(feed)).toEqual(Array.from({ length: end.seq }, (_, i) => i + 1));
   });
 
+  it("runs a mediated room whose built-in mediator moves on one server while its parties vote on both", async () => {
+    const [a, b] = await two();
+    const room = (
+      await call(a.base, "POST", "/api/rooms", {
+        body: {
+          scenario: TWO_PARTY,
+          protocol: "mediated",
+          deadline: { rounds: 8 },
+          seats: [{ party: 0 }, { party: 1 }],
+          mediator: { agent: "frontier" },
+          seed: 3,
+        },
+      })
+    ).body;
+    // Each party answers on its own server's socket whenever a push says it is expected.
+    const play = async (base: string, token: string) => {
+      const feed = await open(base, room.id, token);
+      let seen = 0;
+      let acted = -1;
+      for (let k = 0; ; k++) {
+        const m = await feed.next((x) => x.type === "state" || x.type === "event", seen);
+        seen = feed.messages.indexOf(m) + 1;
+        const state = m.type === "state" ? m.room : m;
+        if (state.state === "ended") return feed;
+        const e = state.expected;
+        const seq = m.type === "state" ? m.room.seq : m.seq;
+        if (!e || seq <= acted) continue;
+        acted = seq;
+        const body =
+          e.kind === "vote"
+            ? { type: "vote", vote: e.revision.utility >= e.draft.utility ? "better" : "worse" }
+            : { type: e.draft.utility >= 0.3 ? "ratify" : "reject" };
+        feed.send({ move: { id: `m${k}`, ...body } });
+      }
+    };
+    const [f0, f1] = await Promise.all([
+      play(a.base, room.seats[0].token),
+      play(b.base, room.seats[1].token),
+    ]);
+    for (const f of [f0, f1]) expect(f.messages.filter((m) => m.type === "error")).toEqual([]);
+    const onA = (await call(a.base, "GET", `/api/rooms/${room.id}`, { token: room.hostToken })).body;
+    const onB = (await call(b.base, "GET", `/api/rooms/${room.id}`, { token: room.hostToken })).body;
+    expect(onA.outcome.endedBy).toMatch(/agreement|rejected/);
+    expect(onB.outcome).toEqual(onA.outcome);
+    expect(onB.history).toEqual(onA.history);
+    expect(onA.history.some((e: Json) => e.actor.role === "mediator")).toBe(true);
+  });
+
   it("refuses --redis with an SQLite store, in one line", async () => {
     const sqlite = await freshStore("sqlite");
     try {
