@@ -234,12 +234,13 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
       })
     ).body;
     // Each party answers on its own server's socket whenever a push says it is expected.
-    const play = async (base: string, token: string) => {
-      const feed = await open(base, room.id, token);
+    const play = async (base: string, party: number) => {
+      const feed = await open(base, room.id, room.seats[party].token);
       let seen = 0;
       let acted = -1;
       for (let k = 0; ; k++) {
-        const m = await feed.next((x) => x.type === "state" || x.type === "event", seen);
+        const m = await feed.next((x) => x.type !== "ack", seen);
+        if (m.type === "error") throw new Error(`party ${party}: ${JSON.stringify(m)}`);
         seen = feed.messages.indexOf(m) + 1;
         const state = m.type === "state" ? m.room : m;
         if (state.state === "ended") return feed;
@@ -254,10 +255,7 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
         feed.send({ move: { id: `m${k}`, ...body } });
       }
     };
-    const [f0, f1] = await Promise.all([
-      play(a.base, room.seats[0].token),
-      play(b.base, room.seats[1].token),
-    ]);
+    const [f0, f1] = await Promise.all([play(a.base, 0), play(b.base, 1)]);
     for (const f of [f0, f1]) expect(f.messages.filter((m) => m.type === "error")).toEqual([]);
     const onA = (await call(a.base, "GET", `/api/rooms/${room.id}`, { token: room.hostToken })).body;
     const onB = (await call(b.base, "GET", `/api/rooms/${room.id}`, { token: room.hostToken })).body;

@@ -30,6 +30,8 @@ export interface ClusterHooks {
   held(): Map<string, number>;
   /** The store has entries of the room that this instance has not seen: read them. */
   behind(roomId: string): void;
+  /** This instance still runs the room's work: make sure it is under way (a step that failed is tried again). */
+  keep(roomId: string): void;
 }
 
 /** PostgreSQL's clock in ms: leases are compared on one clock, whatever the servers' clocks say. */
@@ -152,15 +154,15 @@ export class Cluster {
       returning room_id`.execute(this.db);
     for (const { room_id } of taken.rows) {
       this.owned.add(room_id);
-      try {
-        await hooks.gained(room_id);
-      } catch (err) {
+      // Not awaited: a room's queue or a takeover of many rooms must not hold up the next renewal.
+      hooks.gained(room_id).catch((err) => {
         // Kept (and renewed): handing a room that cannot be rebuilt around would only move the failure.
         process.stderr.write(
           `parley serve: room ${room_id} could not be rebuilt: ${(err as Error).message}\n`,
         );
-      }
+      });
     }
+    for (const id of this.owned) hooks.keep(id);
     const held = hooks.held();
     if (held.size > 0) {
       const last = await this.db

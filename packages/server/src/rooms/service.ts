@@ -125,6 +125,11 @@ export class RoomService {
         const room = this.rooms.get(id);
         if (room) void this.serial(room, async () => {}, "read").catch(() => {});
       },
+      keep: (id) => {
+        const room = this.rooms.get(id);
+        if (room) void this.serial(room, async () => this.afterStep(room)).catch(() => {});
+        else void this.room(id).catch(() => {});
+      },
     });
   }
 
@@ -722,7 +727,10 @@ export class RoomService {
         if (!this.runsWork(live) || (ask && this.asked.get(ask.key) !== ask)) return;
         await fn(live);
       }),
-    ).catch(() => {});
+    ).catch(() => {
+      // Not stored (the store failed, or other servers kept winning): the seat is asked again on the next step or lease sweep.
+      if (ask && this.asked.get(ask.key) === ask) this.asked.delete(ask.key);
+    });
   }
 
   /** A seat asked to move on the room's current turn; null if it already was. */
