@@ -2,9 +2,11 @@
 // machine. N rooms of two person seats over WebSockets play to the end at once (each seat moves
 // when the push says it is its turn); then rooms of a person against a server-side agent.
 // Prints moves/s and the latency from a move sent to its acknowledgement and to the other seat's
-// push (p50, p99), on SQLite and on PostgreSQL.
+// push (p50, p99), on SQLite and on PostgreSQL. With --servers N (N > 1): N `parley serve --redis`
+// processes on one PostgreSQL database and the local Redis; each room's seats are on different
+// servers (every push crosses Redis), and an agent room's person is not on the server running the agent.
 //
-//   node bench/rooms.mjs [--rooms 100,1000] [--rounds 10] [--agent-rooms 50] [--stores sqlite,postgres]
+//   node bench/rooms.mjs [--rooms 100,1000] [--rounds 10] [--agent-rooms 50] [--stores sqlite,postgres] [--servers 1]
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -21,16 +23,18 @@ const ROOMS = (args.rooms ?? "100,1000")
   .filter((n) => n > 0);
 const ROUNDS = Number(args.rounds ?? 10);
 const AGENT_ROOMS = Number(args["agent-rooms"] ?? 50);
-const STORES = (args.stores ?? "sqlite,postgres").split(",");
+const SERVERS = Number(args.servers ?? 1);
+const STORES = SERVERS > 1 ? ["postgres"] : (args.stores ?? "sqlite,postgres").split(",");
+const REDIS = process.env.PARLEY_BENCH_REDIS ?? "redis://127.0.0.1:6379";
 const PARLEY = fileURLToPath(new URL("../packages/cli/bin/parley.js", import.meta.url));
 const SCENARIO = "anac-2010-englandzimbabwe";
 
-function serve(db) {
+function serve(db, extra = []) {
   // PARLEY_BENCH_NODE_ARGS: options for the server's node, e.g. "--cpu-prof" to profile it.
   const nodeArgs = (process.env.PARLEY_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(
     process.execPath,
-    [...nodeArgs, PARLEY, "serve", "--port", "0", "--db", db, "--rooms-per-minute", "100000"],
+    [...nodeArgs, PARLEY, "serve", "--port", "0", "--db", db, "--rooms-per-minute", "100000", ...extra],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },
@@ -70,10 +74,14 @@ function connect(base, id, token) {
   });
 }
 
-/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+/** CPU time (user + system, ms) the server processes have used so far, from /proc (Linux). */
+function cpuMs(pids) {
+  let ms = 0;
+  for (const pid of pids) {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+  }
+  return ms;
 }
 
 function percentile(sorted, p) {
@@ -92,12 +100,12 @@ async function offersOf(base) {
   return [0, 1, 2].map((k) => Object.fromEntries(doc.issues.map((issue) => [issue.name, option(issue, k)])));
 }
 
-/** `n` SAOP rooms of the bench's scenario and deadline, one after the other. */
-async function createRooms(base, n, seats) {
+/** `n` SAOP rooms of the bench's scenario and deadline, one after the other, room i on server i mod N. */
+async function createRooms(bases, n, seats) {
   const rooms = [];
   for (let i = 0; i < n; i++)
     rooms.push(
-      await post(base, "/api/rooms", {
+      await post(bases[i % bases.length], "/api/rooms", {
         scenario: SCENARIO,
         protocol: "saop",
         deadline: { rounds: ROUNDS },
@@ -108,18 +116,22 @@ async function createRooms(base, n, seats) {
 }
 
 /** Two people per room, every room at once, to the end. */
-async function personRooms(base, n, offers, pid) {
-  const rooms = await createRooms(base, n, [{ party: 0 }, { party: 1 }]);
+async function personRooms(bases, n, offers, pids) {
+  const rooms = await createRooms(bases, n, [{ party: 0 }, { party: 1 }]);
   const seats = [];
-  for (const room of rooms)
+  for (const [i, room] of rooms.entries())
     for (let s = 0; s < 2; s++)
-      seats.push({ room, s, ...(await connect(base, room.id, room.seats[s].token)) });
+      seats.push({
+        room,
+        s,
+        ...(await connect(bases[(i + s) % bases.length], room.id, room.seats[s].token)),
+      });
   const ack = [];
   const push = [];
   let moves = 0;
   const sent = new Map(); // `${room}/${seq}` pending push → send time
   const errors = [];
-  const cpu0 = cpuMs(pid);
+  const cpu0 = cpuMs(pids);
   const started = performance.now();
   await Promise.all(
     rooms.map(
@@ -158,7 +170,7 @@ async function personRooms(base, n, offers, pid) {
     ),
   );
   const seconds = (performance.now() - started) / 1000;
-  const cpu = (cpuMs(pid) - cpu0) / moves;
+  const cpu = (cpuMs(pids) - cpu0) / moves;
   for (const seat of seats) seat.socket.close();
   ack.sort((a, b) => a - b);
   push.sort((a, b) => a - b);
@@ -167,17 +179,17 @@ async function personRooms(base, n, offers, pid) {
 }
 
 /** A person against a server-side agent (boulware) in each room: the agent's reply is the push latency. */
-async function agentRooms(base, n, offers, pid) {
-  const rooms = await createRooms(base, n, [{ party: 0 }, { party: 1, agent: "boulware" }]);
+async function agentRooms(bases, n, offers, pids) {
+  const rooms = await createRooms(bases, n, [{ party: 0 }, { party: 1, agent: "boulware" }]);
   const reply = [];
   const endings = {};
   let moves = 0;
-  const cpu0 = cpuMs(pid);
+  const cpu0 = cpuMs(pids);
   const started = performance.now();
   const sockets = [];
   await Promise.all(
-    rooms.map(async (room) => {
-      const seat = await connect(base, room.id, room.seats[0].token);
+    rooms.map(async (room, i) => {
+      const seat = await connect(bases[(i + 1) % bases.length], room.id, room.seats[0].token);
       sockets.push(seat.socket);
       await new Promise((done) => {
         let t0 = 0;
@@ -200,50 +212,64 @@ async function agentRooms(base, n, offers, pid) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const cpu = (cpuMs(pid) - cpu0) / moves;
+  const cpu = (cpuMs(pids) - cpu0) / moves;
   for (const s of sockets) s.close();
   reply.sort((a, b) => a - b);
   console.error(`rooms with an agent ended by: ${JSON.stringify(endings)}`);
   return { moves, seconds, reply, cpu };
 }
 
+/** SERVERS `parley serve` processes on a fresh store (with more than one: sharing it through Redis). */
+async function servers(kind) {
+  const store = await freshStore(kind, "parley_bench");
+  const extra =
+    SERVERS > 1 ? ["--redis", REDIS, "--redis-prefix", `parley_bench_${process.pid}_${Date.now()}`] : [];
+  const started = [];
+  for (let i = 0; i < SERVERS; i++) started.push(await serve(store.url, extra));
+  return {
+    bases: started.map((s) => s.base),
+    pids: started.map((s) => s.child.pid),
+    async stop() {
+      for (const { child } of started) {
+        child.kill();
+        await new Promise((r) => child.once("exit", r));
+      }
+      await store.drop();
+    },
+  };
+}
+
 const fmt = (x) => (Number.isNaN(x) ? "–" : x.toFixed(1));
 console.log(
-  `rooms bench: ${SCENARIO}, SAOP, ${ROUNDS} rounds (${2 * ROUNDS} moves a room), load client and server on this machine`,
+  `rooms bench: ${SCENARIO}, SAOP, ${ROUNDS} rounds (${2 * ROUNDS} moves a room), ${SERVERS} server(s), load client and servers on this machine`,
 );
 console.log(
-  "| store | rooms | seats | moves | seconds | moves/s | ack p50 ms | ack p99 ms | push p50 ms | push p99 ms | server CPU ms/move |",
+  "| store | servers | rooms | seats | moves | seconds | moves/s | ack p50 ms | ack p99 ms | push p50 ms | push p99 ms | server CPU ms/move |",
 );
-console.log("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const kind of STORES) {
   for (const n of ROOMS) {
-    const store = await freshStore(kind, "parley_bench");
-    const { child, base } = await serve(store.url);
+    const run = await servers(kind);
     try {
-      const offers = await offersOf(base);
-      const r = await personRooms(base, n, offers, child.pid);
+      const offers = await offersOf(run.bases[0]);
+      const r = await personRooms(run.bases, n, offers, run.pids);
       console.log(
-        `| ${kind} | ${n} | 2 people | ${r.moves} | ${r.seconds.toFixed(2)} | ${Math.round(r.moves / r.seconds)} | ${fmt(percentile(r.ack, 50))} | ${fmt(percentile(r.ack, 99))} | ${fmt(percentile(r.push, 50))} | ${fmt(percentile(r.push, 99))} | ${r.cpu.toFixed(2)} |`,
+        `| ${kind} | ${SERVERS} | ${n} | 2 people | ${r.moves} | ${r.seconds.toFixed(2)} | ${Math.round(r.moves / r.seconds)} | ${fmt(percentile(r.ack, 50))} | ${fmt(percentile(r.ack, 99))} | ${fmt(percentile(r.push, 50))} | ${fmt(percentile(r.push, 99))} | ${r.cpu.toFixed(2)} |`,
       );
     } finally {
-      child.kill();
-      await new Promise((r) => child.once("exit", r));
-      await store.drop();
+      await run.stop();
     }
   }
   if (AGENT_ROOMS > 0) {
-    const store = await freshStore(kind, "parley_bench");
-    const { child, base } = await serve(store.url);
+    const run = await servers(kind);
     try {
-      const offers = await offersOf(base);
-      const r = await agentRooms(base, AGENT_ROOMS, offers, child.pid);
+      const offers = await offersOf(run.bases[0]);
+      const r = await agentRooms(run.bases, AGENT_ROOMS, offers, run.pids);
       console.log(
-        `| ${kind} | ${AGENT_ROOMS} | person + agent | ${r.moves} | ${r.seconds.toFixed(2)} | ${Math.round(r.moves / r.seconds)} | – | – | ${fmt(percentile(r.reply, 50))} (agent reply) | ${fmt(percentile(r.reply, 99))} | ${r.cpu.toFixed(2)} |`,
+        `| ${kind} | ${SERVERS} | ${AGENT_ROOMS} | person + agent | ${r.moves} | ${r.seconds.toFixed(2)} | ${Math.round(r.moves / r.seconds)} | – | – | ${fmt(percentile(r.reply, 50))} (agent reply) | ${fmt(percentile(r.reply, 99))} | ${r.cpu.toFixed(2)} |`,
       );
     } finally {
-      child.kill();
-      await new Promise((r) => child.once("exit", r));
-      await store.drop();
+      await run.stop();
     }
   }
 }

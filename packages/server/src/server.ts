@@ -1,4 +1,5 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { InputError } from "@parley/core";
 import type { FastifyInstance } from "fastify";
 import { AgentList } from "./agent-list.js";
 import { type AppOptions, buildApp, type Limits } from "./app.js";
@@ -6,6 +7,7 @@ import { ScenarioCatalog } from "./catalog.js";
 import { openStore, type Store, storeKind } from "./db/connect.js";
 import { migrate } from "./db/migrations.js";
 import { type AgentRunner, IsolatedAgents } from "./rooms/agents.js";
+import { Cluster } from "./rooms/cluster.js";
 import { RoomService } from "./rooms/service.js";
 import { type TournamentLimits, TournamentService } from "./tournaments/service.js";
 
@@ -24,6 +26,14 @@ export interface ServerOptions {
   /** Where tournaments keep their stores and exports (default: beside the SQLite file; see tournamentsDirFor). */
   tournamentsDir?: string;
   tournaments?: Partial<TournamentLimits>;
+  /** redis://HOST:PORT: serve the rooms together with the other servers on this PostgreSQL store and Redis. */
+  redis?: string;
+  /** With `redis`: the Redis channel's prefix (default "parley"), alike on every server of one deployment. */
+  redisPrefix?: string;
+  /** With `redis`: how long a room's lease lasts unrenewed, ms (default 8,000). */
+  leaseMs?: number;
+  /** How long an unused ended room (or another server's room) stays in memory, ms (default 60,000). */
+  idleRoomMs?: number;
 }
 
 /**
@@ -48,9 +58,21 @@ export interface ParleyServer {
 
 /** Opens the store (migrating it), rebuilds every open room from its log, and builds the app. */
 export async function createServer(options: ServerOptions): Promise<ParleyServer> {
+  if (options.redis !== undefined && storeKind(options.db) !== "postgres")
+    throw new InputError(
+      "--redis",
+      "several servers share rooms through PostgreSQL: give --db postgres://… (an SQLite file belongs to one machine)",
+    );
   const store = openStore(options.db);
+  let cluster: Cluster | undefined;
   try {
     await migrate(store.db as never);
+    if (options.redis !== undefined)
+      cluster = await Cluster.open(store.db, {
+        redis: options.redis,
+        prefix: options.redisPrefix,
+        leaseMs: options.leaseMs,
+      });
   } catch (err) {
     await store.db.destroy();
     throw err;
@@ -59,7 +81,10 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   const agents =
     options.agents ??
     new IsolatedAgents({ modules: options.agentModules, moveBudgetMs: options.agentBudgetMs });
-  const rooms = new RoomService(store.db, catalog, agents);
+  const rooms = new RoomService(store.db, catalog, agents, Date.now, {
+    cluster,
+    idleRoomMs: options.idleRoomMs,
+  });
   await rooms.resume();
   const agentList = new AgentList(options.agentModules);
   const tournaments = new TournamentService(
@@ -89,6 +114,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       await app.close();
       await tournaments.close();
       await rooms.close();
+      await cluster?.close();
       await agents.close();
       await store.db.destroy();
     },

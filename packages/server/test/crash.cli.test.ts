@@ -1,43 +1,17 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../src/index.js";
-import { call, Feed, freshStore, type Json, STORE_KINDS, type TestStore, TWO_PARTY } from "./helpers.js";
-
-const PARLEY = fileURLToPath(new URL("../../cli/bin/parley.js", import.meta.url));
-
-/** Starts the built `parley serve` on a free port; resolves with its base URL once it prints its line. */
-function serve(db: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [PARLEY, "serve", "--port", "0", "--db", db], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once("line", (line) => {
-      const m = /^Listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
-      if (m) resolve({ child, base: m[1] });
-      else reject(new Error(`unexpected first line: ${line}`));
-    });
-    child.once("exit", (code) => reject(new Error(`parley serve exited (${code}): ${stderr}`)));
-  });
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
-}
-
-const OFFERS = [
-  { price: "low", delivery: "fast" },
-  { price: "high", delivery: "slow" },
-  { price: "mid", delivery: "fast" },
-  { price: "mid", delivery: "slow" },
-];
+import {
+  call,
+  Feed,
+  freshStore,
+  type Json,
+  OFFERS,
+  STORE_KINDS,
+  type TestStore,
+  TWO_PARTY,
+} from "./helpers.js";
+import { killHard, serve } from "./processes.js";
 
 describe.each(STORE_KINDS)("kill -9 of parley serve on %s", (kind) => {
   let store: TestStore;
@@ -114,9 +88,12 @@ describe.each(STORE_KINDS)("kill -9 of parley serve on %s", (kind) => {
       .execute();
     await db.db.destroy();
     const byClient = new Map<string, { room: string; seq: number }[]>();
-    for (const r of rows)
-      if (r.client_id)
-        byClient.set(r.client_id, [...(byClient.get(r.client_id) ?? []), { room: r.room_id, seq: r.seq }]);
+    for (const r of rows) {
+      if (!r.client_id) continue;
+      // Stored as `<sender>/<id>`; the ids sent here are unique across rooms and seats.
+      const id = r.client_id.slice(r.client_id.indexOf("/") + 1);
+      byClient.set(id, [...(byClient.get(id) ?? []), { room: r.room_id, seq: r.seq }]);
+    }
     for (const [id, ack] of acked) expect(byClient.get(id), id).toEqual([ack]);
 
     server = await serve(store.url);

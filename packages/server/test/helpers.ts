@@ -150,6 +150,14 @@ export const TWO_PARTY = {
   ],
 };
 
+/** A few outcomes of TWO_PARTY, for seats that move in turn. */
+export const OFFERS = [
+  { price: "low", delivery: "fast" },
+  { price: "high", delivery: "slow" },
+  { price: "mid", delivery: "fast" },
+  { price: "mid", delivery: "slow" },
+];
+
 /** Every number-valued string a viewer must never see: the other parties' weights, values, reservations. */
 export function secretsOf(party: (typeof TWO_PARTY)["parties"][number]): string[] {
   return [JSON.stringify(party.weights), JSON.stringify(party.values)];

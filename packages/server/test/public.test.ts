@@ -62,6 +62,7 @@ describe("public routes, the web app and limits", () => {
       "/api/rooms/{id}",
       "/api/rooms/{id}/moves",
       "/api/rooms/{id}/export",
+      "/api/rooms/{id}/ws",
       "/api/scenarios",
     ])
       expect(Object.keys(spec.body.paths)).toContain(path);

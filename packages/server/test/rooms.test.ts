@@ -139,9 +139,10 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
       .selectAll()
       .where("room_id", "=", room.id)
       .execute();
+    // Each id is stored with its sender in front.
     expect(rows.map((r) => [r.seq, r.client_id])).toEqual([
-      [1, "m-1"],
-      [2, "m-3"],
+      [1, "party:0/m-1"],
+      [2, "party:1/m-3"],
     ]);
   });
 
@@ -292,6 +293,46 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
     await watch.next((m) => (m.type === "state" ? m.room.state === "ended" : m.state === "ended"), 0, 20_000);
     const host = await view(bots.id, bots.hostToken);
     expect(host.outcome.endedBy).toMatch(/agreement|deadline/);
+  });
+
+  it("keeps client ids per seat: two seats may use one id, and a person cannot take an agent's", async () => {
+    const people = await saop();
+    const [buyer, seller] = people.seats.map((s: { token: string }) => s.token);
+    const first = await move(people.id, buyer, {
+      id: "same",
+      type: "offer",
+      outcome: { price: "low", delivery: "fast" },
+    });
+    const second = await move(people.id, seller, {
+      id: "same",
+      type: "offer",
+      outcome: { price: "high", delivery: "slow" },
+    });
+    expect(second.body.seq).toBe(first.body.seq + 1);
+    expect((await move(people.id, seller, { id: "same", type: "accept" })).body).toEqual(second.body);
+
+    // The server stores the agent's move of turn t (moves so far) as agent:1:t; the person moves at
+    // turns 0, 2, 4 and names its moves after the agent's next turns.
+    const room = await create({
+      scenario: TWO_PARTY,
+      protocol: "saop",
+      deadline: { rounds: 20 },
+      seats: [{ party: 0 }, { party: 1, agent: "boulware" }],
+    });
+    const person = room.seats[0].token;
+    const feed = await open(room.id, person);
+    await feed.next((m) => m.type === "state");
+    for (const turn of [3, 5, 7]) {
+      const res = await move(room.id, person, {
+        id: `agent:1:${turn}`,
+        type: "offer",
+        outcome: { price: "low", delivery: "fast" },
+      });
+      expect(res.status, res.text).toBe(200);
+      const answer = await feed.next((m) => m.type === "event" && m.seq > res.body.seq);
+      if (answer.state === "ended") break;
+      expect(answer.actor).toEqual({ role: "party", party: 1 });
+    }
   });
 
   it("ends a faulty agent's room by the protocol's rules, and the server goes on", async () => {

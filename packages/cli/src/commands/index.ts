@@ -284,6 +284,23 @@ export function registerCommands(program: Command): void {
         .default(10_000)
         .argParser(positive("--tournament-max")),
     )
+    .option(
+      "--redis <url>",
+      "serve the rooms together with other servers: redis://HOST:PORT (with --db postgres://…)",
+    )
+    .option(
+      "--redis-prefix <prefix>",
+      "with --redis: the Redis channel's prefix, alike on every server",
+      "parley",
+    )
+    .addOption(
+      new Option(
+        "--lease-ms <n>",
+        "with --redis: how long a room's work stays with a server that stopped answering",
+      )
+        .default(8000)
+        .argParser(positive("--lease-ms")),
+    )
     .action(async (opts: ServeOptions) => (await import("./serve.js")).serve(opts));
 
   program

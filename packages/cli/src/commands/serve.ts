@@ -14,6 +14,9 @@ export interface ServeOptions {
   tournamentWorkers?: number;
   tournamentsAtOnce: number;
   tournamentMax: number;
+  redis?: string;
+  redisPrefix: string;
+  leaseMs: number;
 }
 
 /**
@@ -47,6 +50,9 @@ export async function serve(opts: ServeOptions): Promise<void> {
       atOnce: opts.tournamentsAtOnce,
       maxNegotiations: opts.tournamentMax,
     },
+    redis: opts.redis,
+    redisPrefix: opts.redisPrefix,
+    leaseMs: opts.leaseMs,
   });
   try {
     await server.app.listen({ port: opts.port, host: opts.host });

@@ -30,6 +30,9 @@ const pgTypes = {
 export function openStore(target: string): Store {
   if (storeKind(target) === "postgres") {
     const pool = new pg.Pool({ connectionString: target, max: 10, types: pgTypes });
+    // An idle connection that PostgreSQL closes (a restart, an administrator) is dropped from the pool
+    // and replaced on next use; unhandled, its error would end the server.
+    pool.on("error", (err) => process.stderr.write(`parley: a PostgreSQL connection closed: ${err.message}\n`));
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       kind: "postgres",

@@ -44,6 +44,20 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable("rooms").execute();
     },
   },
+  // Used only by servers sharing PostgreSQL through Redis: which instance runs each open room's work.
+  "0002-room-leases": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("room_leases")
+        .addColumn("room_id", "varchar(64)", (c) => c.primaryKey().references("rooms.id"))
+        .addColumn("owner", "varchar(128)", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("room_leases").execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -3,6 +3,7 @@ export interface Database {
   rooms: RoomsTable;
   seats: SeatsTable;
   room_log: RoomLogTable;
+  room_leases: RoomLeasesTable;
 }
 
 export interface RoomsTable {
@@ -43,4 +44,13 @@ export interface RoomLogTable {
   body: string;
   /** Server clock (ms since the epoch) when it was applied. */
   at: number;
+}
+
+/** Which server instance runs an open room's deadline, agent seats and built-in mediator (several servers only). */
+export interface RoomLeasesTable {
+  room_id: string;
+  /** The owning instance's id (host, process and a random part). */
+  owner: string;
+  /** PostgreSQL's clock (ms since the epoch) after which another instance may take the room. */
+  expires_at: number;
 }

@@ -10,17 +10,18 @@ import {
   visibleEvent,
   writeParleyScenario,
 } from "@parley/core";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { ScenarioCatalog } from "../catalog.js";
 import { LogWriter } from "../db/log-writer.js";
-import type { Database } from "../db/schema.js";
+import type { Database, RoomLogTable } from "../db/schema.js";
 import { badRequest, conflict, forbidden, HttpError } from "../errors.js";
 import { hashToken, newRoomId, newToken } from "../tokens.js";
 import { AgentFault, type AgentRunner } from "./agents.js";
+import type { Cluster, StoredRow } from "./cluster.js";
 import { LiveNegotiation, type Step } from "./negotiation.js";
 import { type LogEntry, type LoggedMove, Room, type SeatRecord, type VisibleEntry } from "./room.js";
 import type { ChatBody, CreateRoomBody, MoveBody, RoomSpec } from "./spec.js";
-import type { Actor, Viewer } from "./viewer.js";
+import { type Actor, scopedClientId, type Viewer } from "./viewer.js";
 
 /** The answer to `POST /api/rooms`: every token, shown once. */
 export interface CreatedRoom {
@@ -41,6 +42,35 @@ export interface Subscriber {
 /** How many sockets each person's seat has open now, on this server. */
 export type Connected = { party: number | "mediator"; sockets: number }[];
 
+export interface RoomServiceOptions {
+  /** Several servers share the rooms (PostgreSQL and Redis): see Cluster. */
+  cluster?: Cluster;
+  /**
+   * How long a room stays in memory after its last use once it has ended (and, on several servers,
+   * an open room whose work another instance runs), with no socket watching it; 60 s by default.
+   * It is read again from the store when asked for.
+   */
+  idleRoomMs?: number;
+}
+
+/** The store had an entry this instance had not seen (another server wrote it): read the room again and retry. */
+class StaleReplica extends HttpError {
+  constructor() {
+    super(503, "the room changed on another server; try again");
+  }
+}
+
+/** PostgreSQL's unique_violation: another server stored this seq or client id first. */
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string }).code === "23505";
+}
+
+/** An agent seat or built-in mediator (`key`: `<room>/<party>` or `<room>/mediator`) asked to move on turn `turn`. */
+interface Ask {
+  key: string;
+  turn: number;
+}
+
 /** The relative path of a seat's page in the web app. */
 function seatUrl(id: string, token: string): string {
   return `/rooms/${id}#token=${token}`;
@@ -56,22 +86,64 @@ export class RoomService {
   private readonly loading = new Map<string, Promise<Room | undefined>>();
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Per agent seat (and built-in mediator): the turn it was last asked to move on. */
-  private readonly asked = new Map<string, number>();
+  /** Per agent seat (and built-in mediator): its last ask (an answer to an older one is dropped). */
+  private readonly asked = new Map<string, Ask>();
+  /** When each room in memory was last used (this server's clock), for eviction. */
+  private readonly used = new Map<string, number>();
   private closed = false;
   private readonly writer: LogWriter;
+  private readonly cluster?: Cluster;
+  private readonly idleRoomMs: number;
+  private readonly evictor: NodeJS.Timeout;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly catalog: ScenarioCatalog,
     private readonly agents: AgentRunner,
     private readonly now: () => number = Date.now,
+    options: RoomServiceOptions = {},
   ) {
     this.writer = new LogWriter(db);
+    this.cluster = options.cluster;
+    this.idleRoomMs = options.idleRoomMs ?? 60_000;
+    this.evictor = setInterval(() => this.evictIdle(), Math.max(10, this.idleRoomMs / 2));
+    this.evictor.unref();
+    this.cluster?.attach({
+      stored: (row) => {
+        const room = this.closed ? undefined : this.rooms.get(row.room_id);
+        if (room && row.seq > room.lastSeq) void this.serial(room, async () => {}, row).catch(() => {});
+      },
+      gained: async (id) => {
+        // Whatever this server was doing for the room before is stale: start its work afresh.
+        this.stopWork(id);
+        const live = this.rooms.get(id);
+        if (!live) await this.room(id);
+        else await this.serial(live, async () => this.afterStep(live), "read");
+      },
+      lost: (id) => this.stopWork(id),
+      held: () => {
+        const held = new Map<string, number>();
+        for (const room of this.rooms.values()) if (!room.ended) held.set(room.id, room.lastSeq);
+        return held;
+      },
+      behind: (id) => {
+        const room = this.rooms.get(id);
+        if (room) void this.serial(room, async () => {}, "read").catch(() => {});
+      },
+      keep: (id) => {
+        const room = this.rooms.get(id);
+        if (room) void this.serial(room, async () => this.afterStep(room)).catch(() => {});
+        else void this.room(id).catch(() => {});
+      },
+    });
   }
 
-  /** Loads every open room (replaying its log), re-arms deadlines and resumes agent seats. */
+  /**
+   * Loads every open room (replaying its log), re-arms deadlines and resumes agent seats. On several
+   * servers: takes over the rooms whose lease has run out instead, and keeps doing so.
+   */
   async resume(): Promise<number> {
+    if (this.cluster) return this.cluster.start();
     const open = await this.db.selectFrom("rooms").select("id").where("ended_at", "is", null).execute();
     let resumed = 0;
     for (const { id } of open) {
@@ -88,6 +160,8 @@ export class RoomService {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.evictor);
+    await this.cluster?.stop();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     await Promise.allSettled([...this.rooms.values()].map((r) => r.queue));
@@ -170,8 +244,10 @@ export class RoomService {
           })),
         )
         .execute();
+      await this.cluster?.claim(trx, id);
     });
     this.rooms.set(id, room);
+    this.used.set(id, Date.now());
     this.afterStep(room);
     return {
       id,
@@ -222,7 +298,10 @@ export class RoomService {
   /** The room `id` (loaded and replayed from the store on first use), or undefined. */
   async room(id: string): Promise<Room | undefined> {
     const live = this.rooms.get(id);
-    if (live) return live;
+    if (live) {
+      this.used.set(id, Date.now());
+      return live;
+    }
     let pending = this.loading.get(id);
     if (!pending) {
       pending = this.load(id).finally(() => this.loading.delete(id));
@@ -231,7 +310,16 @@ export class RoomService {
     return pending;
   }
 
-  private async load(id: string): Promise<Room | undefined> {
+  /** Whether the room is in memory now (rooms nobody uses are dropped, and read again when asked for). */
+  inMemory(id: string): boolean {
+    return this.rooms.has(id);
+  }
+
+  /**
+   * Reads the room from the store and replays its log; its watchers get the entries after
+   * `pushedUpTo` (what they have seen of a room read again), in order.
+   */
+  private async load(id: string, pushedUpTo = Number.POSITIVE_INFINITY): Promise<Room | undefined> {
     const row = await this.db.selectFrom("rooms").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) return undefined;
     const seatRows = await this.db.selectFrom("seats").selectAll().where("room_id", "=", id).execute();
@@ -248,25 +336,96 @@ export class RoomService {
       agent: s.agent,
     }));
     const room = this.build(id, JSON.parse(row.spec) as RoomSpec, seats, Number(row.started_at));
-    room.negotiation.replaying = true;
-    for (const r of log) {
-      const entry: LogEntry = {
-        seq: r.seq,
-        kind: r.kind as LogEntry["kind"],
-        actor: JSON.parse(r.actor),
-        clientId: r.client_id,
-        at: Number(r.at),
-        events: [],
-        ...JSON.parse(r.body),
-      };
-      entry.events = this.replay(room, entry);
-      room.entries.push(entry);
-      if (entry.clientId !== null) room.clientIds.set(entry.clientId, entry.seq);
-    }
-    room.negotiation.replaying = false;
+    this.applyStored(room, log, pushedUpTo);
     this.rooms.set(id, room);
+    this.used.set(id, Date.now());
     this.afterStep(room);
     return room;
+  }
+
+  /** Replays stored rows into the room (in seq order), pushing to its watchers those after `pushAfter`. */
+  private applyStored(room: Room, rows: readonly Selectable<RoomLogTable>[], pushAfter: number): void {
+    room.negotiation.replaying = true;
+    try {
+      for (const r of rows) {
+        const entry: LogEntry = {
+          seq: r.seq,
+          kind: r.kind as LogEntry["kind"],
+          actor: JSON.parse(r.actor),
+          clientId: r.client_id,
+          at: Number(r.at),
+          events: [],
+          ...JSON.parse(r.body),
+        };
+        entry.events = this.replay(room, entry);
+        this.record(room, entry, entry.seq > pushAfter);
+      }
+    } finally {
+      room.negotiation.replaying = false;
+    }
+  }
+
+  /**
+   * On several servers: reads what other servers stored since this replica's last seq (or takes
+   * `row`, the next one, as published) and replays it. Whether there was anything.
+   */
+  private async catchUp(room: Room, row?: StoredRow): Promise<boolean> {
+    if (row && row.seq <= room.lastSeq) return false;
+    const rows =
+      row?.seq === room.lastSeq + 1
+        ? [row]
+        : await this.db
+            .selectFrom("room_log")
+            .selectAll()
+            .where("room_id", "=", room.id)
+            .where("seq", ">", room.lastSeq)
+            .orderBy("seq")
+            .execute();
+    if (rows.length === 0) return false;
+    try {
+      this.applyStored(room, rows, room.lastSeq);
+    } catch (err) {
+      this.drop(room);
+      throw err;
+    }
+    this.afterStep(room);
+    return true;
+  }
+
+  /**
+   * Drops a room whose memory can no longer be trusted (a failed or refused write ran it ahead of the
+   * store). It is read again at once if someone watches it or this server runs its work (if the
+   * store cannot be read, on next use).
+   */
+  private drop(room: Room): void {
+    if (this.rooms.get(room.id) !== room) return;
+    this.rooms.delete(room.id);
+    clearTimeout(this.timers.get(room.id));
+    this.timers.delete(room.id);
+    if (!this.subscribers.has(room.id) && this.cluster && !this.cluster.owns(room.id)) return;
+    const pending = this.load(room.id, room.lastSeq).finally(() => this.loading.delete(room.id));
+    this.loading.set(room.id, pending);
+    pending.catch(() => {});
+  }
+
+  /** Drops from memory the rooms no socket watches and nobody used lately: ended, or run by another server. */
+  evictIdle(): void {
+    const before = Date.now() - this.idleRoomMs;
+    for (const room of this.rooms.values()) {
+      if (this.subscribers.has(room.id) || (this.used.get(room.id) ?? 0) > before) continue;
+      if (!room.ended && (!this.cluster || this.cluster.owns(room.id))) continue;
+      this.rooms.delete(room.id);
+      this.used.delete(room.id);
+      this.stopWork(room.id);
+    }
+  }
+
+  /** Stops a room's timer and agent seats, and forgets what they were asked. */
+  private stopWork(id: string): void {
+    clearTimeout(this.timers.get(id));
+    this.timers.delete(id);
+    for (const key of this.asked.keys()) if (key.startsWith(`${id}/`)) this.asked.delete(key);
+    this.agents.release(`${id}/`);
   }
 
   /** Applies a stored entry to the negotiation (it was valid when stored, so it is valid again). */
@@ -282,11 +441,42 @@ export class RoomService {
 
   // ── Acting ──────────────────────────────────────────────────────────────
 
-  /** Runs `fn` after everything already queued on `room`. */
-  private serial<T>(room: Room, fn: () => Promise<T>): Promise<T> {
-    const run = room.queue.then(fn, fn);
+  /**
+   * Runs `fn` after everything already queued on `room`; a room dropped from memory runs nothing
+   * more (StaleReplica). On several servers the replica first takes `from` (a published row, or
+   * "read": what the store has). It is not read before every step: a replica behind the store
+   * cannot store anything (its next seq is taken), and a step it refuses (409) is tried again
+   * once the replica has read what it missed.
+   */
+  private serial<T>(room: Room, fn: () => Promise<T>, from?: StoredRow | "read"): Promise<T> {
+    const task = async () => {
+      if (this.rooms.get(room.id) !== room) throw new StaleReplica();
+      this.used.set(room.id, Date.now());
+      if (!this.cluster) return fn();
+      if (from) await this.catchUp(room, from === "read" ? undefined : from);
+      try {
+        return await fn();
+      } catch (err) {
+        if (!(err instanceof HttpError && err.status === 409) || !(await this.catchUp(room))) throw err;
+        return fn();
+      }
+    };
+    const run = room.queue.then(task, task);
     room.queue = run.catch(() => {});
     return run;
+  }
+
+  /** `op` on the room as it is in memory now, again (up to 3 times) if it was dropped and read again meanwhile. */
+  private async retrying<T>(room: Room, op: (live: Room) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const live = this.rooms.get(room.id) === room ? room : ((await this.room(room.id)) ?? room);
+      try {
+        return await op(live);
+      } catch (err) {
+        if (!(err instanceof StaleReplica) || attempt === 3) throw err;
+        room = live;
+      }
+    }
   }
 
   /** A seat's move: answers its seq once stored; the same client id again gets the same answer. */
@@ -295,12 +485,14 @@ export class RoomService {
     if (seat.agent) return Promise.reject(forbidden("an agent's seat moves on the server"));
     const actor: Actor =
       seat.role === "mediator" ? { role: "mediator" } : { role: "party", party: seat.party };
-    return this.serial(room, async () => {
-      const known = room.clientIds.get(body.id);
-      if (known !== undefined) return { seq: known };
-      const move = this.toMove(room, body);
-      return { seq: await this.applyMove(room, actor, move, body.id) };
-    });
+    return this.retrying(room, (live) =>
+      this.serial(live, async () => {
+        const known = live.clientIds.get(scopedClientId(actor, body.id));
+        if (known !== undefined) return { seq: known };
+        const move = this.toMove(live, body);
+        return { seq: await this.applyMove(live, actor, move, body.id) };
+      }),
+    );
   }
 
   private toMove(room: Room, body: MoveBody): LoggedMove {
@@ -345,13 +537,8 @@ export class RoomService {
     }
   }
 
-  /** Applies, stores, then pushes a move; 409 (nothing changed) when it breaks the protocol. */
-  private async applyMove(
-    room: Room,
-    actor: Actor,
-    move: LoggedMove,
-    clientId: string | null,
-  ): Promise<number> {
+  /** Applies, stores, then pushes a move (`id`: its sender's); 409 (nothing changed) when it breaks the protocol. */
+  private async applyMove(room: Room, actor: Actor, move: LoggedMove, id: string): Promise<number> {
     let at = this.now();
     if (room.deadlineAt !== null && at >= room.deadlineAt && !room.ended) {
       await this.tickNow(room);
@@ -375,7 +562,7 @@ export class RoomService {
       seq: room.lastSeq + 1,
       kind: "move",
       actor,
-      clientId,
+      clientId: scopedClientId(actor, id),
       at,
       move,
       events: step.events,
@@ -404,22 +591,25 @@ export class RoomService {
         : seat.role === "mediator"
           ? { role: "mediator" }
           : { role: "host" };
-    return this.serial(room, async () => {
-      const known = room.clientIds.get(body.id);
-      if (known !== undefined) return { seq: known };
-      const chat = body.to === undefined ? { text: body.text } : { text: body.text, to: body.to };
-      const entry: LogEntry = {
-        seq: room.lastSeq + 1,
-        kind: "chat",
-        actor,
-        clientId: body.id,
-        at: this.now(),
-        chat,
-        events: [],
-      };
-      await this.commit(room, entry, { chat });
-      return { seq: entry.seq };
-    });
+    return this.retrying(room, (live) =>
+      this.serial(live, async () => {
+        const clientId = scopedClientId(actor, body.id);
+        const known = live.clientIds.get(clientId);
+        if (known !== undefined) return { seq: known };
+        const chat = body.to === undefined ? { text: body.text } : { text: body.text, to: body.to };
+        const entry: LogEntry = {
+          seq: live.lastSeq + 1,
+          kind: "chat",
+          actor,
+          clientId,
+          at: this.now(),
+          chat,
+          events: [],
+        };
+        await this.commit(live, entry, { chat });
+        return { seq: entry.seq };
+      }),
+    );
   }
 
   /**
@@ -432,20 +622,22 @@ export class RoomService {
     const actor: Actor =
       seat.role === "mediator" ? { role: "mediator" } : { role: "party", party: seat.party };
     const who = JSON.stringify(actor);
-    const joined = () => room.entries.some((e) => e.kind === "join" && JSON.stringify(e.actor) === who);
-    if (room.ended || joined()) return;
-    await this.serial(room, async () => {
-      if (room.ended || joined()) return;
-      const entry: LogEntry = {
-        seq: room.lastSeq + 1,
-        kind: "join",
-        actor,
-        clientId: null,
-        at: this.now(),
-        events: [],
-      };
-      await this.commit(room, entry, {});
-    }).catch(() => {});
+    const joined = (r: Room) => r.entries.some((e) => e.kind === "join" && JSON.stringify(e.actor) === who);
+    if (room.ended || joined(room)) return;
+    await this.retrying(room, (live) =>
+      this.serial(live, async () => {
+        if (live.ended || joined(live)) return;
+        const entry: LogEntry = {
+          seq: live.lastSeq + 1,
+          kind: "join",
+          actor,
+          clientId: null,
+          at: this.now(),
+          events: [],
+        };
+        await this.commit(live, entry, {});
+      }),
+    ).catch(() => {});
   }
 
   /** The deadline passing, stored as an entry when it ends the negotiation. */
@@ -486,9 +678,11 @@ export class RoomService {
   }
 
   /**
-   * Stores an entry (with the room's end, if it ended), then records it in memory and pushes it.
-   * If the store fails, the room is dropped from memory and rebuilt from the store on next use, so
-   * memory never runs ahead of what is durable.
+   * Stores an entry (with the room's end, if it ended), then records it in memory and pushes it (on
+   * several servers, publishes it too). If the store fails, the room is dropped from memory and
+   * rebuilt from the store, so memory never runs ahead of what is durable. On several servers the
+   * (room, seq) and (room, client id) keys decide between servers writing at once: the loser reads
+   * the room again and its caller retries.
    */
   private async commit(room: Room, entry: LogEntry, body: Record<string, unknown>): Promise<void> {
     const row = {
@@ -503,19 +697,32 @@ export class RoomService {
     try {
       await this.writer.append(row, room.ended ? entry.at : undefined);
     } catch (err) {
-      this.rooms.delete(room.id);
+      this.drop(room);
+      if (this.cluster && isUniqueViolation(err)) throw new StaleReplica();
       throw new HttpError(503, `the move could not be stored (${(err as Error).message}); try again`);
     }
+    this.record(room, entry);
+    this.cluster?.publish(row);
+    this.afterStep(room);
+  }
+
+  /** Adds a stored entry to the room in memory and pushes it to every watcher that may see it. */
+  private record(room: Room, entry: LogEntry, push = true): void {
     room.entries.push(entry);
     if (entry.clientId !== null) room.clientIds.set(entry.clientId, entry.seq);
+    if (!push) return;
     for (const sub of this.subscribers.get(room.id) ?? []) {
       const visible = room.visibleEntry(entry, sub.viewer);
       if (visible) sub.push(room, visible);
     }
-    this.afterStep(room);
   }
 
   // ── Deadlines and agents ────────────────────────────────────────────────
+
+  /** Whether this server runs the room's deadline, agent seats and built-in mediator (on several servers: the lease holder). */
+  private runsWork(room: Room): boolean {
+    return !this.closed && !room.ended && (!this.cluster || this.cluster.owns(room.id));
+  }
 
   private afterStep(room: Room): void {
     if (this.closed) return;
@@ -523,12 +730,14 @@ export class RoomService {
     this.timers.delete(room.id);
     if (room.ended) {
       this.agents.release(`${room.id}/`);
+      this.cluster?.release(room.id);
       return;
     }
+    if (!this.runsWork(room)) return;
     const deadline = room.deadlineAt;
     if (deadline !== null) {
       const timer = setTimeout(
-        () => void this.serial(room, () => this.tickNow(room)).catch(() => {}),
+        () => this.work(room, null, (live) => this.tickNow(live)),
         Math.max(0, deadline - this.now()),
       );
       this.timers.set(room.id, timer);
@@ -537,24 +746,47 @@ export class RoomService {
     this.mediatorMoves(room);
   }
 
+  /**
+   * Runs a piece of the room's work in the room's order, on the room as it is in memory then; not if
+   * the work has moved to another server, or the seat was asked again since `ask`.
+   */
+  private work(room: Room, ask: Ask | null, fn: (live: Room) => Promise<void>): void {
+    void this.retrying(room, (live) =>
+      this.serial(live, async () => {
+        if (!this.runsWork(live) || (ask && this.asked.get(ask.key) !== ask)) return;
+        await fn(live);
+      }),
+    ).catch(() => {
+      // Not stored (the store failed, or other servers kept winning): the seat is asked again on the next step or lease sweep.
+      if (ask && this.asked.get(ask.key) === ask) this.asked.delete(ask.key);
+    });
+  }
+
+  /** A seat asked to move on the room's current turn; null if it already was. */
+  private ask(room: Room, key: string): Ask | null {
+    const turn = room.turnNumber;
+    if (this.asked.get(key)?.turn === turn) return null;
+    const ask = { key, turn };
+    this.asked.set(key, ask);
+    return ask;
+  }
+
   /** A built-in mediator moves at once, in the room's order; its move is stored like anyone's. */
   private mediatorMoves(room: Room): void {
     if (!room.negotiation.mediator) return;
-    const askedAt = room.turnNumber;
-    const key = `${room.id}/mediator`;
-    if (this.asked.get(key) === askedAt) return;
-    this.asked.set(key, askedAt);
-    void this.serial(room, async () => {
-      if (room.turnNumber !== askedAt || room.ended) return;
+    const ask = this.ask(room, `${room.id}/mediator`);
+    if (!ask) return;
+    this.work(room, ask, async (live) => {
+      if (live.turnNumber !== ask.turn) return;
       let move: Move | null;
       try {
-        move = room.negotiation.mediatorTurn();
+        move = live.negotiation.mediatorTurn();
       } catch (err) {
-        await this.fault(room, { role: "mediator" }, `threw: ${(err as Error).message}`, askedAt);
+        await this.fault(live, { role: "mediator" }, `threw: ${(err as Error).message}`, ask.turn);
         return;
       }
-      if (move) await this.agentMove(room, { role: "mediator" }, move, `mediator:${askedAt}`);
-    }).catch(() => {});
+      if (move) await this.agentMove(live, { role: "mediator" }, move, `mediator:${ask.turn}`);
+    });
   }
 
   /** Applies an agent's or built-in mediator's move; an invalid one ends that seat for a fault. */
@@ -572,10 +804,8 @@ export class RoomService {
   private askAgent(room: Room): void {
     const seat = room.agentToMove();
     if (!seat) return;
-    const askedAt = room.turnNumber;
-    const key = `${room.id}/${seat.party}`;
-    if (this.asked.get(key) === askedAt) return;
-    this.asked.set(key, askedAt);
+    const ask = this.ask(room, `${room.id}/${seat.party}`);
+    if (!ask) return;
     const expected = room.negotiation.expected()!;
     const seatIndex = room.partyOfSeat.indexOf(seat.party);
     const events: VisibleEvent[] = [];
@@ -586,7 +816,7 @@ export class RoomService {
     const actor: Actor = { role: "party", party: seat.party };
     this.agents
       .move({
-        key,
+        key: ask.key,
         agent: seat.agent!,
         scenario: room.negotiation.prepared.scenario,
         seat: seatIndex,
@@ -598,21 +828,20 @@ export class RoomService {
       })
       .then(
         (move) =>
-          this.serial(room, async () => {
-            if (room.turnNumber !== askedAt || room.ended) return;
-            await this.agentMove(room, actor, move, `agent:${seat.party}:${askedAt}`);
+          this.work(room, ask, async (live) => {
+            if (live.turnNumber !== ask.turn) return;
+            await this.agentMove(live, actor, move, `agent:${seat.party}:${ask.turn}`);
           }),
         (err) =>
-          this.serial(room, () =>
+          this.work(room, ask, (live) =>
             this.fault(
-              room,
+              live,
               actor,
               err instanceof AgentFault ? err.message : `failed: ${(err as Error).message}`,
-              askedAt,
+              ask.turn,
             ),
           ),
-      )
-      .catch(() => {});
+      );
   }
 
   // ── Watching ────────────────────────────────────────────────────────────
@@ -652,8 +881,11 @@ export class RoomService {
     for (const sub of subs) if (sub !== except) sub.presence?.(connected);
   }
 
-  /** Runs `fn` in the room's order (so a reconnecting socket's catch-up and live pushes do not interleave). */
-  inOrder<T>(room: Room, fn: () => T): Promise<T> {
-    return this.serial(room, async () => fn());
+  /**
+   * Runs `fn` in the room's order (so a reconnecting socket's catch-up and live pushes do not
+   * interleave), on the room as it is in memory then (on several servers, caught up with the store).
+   */
+  inOrder<T>(room: Room, fn: (live: Room) => T): Promise<T> {
+    return this.retrying(room, (live) => this.serial(live, async () => fn(live), "read"));
   }
 }

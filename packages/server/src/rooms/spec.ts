@@ -56,12 +56,15 @@ export interface RoomSpec {
   seed: number;
 }
 
+/** A client's id of a move or message (stored with its sender's role in front: see scopedClientId). */
+const clientIdSchema = z.string().min(1).max(100);
+
 const outcomeValues = z.record(z.string().max(200), z.union([z.string().max(200), z.number()]));
 
 /** A move, by HTTP or on the socket. */
 export const moveSchema = z
   .object({
-    id: z.string().min(1).max(128),
+    id: clientIdSchema,
     type: z.enum([
       "offer",
       "accept",
@@ -93,7 +96,7 @@ export const MAX_CHAT_CHARS = 2000;
 /** A chat message: to everyone, or (a caucus) between a party and the mediator. */
 export const chatSchema = z
   .object({
-    id: z.string().min(1).max(128),
+    id: clientIdSchema,
     text: z.string().min(1).max(MAX_CHAT_CHARS),
     /** A party index (from the mediator or host), or "mediator" (from a party); absent: everyone. */
     to: z.union([z.number().int().min(0), z.literal("mediator")]).optional(),

@@ -18,6 +18,15 @@ export type Actor =
   | { role: "host" }
   | { role: "server" };
 
+/**
+ * A move's or message's id as stored: the sender in front (`party:1/m7`, `mediator/…`, `host/…`), so two
+ * seats may use the same id, and no person can take the id the server gives an agent's or built-in
+ * mediator's move of a turn (`party:1/agent:1:5`) and so stop it being applied.
+ */
+export function scopedClientId(actor: Actor, id: string): string {
+  return `${actor.role === "party" ? `party:${actor.party}` : actor.role}/${id}`;
+}
+
 /** The engine's viewer number: the party's seat, MEDIATOR or HOST. */
 export function engineViewer(viewer: Viewer): number {
   return viewer.role === "party" ? viewer.seat : viewer.role === "mediator" ? MEDIATOR : HOST;

@@ -39,11 +39,20 @@ export const socketRoutes: FastifyPluginAsyncZod<{ rooms: RoomService; limits: L
   app,
   { rooms, limits },
 ) => {
+  // @fastify/websocket hides its routes from the OpenAPI document; this one is part of the API.
+  app.addHook("onRoute", (route) => {
+    if (route.websocket && route.schema) route.schema.hide = false;
+  });
   app.get(
     "/api/rooms/:id/ws",
     {
       websocket: true,
-      schema: { summary: "The room's live feed (WebSocket)", tags: ["rooms"], params, querystring: query },
+      schema: {
+        summary: "The room's live feed: a WebSocket (upgrade this GET); the messages are in docs/server.md",
+        tags: ["rooms"],
+        params,
+        querystring: query,
+      },
       preValidation: async (req) => {
         const { id } = req.params as { id: string };
         req.parleySeat = await authorize(rooms, id, req, true);
@@ -72,21 +81,23 @@ export const socketRoutes: FastifyPluginAsyncZod<{ rooms: RoomService; limits: L
         });
       let unsubscribe = () => {};
       void rooms.join(room, seat);
-      void rooms.inOrder(room, () => {
-        if (socket.readyState !== socket.OPEN) return;
-        if (since !== undefined)
-          for (const entry of room.entries) {
-            if (entry.seq <= since) continue;
-            const visible = room.visibleEntry(entry, viewer);
-            if (visible) event(room, visible);
-          }
-        unsubscribe = rooms.subscribe(room, {
-          viewer,
-          push: event,
-          presence: (connected) => send({ type: "presence", connected }),
-        });
-        send({ type: "state", room: { ...room.view(viewer), connected: rooms.connected(room) } });
-      });
+      rooms
+        .inOrder(room, (live) => {
+          if (socket.readyState !== socket.OPEN) return;
+          if (since !== undefined)
+            for (const entry of live.entries) {
+              if (entry.seq <= since) continue;
+              const visible = live.visibleEntry(entry, viewer);
+              if (visible) event(live, visible);
+            }
+          unsubscribe = rooms.subscribe(live, {
+            viewer,
+            push: event,
+            presence: (connected) => send({ type: "presence", connected }),
+          });
+          send({ type: "state", room: { ...live.view(viewer), connected: rooms.connected(live) } });
+        })
+        .catch(() => socket.close(1011, "the room could not be read: reconnect with since"));
 
       let alive = true;
       const ping = setInterval(() => {

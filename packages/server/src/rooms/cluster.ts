@@ -1,0 +1,221 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { reachRedis, redisConnection } from "@parley/node";
+import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import type { Database, RoomLogTable } from "../db/schema.js";
+
+/** A room log row as stored (and as published on Redis). */
+export type StoredRow = Selectable<RoomLogTable>;
+
+export interface ClusterOptions {
+  /** redis://HOST:PORT: where the servers tell each other what they stored. */
+  redis: string;
+  /** Prefix of the Redis channel (default "parley"): deployments sharing one Redis set it apart. */
+  prefix?: string;
+  /** How long a room's lease lasts unrenewed, ms (default 8,000); it is renewed every third of that. */
+  leaseMs?: number;
+}
+
+export const DEFAULT_LEASE_MS = 8000;
+
+/** What the cluster asks of the room service. */
+export interface ClusterHooks {
+  /** A row some instance stored (perhaps one this instance has, perhaps out of order). */
+  stored(row: StoredRow): void;
+  /** This instance now runs the room's work (deadline, agent seats, built-in mediator). */
+  gained(roomId: string): Promise<void>;
+  /** Another instance runs it now, or this one could not renew its lease in time. */
+  lost(roomId: string): void;
+  /** The open rooms this instance holds in memory, each with the last seq it has. */
+  held(): Map<string, number>;
+  /** The store has entries of the room that this instance has not seen: read them. */
+  behind(roomId: string): void;
+  /** This instance still runs the room's work: make sure it is under way (a step that failed is tried again). */
+  keep(roomId: string): void;
+}
+
+/** PostgreSQL's clock in ms: leases are compared on one clock, whatever the servers' clocks say. */
+const NOW_MS = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+
+/**
+ * One server among several sharing PostgreSQL and Redis. Every stored row is published on one
+ * Redis channel (the order and the truth stay in PostgreSQL: a receiver reads the store when it
+ * finds a gap). Each open room's work is run by the instance holding its lease in `room_leases`;
+ * leases are renewed periodically, and a sweep takes over the rooms whose lease has run out.
+ */
+export class Cluster {
+  readonly id = `${hostname()}/${process.pid}/${randomBytes(4).toString("hex")}`;
+  readonly leaseMs: number;
+  private readonly owned = new Set<string>();
+  private readonly channel: string;
+  private hooks?: ClusterHooks;
+  private timer?: NodeJS.Timeout;
+  private sweeping: Promise<void> = Promise.resolve();
+  /** When the last renewal that succeeded was sent (this server's clock). */
+  private renewedAt = 0;
+
+  private constructor(
+    private readonly db: Kysely<Database>,
+    private readonly pub: ReturnType<typeof redisConnection>,
+    private readonly sub: ReturnType<typeof redisConnection>,
+    options: ClusterOptions,
+  ) {
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.channel = `${options.prefix ?? "parley"}:rooms`;
+  }
+
+  /** Connects to Redis (an InputError naming the URL if it cannot) and listens on the rooms channel. */
+  static async open(db: Kysely<Database>, options: ClusterOptions): Promise<Cluster> {
+    const pub = redisConnection(options.redis);
+    const sub = redisConnection(options.redis);
+    const cluster = new Cluster(db, pub, sub, options);
+    try {
+      await reachRedis(pub, options.redis);
+      await sub.subscribe(cluster.channel);
+    } catch (err) {
+      pub.disconnect();
+      sub.disconnect();
+      throw err;
+    }
+    sub.on("message", (_channel: string, text: string) => {
+      let row: StoredRow;
+      try {
+        row = JSON.parse(text) as StoredRow;
+      } catch {
+        return; // not ours: the store stays the truth, and the sweep finds what a bad message hid
+      }
+      cluster.hooks?.stored(row);
+    });
+    return cluster;
+  }
+
+  attach(hooks: ClusterHooks): void {
+    this.hooks = hooks;
+  }
+
+  owns(roomId: string): boolean {
+    return this.owned.has(roomId);
+  }
+
+  /** Tells every instance (this one too) that `row` is stored. Lost messages are found by the sweep. */
+  publish(row: StoredRow): void {
+    this.pub.publish(this.channel, JSON.stringify(row)).catch(() => {});
+  }
+
+  /** Takes the lease of a room being created, in its creation transaction. */
+  async claim(trx: Transaction<Database>, roomId: string): Promise<void> {
+    await sql`insert into room_leases (room_id, owner, expires_at)
+      values (${roomId}, ${this.id}, ${NOW_MS} + ${this.leaseMs})`.execute(trx);
+    this.owned.add(roomId);
+  }
+
+  /** Gives up the lease of a room that ended. */
+  release(roomId: string): void {
+    if (!this.owned.delete(roomId)) return;
+    void this.db
+      .deleteFrom("room_leases")
+      .where("room_id", "=", roomId)
+      .where("owner", "=", this.id)
+      .execute()
+      .catch(() => {}); // an ended room's lease is never taken again: only open rooms are swept
+  }
+
+  /** Sweeps now (resolving with the rooms taken over), then every third of the lease. */
+  async start(): Promise<number> {
+    const first = this.sweepOnce();
+    this.timer = setInterval(() => void this.sweepOnce(), Math.max(1, Math.floor(this.leaseMs / 3)));
+    this.timer.unref();
+    return first;
+  }
+
+  private sweepOnce(): Promise<number> {
+    const run = this.sweeping.then(() => this.sweep());
+    this.sweeping = run.then(
+      () => {},
+      (err) => {
+        process.stderr.write(`parley serve: lease sweep failed: ${(err as Error).message}\n`);
+      },
+    );
+    return run.catch(() => 0);
+  }
+
+  /** Renews this instance's leases, takes over expired ones, and catches up rooms that fell behind. */
+  private async sweep(): Promise<number> {
+    const hooks = this.hooks;
+    if (!hooks) return 0;
+    await this.renew(hooks);
+    const taken = await sql<{ room_id: string }>`
+      insert into room_leases (room_id, owner, expires_at)
+      select r.id, ${this.id}, ${NOW_MS} + ${this.leaseMs}
+        from rooms r left join room_leases l on l.room_id = r.id
+        where r.ended_at is null and (l.room_id is null or l.expires_at < ${NOW_MS})
+      on conflict (room_id) do update set owner = excluded.owner, expires_at = excluded.expires_at
+        where room_leases.expires_at < ${NOW_MS}
+      returning room_id`.execute(this.db);
+    for (const { room_id } of taken.rows) {
+      this.owned.add(room_id);
+      // Not awaited: a room's queue or a takeover of many rooms must not hold up the next renewal.
+      hooks.gained(room_id).catch((err) => {
+        // Kept (and renewed): handing a room that cannot be rebuilt around would only move the failure.
+        process.stderr.write(
+          `parley serve: room ${room_id} could not be rebuilt: ${(err as Error).message}\n`,
+        );
+      });
+    }
+    for (const id of this.owned) hooks.keep(id);
+    const held = hooks.held();
+    if (held.size > 0) {
+      const last = await this.db
+        .selectFrom("room_log")
+        .select((eb) => ["room_id", eb.fn.max("seq").as("seq")])
+        .where("room_id", "in", [...held.keys()])
+        .groupBy("room_id")
+        .execute();
+      for (const { room_id, seq } of last) if (Number(seq) > (held.get(room_id) ?? 0)) hooks.behind(room_id);
+    }
+    return taken.rows.length;
+  }
+
+  private async renew(hooks: ClusterHooks): Promise<void> {
+    if (this.owned.size === 0) return;
+    const sentAt = Date.now();
+    let kept: Set<string>;
+    try {
+      const rows = await sql<{ room_id: string }>`
+        update room_leases set expires_at = ${NOW_MS} + ${this.leaseMs}
+        where owner = ${this.id} returning room_id`.execute(this.db);
+      kept = new Set(rows.rows.map((r) => r.room_id));
+      this.renewedAt = sentAt;
+    } catch (err) {
+      // Unrenewed for a whole lease: another instance may have taken the rooms, so stop their work.
+      if (Date.now() - this.renewedAt >= this.leaseMs) kept = new Set();
+      else throw err;
+    }
+    for (const id of [...this.owned])
+      if (!kept.has(id)) {
+        this.owned.delete(id);
+        hooks.lost(id);
+      }
+  }
+
+  /** Stops sweeping (the rooms' work stops with the service). */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** Hands back every lease at once (another instance takes the rooms at its next sweep) and disconnects. */
+  async close(): Promise<void> {
+    await this.stop();
+    const mine = [...this.owned];
+    this.owned.clear();
+    if (mine.length > 0)
+      await this.db
+        .deleteFrom("room_leases")
+        .where("owner", "=", this.id)
+        .execute()
+        .catch(() => {});
+    this.sub.disconnect();
+    await this.pub.quit().catch(() => {});
+  }
+}

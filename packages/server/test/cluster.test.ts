@@ -1,0 +1,343 @@
+import { randomBytes } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { createServer } from "../src/index.js";
+import {
+  call,
+  Feed,
+  freshStore,
+  type Json,
+  OFFERS,
+  type Running,
+  start,
+  type TestStore,
+  TWO_PARTY,
+} from "./helpers.js";
+
+const REDIS = process.env.PARLEY_TEST_REDIS ?? "redis://127.0.0.1:6379";
+
+/** The event seqs a feed received, in the order it received them. */
+const eventSeqs = (feed: Feed) => feed.messages.filter((m) => m.type === "event").map((m) => m.seq as number);
+
+/** Asserts a feed got consecutive seqs from `first` to `last`: each once, in order, none missed. */
+function expectSeqs(feed: Feed, first: number, last: number): void {
+  expect(eventSeqs(feed)).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+}
+
+/** Waits until `test` holds, polling; fails with `what` after `ms`. */
+async function until(what: string, test: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error(`still not ${what} after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("rooms on two servers sharing PostgreSQL and Redis", () => {
+  let store: TestStore;
+  const servers: Running[] = [];
+  const feeds: Feed[] = [];
+  let prefix: string;
+
+  const two = async (options: Record<string, unknown> = {}) => {
+    store = await freshStore("postgres");
+    prefix = `parley_test_${randomBytes(6).toString("hex")}`;
+    for (let i = 0; i < 2; i++)
+      servers.push(await start(store.url, { redis: REDIS, redisPrefix: prefix, leaseMs: 1500, ...options }));
+    return servers;
+  };
+  const open = async (base: string, id: string, token: string, since?: number) => {
+    const feed = await Feed.open(base, id, token, since);
+    feeds.push(feed);
+    return feed;
+  };
+
+  afterEach(async () => {
+    await Promise.all(feeds.splice(0).map((f) => f.close()));
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+    await store?.drop();
+  });
+
+  it("shows every socket each event it may see once, in seq order, whichever server took the move", async () => {
+    const [a, b] = await two();
+    const room = (
+      await call(a.base, "POST", "/api/rooms", {
+        body: {
+          scenario: TWO_PARTY,
+          protocol: "saop",
+          deadline: { rounds: 6 },
+          seats: [{ party: 0 }, { party: 1 }],
+        },
+      })
+    ).body;
+    const [buyer, seller] = room.seats.map((s: Json) => s.token as string);
+    const buyerFeed = await open(a.base, room.id, buyer);
+    const sellerFeed = await open(b.base, room.id, seller);
+    const hostOnA = await open(a.base, room.id, room.hostToken);
+    const hostOnB = await open(b.base, room.id, room.hostToken);
+    for (const f of [buyerFeed, sellerFeed, hostOnA, hostOnB]) await f.next((m) => m.type === "state");
+    // Seqs 1 and 2 are the seats' join entries, stored before each seat's state was sent.
+    const joins = 2;
+
+    // The buyer moves over HTTP on B and on its socket on A; the seller on its socket on B and over HTTP on A.
+    let acked = 0;
+    for (let n = 0; n < 8; n++) {
+      const party = n % 2;
+      const body = { id: `m${n}`, type: "offer", outcome: OFFERS[n % OFFERS.length] };
+      if (n % 4 < 2) {
+        const res = await call(party === 0 ? b.base : a.base, "POST", `/api/rooms/${room.id}/moves`, {
+          token: party === 0 ? buyer : seller,
+          body,
+        });
+        expect(res.body, res.text).toEqual({ seq: joins + n + 1 });
+      } else {
+        const feed = party === 0 ? buyerFeed : sellerFeed;
+        feed.send({ move: body });
+        expect(await feed.next((m) => m.type === "ack" && m.id === body.id)).toMatchObject({
+          seq: joins + n + 1,
+        });
+      }
+      acked++;
+    }
+    // Chat from both servers at once: the two servers race for the same seq; each message is stored once.
+    const chats = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((k) =>
+        call(k % 2 ? a.base : b.base, "POST", `/api/rooms/${room.id}/chat`, {
+          token: k % 2 ? buyer : seller,
+          body: { id: `c${k}`, text: `hello ${k}` },
+        }),
+      ),
+    );
+    for (const c of chats) expect(c.status, c.text).toBe(200);
+    expect(new Set(chats.map((c) => c.body.seq)).size).toBe(6);
+    const last = joins + acked + chats.length;
+
+    // The buyer's socket subscribed after its own join (seq 1), the others after both.
+    for (const [feed, first] of [
+      [buyerFeed, 2],
+      [sellerFeed, 3],
+      [hostOnA, 3],
+      [hostOnB, 3],
+    ] as const) {
+      await feed.next((m) => m.type === "event" && m.seq === last);
+      expectSeqs(feed, first, last);
+    }
+    const history = (await call(b.base, "GET", `/api/rooms/${room.id}`, { token: room.hostToken })).body
+      .history;
+    expect(history.map((e: Json) => e.seq)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+    expect(
+      history
+        .filter((e: Json) => e.kind === "chat")
+        .map((e: Json) => e.chat.text)
+        .sort(),
+    ).toEqual([0, 1, 2, 3, 4, 5].map((k) => `hello ${k}`));
+  });
+
+  it("applies a client move id sent to both servers at once exactly once", async () => {
+    const [a, b] = await two();
+    const room = (
+      await call(b.base, "POST", "/api/rooms", {
+        body: {
+          scenario: TWO_PARTY,
+          protocol: "saop",
+          deadline: { rounds: 50 },
+          seats: [{ party: 0 }, { party: 1 }],
+        },
+      })
+    ).body;
+    const tokens = room.seats.map((s: Json) => s.token as string);
+    for (let n = 0; n < 10; n++) {
+      const body = { id: `same-${n}`, type: "offer", outcome: OFFERS[n % OFFERS.length] };
+      const answers = await Promise.all(
+        [a, b, a, b].map((s) =>
+          call(s.base, "POST", `/api/rooms/${room.id}/moves`, { token: tokens[n % 2], body }),
+        ),
+      );
+      for (const res of answers) expect(res.body, res.text).toEqual({ seq: n + 1 });
+    }
+    const history = (await call(a.base, "GET", `/api/rooms/${room.id}`, { token: room.hostToken })).body
+      .history;
+    expect(history).toHaveLength(10);
+    expect(history.map((e: Json) => e.actor.party)).toEqual([0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
+  });
+
+  it("hands a room's agents and deadline to the other server when its owner stops", async () => {
+    const [a, b] = await two();
+    const create = (body: Json) => call(a.base, "POST", "/api/rooms", { body }).then((r) => r.body);
+    const agentRoom = await create({
+      scenario: TWO_PARTY,
+      protocol: "saop",
+      deadline: { rounds: 200 },
+      seats: [{ party: 0 }, { party: 1, agent: "boulware" }],
+    });
+    const timed = await create({
+      scenario: TWO_PARTY,
+      protocol: "saop",
+      deadline: { timeMs: 4000 },
+      seats: [{ party: 0 }, { party: 1 }],
+    });
+    const person = agentRoom.seats[0].token;
+    const feed = await open(b.base, agentRoom.id, person);
+    await feed.next((m) => m.type === "state");
+    const offer = (n: number) =>
+      call(b.base, "POST", `/api/rooms/${agentRoom.id}/moves`, {
+        token: person,
+        body: { id: `p${n}`, type: "offer", outcome: OFFERS[0] },
+      });
+    expect((await offer(0)).status).toBe(200);
+    // A (the room's creator) runs the agent: its answer reaches the socket on B.
+    await feed.next((m) => m.type === "event" && m.actor.party === 1);
+    servers.splice(0, 1);
+    await a.close();
+    expect((await offer(1)).status).toBe(200);
+    await feed.next((m) => m.type === "event" && m.actor.party === 1 && m.seq > 3, 0, 20_000);
+    const watch = await open(b.base, timed.id, timed.hostToken);
+    const ended = await watch.next((m) => m.type === "event" && m.state === "ended", 0, 20_000);
+    expect(ended.outcome.endedBy).toBe("deadline");
+    expectSeqs(feed, 2, eventSeqs(feed).at(-1)!); // from after the person's join
+  });
+
+  it("pushes every entry in order from the store when a server hears none of the Redis messages", async () => {
+    store = await freshStore("postgres");
+    // Two channels: B never hears what A stores, and finds it by comparing seqs with the store.
+    for (const side of ["a", "b"])
+      servers.push(
+        await start(store.url, {
+          redis: REDIS,
+          redisPrefix: `parley_test_${randomBytes(6).toString("hex")}_${side}`,
+          leaseMs: 600,
+        }),
+      );
+    const [a, b] = servers;
+    const room = (
+      await call(a.base, "POST", "/api/rooms", {
+        body: {
+          scenario: TWO_PARTY,
+          protocol: "saop",
+          deadline: { rounds: 4 },
+          seats: [{ party: 0 }, { party: 1, agent: "boulware" }],
+        },
+      })
+    ).body;
+    const feed = await open(b.base, room.id, room.seats[0].token);
+    await feed.next((m) => m.type === "state");
+    for (let n = 0; n < 4; n++) {
+      const from = feed.messages.length;
+      const res = await call(a.base, "POST", `/api/rooms/${room.id}/moves`, {
+        token: room.seats[0].token,
+        body: { id: `p${n}`, type: "offer", outcome: OFFERS[0] },
+      });
+      expect(res.status, res.text).toBe(200);
+      const answer = await feed.next((m) => m.type === "event" && m.seq > res.body.seq, from);
+      if (answer.state === "ended") break;
+    }
+    const end = await feed.next((m) => m.type === "event" && m.state === "ended");
+    expectSeqs(feed, 2, end.seq); // from after the person's join
+  });
+
+  it("runs a mediated room whose built-in mediator moves on one server while its parties vote on both", async () => {
+    const [a, b] = await two();
+    const room = (
+      await call(a.base, "POST", "/api/rooms", {
+        body: {
+          scenario: TWO_PARTY,
+          protocol: "mediated",
+          deadline: { rounds: 8 },
+          seats: [{ party: 0 }, { party: 1 }],
+          mediator: { agent: "frontier" },
+          seed: 3,
+        },
+      })
+    ).body;
+    // Each party answers on its own server's socket whenever a push says it is expected.
+    const play = async (base: string, party: number) => {
+      const feed = await open(base, room.id, room.seats[party].token);
+      let seen = 0;
+      let acted = -1;
+      for (let k = 0; ; k++) {
+        const m = await feed.next((x) => x.type !== "ack", seen);
+        if (m.type === "error") throw new Error(`party ${party}: ${JSON.stringify(m)}`);
+        seen = feed.messages.indexOf(m) + 1;
+        const state = m.type === "state" ? m.room : m;
+        if (state.state === "ended") return feed;
+        const e = state.expected;
+        const seq = m.type === "state" ? m.room.seq : m.seq;
+        if (!e || seq <= acted) continue;
+        acted = seq;
+        const body =
+          e.kind === "vote"
+            ? { type: "vote", vote: e.revision.utility >= e.draft.utility ? "better" : "worse" }
+            : { type: e.draft.utility >= 0.3 ? "ratify" : "reject" };
+        feed.send({ move: { id: `m${k}`, ...body } });
+      }
+    };
+    const [f0, f1] = await Promise.all([play(a.base, 0), play(b.base, 1)]);
+    for (const f of [f0, f1]) expect(f.messages.filter((m) => m.type === "error")).toEqual([]);
+    const onA = (await call(a.base, "GET", `/api/rooms/${room.id}`, { token: room.hostToken })).body;
+    const onB = (await call(b.base, "GET", `/api/rooms/${room.id}`, { token: room.hostToken })).body;
+    expect(onA.outcome.endedBy).toMatch(/agreement|rejected/);
+    expect(onB.outcome).toEqual(onA.outcome);
+    expect(onB.history).toEqual(onA.history);
+    expect(onA.history.some((e: Json) => e.actor.role === "mediator")).toBe(true);
+  });
+
+  it("refuses --redis with an SQLite store, in one line", async () => {
+    const sqlite = await freshStore("sqlite");
+    try {
+      await expect(createServer({ db: sqlite.url, redis: REDIS })).rejects.toThrow(
+        /^--redis: several servers share rooms through PostgreSQL: give --db postgres:\/\/…/,
+      );
+    } finally {
+      await sqlite.drop();
+    }
+  });
+});
+
+describe.each(["sqlite", "postgres"] as const)("ended rooms leave memory on %s", (kind) => {
+  let store: TestStore;
+  let run: Running;
+  afterEach(async () => {
+    await run.close();
+    await store.drop();
+  });
+
+  it("drops an ended room nobody watches and reads it again when asked", async () => {
+    store = await freshStore(kind);
+    run = await start(store.url, { idleRoomMs: 50 });
+    const room = (
+      await call(run.base, "POST", "/api/rooms", {
+        body: {
+          scenario: TWO_PARTY,
+          protocol: "saop",
+          deadline: { rounds: 5 },
+          seats: [{ party: 0 }, { party: 1 }],
+        },
+      })
+    ).body;
+    const open = (
+      await call(run.base, "POST", "/api/rooms", {
+        body: {
+          scenario: TWO_PARTY,
+          protocol: "saop",
+          deadline: { rounds: 5 },
+          seats: [{ party: 0 }, { party: 1 }],
+        },
+      })
+    ).body;
+    const [buyer, seller] = room.seats.map((s: Json) => s.token as string);
+    await call(run.base, "POST", `/api/rooms/${room.id}/moves`, {
+      token: buyer,
+      body: { id: "o", type: "offer", outcome: OFFERS[2] },
+    });
+    await call(run.base, "POST", `/api/rooms/${room.id}/moves`, {
+      token: seller,
+      body: { id: "a", type: "accept" },
+    });
+    const rooms = run.server.rooms;
+    await until("evicted", () => !rooms.inMemory(room.id));
+    expect(rooms.inMemory(open.id)).toBe(true); // an open room stays: its server runs it
+    const view = (await call(run.base, "GET", `/api/rooms/${room.id}`, { token: room.hostToken })).body;
+    expect(view.state).toBe("ended");
+    expect(view.outcome).toMatchObject({ endedBy: "agreement", agreement: OFFERS[2] });
+    expect(view.history).toHaveLength(2);
+  });
+});
