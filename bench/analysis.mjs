@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadScenario } from "../packages/cli/dist/scenario-loader.js";
+import { loadScenario } from "../packages/cli/build/scenario-loader.js";
 import {
   agreementZone,
   paretoFrontier,

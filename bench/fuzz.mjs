@@ -3,7 +3,7 @@
 // unclear errors (an InputError naming no file), crashes (any other exception), hangs (a case over
 // 2 s of CPU time), and the slowest case (CPU time). Exit code 1 if any case crashed, hung or failed unclearly.
 // Run after `npm run build`:  node bench/fuzz.mjs [--cases N] [--seed S] [--only <reader name part>]
-import { loadScenario } from "../packages/cli/dist/scenario-loader.js";
+import { loadScenario } from "../packages/cli/build/scenario-loader.js";
 import * as core from "../packages/core/dist/index.js";
 import { fuzz, fuzzTargets } from "./fuzz-lib.mjs";
 import { fuzzSeeds } from "./fuzz-seeds.mjs";

@@ -23,7 +23,7 @@ const core = at >= 0 ? args.splice(at, 2)[1] : join(ROOT, "packages/core/dist/in
 if (args[0] === "--run") {
   // The counted program: N negotiations of one case.
   const [, rel, protocol, agentList, n, mediator] = args;
-  const { loadScenario } = await import("../packages/cli/dist/scenario-loader.js");
+  const { loadScenario } = await import("../packages/cli/build/scenario-loader.js");
   const lib = await import(core);
   const scenario = await loadScenario(join(ROOT, "scenarios/genius", rel), { onWarning: () => {} });
   const prepared = new lib.PreparedScenario(scenario);

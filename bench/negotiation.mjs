@@ -1,7 +1,7 @@
 // Negotiation benchmark: SAOP, 100 rounds, single thread.
 // Run after `npm run build`:  node bench/negotiation.mjs [--seconds S]
 import { fileURLToPath } from "node:url";
-import { loadScenario } from "../packages/cli/dist/scenario-loader.js";
+import { loadScenario } from "../packages/cli/build/scenario-loader.js";
 import {
   AdditiveBidIndex,
   buildBidIndex,

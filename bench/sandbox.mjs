@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { loadScenario } from "../packages/cli/dist/scenario-loader.js";
+import { loadScenario } from "../packages/cli/build/scenario-loader.js";
 import { PreparedScenario, runNegotiation } from "../packages/core/dist/index.js";
 import { loadSandboxedAgent } from "../packages/node/dist/index.js";
 

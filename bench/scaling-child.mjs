@@ -13,7 +13,7 @@ if (kind === "float") {
   process.stdout.write(`${(performance.now() - started) / 1000} ${s > -1e300}\n`);
 } else {
   const core = await import(new URL("packages/core/dist/index.js", root));
-  const { loadScenario } = await import(new URL("packages/cli/dist/scenario-loader.js", root));
+  const { loadScenario } = await import(new URL("packages/cli/build/scenario-loader.js", root));
   const scenarios = await Promise.all(SCENARIOS.map((path) => loadScenario(path, { onWarning: () => {} })));
   const prepared = scenarios.map((s) => new core.PreparedScenario(s));
   const analyses = scenarios.map((s) => core.referenceAnalysis(s));

@@ -3,13 +3,17 @@
 // Build first. Run: node bench/startup.mjs [runs=15] [checkout ...]
 // With checkouts (built copies of the repository, e.g. an older commit), each command runs in each of
 // them in turn, so the columns meet the same moments of a shared machine; default: this repository.
-import { spawnSync } from "node:child_process";
+// node bench/startup.mjs --instructions [checkout ...] counts instead the instructions of one run of
+// each command under valgrind (callgrind, `node --single-threaded --predictable`): the same figure
+// on a busy machine as on a quiet one, at about a minute per command and checkout.
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const runs = Number(process.argv[2] ?? 15);
+const instructions = process.argv[2] === "--instructions";
+const runs = instructions ? 1 : Number(process.argv[2] ?? 15);
 const roots =
   process.argv.length > 3
     ? process.argv.slice(3).map((r) => resolve(r))
@@ -84,13 +88,38 @@ function once(root, template) {
   return { wall, cpu: (user + system) * 1000 };
 }
 
+const ms = (x) => x.toFixed(0).padStart(5);
+
+/** Millions of instructions one run executes, counted by callgrind; no background threads, so it repeats. */
+function countInstructions(root, template) {
+  const args = template.map((a) => (typeof a === "function" ? a() : a));
+  const out = join(work, "callgrind.out");
+  execFileSync(
+    "valgrind",
+    [
+      "--tool=callgrind",
+      `--callgrind-out-file=${out}`,
+      process.execPath,
+      "--single-threaded",
+      "--predictable",
+      ...args,
+    ],
+    { cwd: root, stdio: "ignore" },
+  );
+  return Number(/^summary: (\d+)/m.exec(readFileSync(out, "utf8"))[1]) / 1e6;
+}
+
 console.log(
   `machine: ${cpus().length} × ${cpus()[0].model}, node ${process.version}, load ${loadavg()[0].toFixed(2)}; ` +
-    `best (median) of ${runs}: wall ms, CPU ms`,
+    (instructions ? "millions of instructions of one run" : `best (median) of ${runs}: wall ms, CPU ms`),
 );
 if (roots.length > 1) for (const [k, r] of roots.entries()) console.log(`column ${k + 1}: ${r}`);
+if (instructions) {
+  for (const [label, args] of commands)
+    console.log(`${label.padEnd(44)} ${roots.map((root) => ms(countInstructions(root, args))).join("   ")}`);
+  process.exit(0);
+}
 for (const root of roots) for (const [, args] of commands) once(root, args); // warm the file cache
-const ms = (x) => x.toFixed(0).padStart(5);
 for (const [label, args] of commands) {
   const runsOf = roots.map(() => []);
   for (let i = 0; i < runs; i++) for (const [k, root] of roots.entries()) runsOf[k].push(once(root, args));

@@ -4,7 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 
 const { root, scenarios: paths, agents, reps, rounds, k, n } = workerData;
 const core = await import(`${root}packages/core/dist/index.js`);
-const { loadScenario } = await import(`${root}packages/cli/dist/scenario-loader.js`);
+const { loadScenario } = await import(`${root}packages/cli/build/scenario-loader.js`);
 const scenarios = await Promise.all(paths.map((p) => loadScenario(p, { onWarning: () => {} })));
 const plan = core.planTournament({
   scenarios: scenarios.map((s) => ({ name: s.name, parties: 2, fingerprint: "" })),

@@ -15,7 +15,7 @@ import { AGENTS, SCENARIOS } from "./tournament-jobs.mjs";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "packages/cli/dist/main.js");
 const core = await import(join(root, "packages/core/dist/index.js"));
-const { loadScenario } = await import(join(root, "packages/cli/dist/scenario-loader.js"));
+const { loadScenario } = await import(join(root, "packages/cli/build/scenario-loader.js"));
 
 const REPS = Number(process.argv[3] ?? 20);
 const TOTAL = 10 * 25 * REPS;

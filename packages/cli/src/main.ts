@@ -36,7 +36,7 @@ function reportError(err: unknown, debug: boolean): number {
   return 1;
 }
 
-/** The version in this package's package.json (dist/main.js sits one folder below it). */
+/** The version in this package's package.json (dist/main.js, the bundle, and build/main.js sit one folder below it). */
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
     version: string;

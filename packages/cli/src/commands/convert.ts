@@ -40,17 +40,20 @@ function targetOf(out: string): Target {
   return "genius";
 }
 
-/** Loads only the writer of the target format. */
+/** Loads only the writer of the target format (Parley JSON: neither the schemas nor a YAML library). */
 async function write(scenario: Scenario, target: Target): Promise<WriteResult> {
   switch (target) {
     case "genius":
       return (await import("@parley/core/formats/genius-write")).writeGeniusScenario(scenario);
     case "geniusweb":
       return (await import("@parley/core/formats/geniusweb-write")).writeGeniusWebScenario(scenario);
-    case "json":
+    case "json": {
+      const { writeParleyJson } = await import("@parley/core/formats/parley-document");
+      return { files: [{ name: scenario.name, text: writeParleyJson(scenario) }], warnings: [] };
+    }
     case "yaml": {
       const { writeParleyScenario } = await import("@parley/core/formats/parley");
-      return { files: [{ name: scenario.name, text: writeParleyScenario(scenario, target) }], warnings: [] };
+      return { files: [{ name: scenario.name, text: writeParleyScenario(scenario, "yaml") }], warnings: [] };
     }
   }
 }

@@ -11,7 +11,7 @@ import { loadRecord } from "../record/files.js";
 import { DEFAULT_MAX_FILE_MB, loadScenario, readText } from "../scenario-loader.js";
 import { lineWidth, styleFor } from "../text.js";
 
-/** The bundled case, found from this module (dist/commands/) so the demo runs from any directory. */
+/** The bundled case, found from this module (build/commands/, or its chunk in dist/chunks/) so the demo runs from any directory. */
 const CASE_DIR = fileURLToPath(new URL("../../../../scenarios/peace-plan/", import.meta.url));
 
 export interface DemoOptions {

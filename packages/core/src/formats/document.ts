@@ -1,8 +1,8 @@
-import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../errors.js";
 import { checkDocumentNesting } from "./nesting.js";
 import { schemaError } from "./schema-error.js";
+import { readYaml } from "./yaml-text.js";
 
 export { schemaError };
 
@@ -13,14 +13,13 @@ export { schemaError };
 export function parseDocument<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
   checkDocumentNesting(text, file);
   let raw: unknown;
-  try {
-    // logLevel "error": an odd tag is the schema's to judge, not a warning printed behind the reader's back.
-    raw = text.trimStart().startsWith("{")
-      ? JSON.parse(text)
-      : parseYaml(text, { maxAliasCount: 100, logLevel: "error" });
-  } catch (err) {
-    throw new InputError(file, `is not valid JSON or YAML (${(err as Error).message.split("\n")[0]})`);
-  }
+  if (text.trimStart().startsWith("{")) {
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      throw new InputError(file, `is not valid JSON or YAML (${(err as Error).message.split("\n")[0]})`);
+    }
+  } else raw = readYaml(text, file);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw schemaError(file, parsed.error, raw);
   return parsed.data;

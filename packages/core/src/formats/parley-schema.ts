@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { PARLEY_FORMAT_VERSION } from "./parley-version.js";
 
-/**
- * Parley's own scenario format, version 1: one JSON or YAML file a person can
- * read and edit. Issues and options are referred to by name everywhere.
- */
-export const PARLEY_FORMAT_VERSION = 1;
+export { PARLEY_FORMAT_VERSION };
 
 const text = z.string().min(1);
 const unit = z.number().min(0).max(1);

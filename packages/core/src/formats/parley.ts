@@ -1,18 +1,14 @@
-import { stringify as stringifyYaml } from "yaml";
 import { InputError } from "../errors.js";
 import type { ConstraintFunction, Profile, RedLine, ValueFunction } from "../model/profile.js";
 import type { Party, Scenario } from "../model/scenario.js";
 import { DEFAULT_REAL_STEPS, type Issue, type OutcomeSpace } from "../model/space.js";
 import { parseDocument } from "./document.js";
-import { ruleFromDocument, ruleToDocument } from "./parley-rule.js";
-import {
-  PARLEY_FORMAT_VERSION,
-  type ParleyScenarioDocument,
-  type ParleyScenarioParsed,
-  parleyScenarioSchema,
-} from "./parley-schema.js";
+import { parleyDocument, stripUndefined, writeParleyJson } from "./parley-document.js";
+import { ruleFromDocument } from "./parley-rule.js";
+import { type ParleyScenarioParsed, parleyScenarioSchema } from "./parley-schema.js";
 import { checkedSpace } from "./space-limits.js";
 import { checkWeights } from "./weights.js";
+import { writeYaml } from "./yaml-text.js";
 
 export type ParleyTextFormat = "json" | "yaml";
 
@@ -21,10 +17,9 @@ export function readParleyScenario(text: string, file: string): Scenario {
   return fromDocument(parseDocument(text, file, parleyScenarioSchema), file);
 }
 
-/** Writes a scenario in Parley's format. */
+/** Writes a scenario in Parley's format (JSON alone: `writeParleyJson` in parley-document.ts). */
 export function writeParleyScenario(scenario: Scenario, format: ParleyTextFormat = "yaml"): string {
-  const doc = toDocument(scenario);
-  return format === "json" ? `${JSON.stringify(doc, null, 2)}\n` : stringifyYaml(doc, { lineWidth: 0 });
+  return format === "json" ? writeParleyJson(scenario) : writeYaml(parleyDocument(scenario));
 }
 
 function fromDocument(doc: ParleyScenarioParsed, file: string): Scenario {
@@ -178,100 +173,4 @@ function valueFunctionFromDocument(
     return { type: "piecewise", points };
   }
   throw new InputError(where, "a numeric issue takes {linear|triangular|piecewise}, not option → value");
-}
-
-function toDocument(s: Scenario): ParleyScenarioDocument {
-  const { space } = s;
-  const names = s.parties.map((p) => p.name);
-  return stripUndefined({
-    parley: PARLEY_FORMAT_VERSION,
-    name: s.name,
-    title: s.title,
-    description: s.description,
-    source: s.source,
-    issues: space.issues.map((issue) => {
-      const base = { name: issue.name, title: issue.title, description: issue.description };
-      if (issue.kind === "discrete") {
-        return {
-          ...base,
-          options: issue.options.map((o) =>
-            o.description ? { value: o.value, description: o.description } : o.value,
-          ),
-        };
-      }
-      if (issue.kind === "integer")
-        return { ...base, kind: "integer" as const, min: issue.min, max: issue.max };
-      return { ...base, kind: "real" as const, min: issue.min, max: issue.max, steps: issue.steps };
-    }),
-    parties: s.parties.map((p) => {
-      const { utility, reservation, discount, redLines } = p.profile;
-      const red: Record<string, (string | number)[]> = {};
-      for (const r of redLines)
-        (red[space.issues[r.issue].name] ??= []).push(space.valueOf(r.issue, r.option));
-      const body =
-        utility.type === "additive"
-          ? {
-              weights: Object.fromEntries(space.issues.map((issue, i) => [issue.name, utility.weights[i]])),
-              values: Object.fromEntries(
-                space.issues.map((issue, i) => [
-                  issue.name,
-                  valueFunctionToDocument(space, i, utility.values[i]),
-                ]),
-              ),
-            }
-          : {
-              constraints: {
-                maxUtility: utility.maxUtility,
-                functions: utility.functions.map((f) => ({
-                  weight: f.weight,
-                  aggregation: f.aggregation,
-                  rectangles: f.rectangles.map((r) => ({
-                    utility: r.utility,
-                    includes: r.bounds
-                      .filter((b) => !b.exclude)
-                      .map((b) => ({ issue: space.issues[b.issue].name, min: b.min, max: b.max })),
-                    excludes: r.bounds
-                      .filter((b) => b.exclude)
-                      .map((b) => ({ issue: space.issues[b.issue].name, min: b.min, max: b.max })),
-                  })),
-                })),
-              },
-            };
-      return stripUndefined({
-        name: p.name,
-        role: p.role,
-        description: p.description,
-        reservation,
-        discount,
-        ...body,
-        redLines: redLines.length > 0 ? red : undefined,
-      });
-    }),
-    agreement: s.rule && ruleToDocument(s.rule, names),
-    agreementVariants: s.ruleVariants?.map((v) =>
-      stripUndefined({ name: v.name, description: v.description, agreement: ruleToDocument(v.rule, names) }),
-    ),
-  });
-}
-
-function valueFunctionToDocument(space: OutcomeSpace, i: number, fn: ValueFunction): IssueValuesDoc {
-  const issue = space.issues[i];
-  switch (fn.type) {
-    case "table":
-      return Object.fromEntries(
-        issue.kind === "discrete" ? issue.options.map((o, k) => [o.value, fn.values[k]]) : [],
-      );
-    case "linear":
-      return { linear: { slope: fn.slope, offset: fn.offset, origin: fn.origin } };
-    case "triangular":
-      return { triangular: { low: fn.low, top: fn.top, high: fn.high } };
-    case "piecewise":
-      return { piecewise: fn.points };
-  }
-}
-
-/** Drops keys whose value is undefined, so written files carry no empty fields. */
-function stripUndefined<T extends object>(o: T): T {
-  for (const key of Object.keys(o) as (keyof T)[]) if (o[key] === undefined) delete o[key];
-  return o;
 }
