@@ -5,8 +5,11 @@
 // push (p50, p99), on SQLite and on PostgreSQL. With --servers N (N > 1): N `parley serve --redis`
 // processes on one PostgreSQL database and the local Redis; each room's seats are on different
 // servers (every push crosses Redis), and an agent room's person is not on the server running the agent.
+// With --think-ms T, each person takes a think time before each move (uniform in [T/2, 3T/2], seeded),
+// as people do, instead of answering at once: the server then meets an offered load, not a closed loop
+// that keeps every room's next move queued.
 //
-//   node bench/rooms.mjs [--rooms 100,1000] [--rounds 10] [--agent-rooms 50] [--stores sqlite,postgres] [--servers 1]
+//   node bench/rooms.mjs [--rooms 100,1000] [--rounds 10] [--agent-rooms 50] [--stores sqlite,postgres] [--servers 1] [--think-ms 0]
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -28,6 +31,22 @@ const STORES = SERVERS > 1 ? ["postgres"] : (args.stores ?? "sqlite,postgres").s
 const REDIS = process.env.PARLEY_BENCH_REDIS ?? "redis://127.0.0.1:6379";
 const PARLEY = fileURLToPath(new URL("../packages/cli/bin/parley.js", import.meta.url));
 const SCENARIO = "anac-2010-englandzimbabwe";
+const THINK_MS = Number(args["think-ms"] ?? 0);
+
+/** mulberry32: the think times' random numbers, from seed 1, so every run offers the same load. */
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = seeded(1);
+/** Runs `fn` after a person's think time (at once without --think-ms). */
+const afterThinking = (fn) => (THINK_MS > 0 ? setTimeout(fn, THINK_MS * (0.5 + random())) : fn());
 
 function serve(db, extra = []) {
   // PARLEY_BENCH_NODE_ARGS: options for the server's node, e.g. "--cpu-prof" to profile it.
@@ -162,10 +181,10 @@ async function personRooms(bases, n, offers, pids) {
                 if (m.actor.party !== s && t0 !== undefined) push.push(performance.now() - t0);
                 if (m.state === "ended") {
                   if (s === 0) done();
-                } else if (m.expected && m.actor.party !== s) move(seat);
+                } else if (m.expected && m.actor.party !== s) afterThinking(() => move(seat));
               }
             });
-          move(pair[0]);
+          afterThinking(() => move(pair[0]));
         }),
     ),
   );
@@ -241,7 +260,7 @@ async function servers(kind) {
 
 const fmt = (x) => (Number.isNaN(x) ? "–" : x.toFixed(1));
 console.log(
-  `rooms bench: ${SCENARIO}, SAOP, ${ROUNDS} rounds (${2 * ROUNDS} moves a room), ${SERVERS} server(s), load client and servers on this machine`,
+  `rooms bench: ${SCENARIO}, SAOP, ${ROUNDS} rounds (${2 * ROUNDS} moves a room), ${SERVERS} server(s), think time ${THINK_MS} ms, load client and servers on this machine`,
 );
 console.log(
   "| store | servers | rooms | seats | moves | seconds | moves/s | ack p50 ms | ack p99 ms | push p50 ms | push p99 ms | server CPU ms/move |",
