@@ -1,30 +1,13 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  chromiumPath,
-  expectAccessible,
-  launch,
-  newPage,
-  type RunningServer,
-  screenshot,
-  startServer,
-} from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, chromiumSuite, expectAccessible, type RunningServer, screenshot } from "./harness";
 
 // The scenario editor and the guided elicitation, in Chromium against a real `parley serve`.
 describe.skipIf(chromiumPath() === null)("scenario editor in Chromium", () => {
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launch()]);
-    page = await newPage(await browser.newContext({ viewport: { width: 1024, height: 800 } }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  chromiumSuite((suite) => ({ server, page } = suite));
 
   const downloadOf = async (button: string) => {
     const [download] = await Promise.all([

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 const repo = join(import.meta.dirname, "../../..");
 export const SCREENSHOTS = join(import.meta.dirname, "screenshots");
@@ -111,6 +111,28 @@ export async function startServer(): Promise<RunningServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** What a suite of browser tests runs against: a server, Chromium, and one 1024×800 page. */
+export interface ChromiumSuite {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+}
+
+/** Starts a server and Chromium (and a page) before the suite's tests, hands them to `ready`, and stops them after. */
+export function chromiumSuite(ready: (suite: ChromiumSuite) => void): void {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launch()]);
+    const page = await newPage(await browser.newContext({ viewport: { width: 1024, height: 800 } }));
+    ready({ server, browser, page });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }
 
 export async function newPage(context: BrowserContext): Promise<Page> {

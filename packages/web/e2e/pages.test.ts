@@ -2,15 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   chromiumPath,
+  chromiumSuite,
   expectAccessible,
-  launch,
   newPage,
   type RunningServer,
   screenshot,
-  startServer,
 } from "./harness";
 
 // The pages a visitor reads without joining a room, in Chromium against a real `parley serve`.
@@ -18,15 +17,7 @@ describe.skipIf(chromiumPath() === null)("pages in Chromium", () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launch()]);
-    page = await newPage(await browser.newContext({ viewport: { width: 1024, height: 800 } }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  chromiumSuite((suite) => ({ server, browser, page } = suite));
 
   it("opens on the peace plan: its points, the record's status, links to its analysis and record", async () => {
     await page.goto(server.url);

@@ -1,30 +1,14 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  chromiumPath,
-  expectAccessible,
-  launch,
-  newPage,
-  type RunningServer,
-  screenshot,
-  startServer,
-} from "./harness";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, chromiumSuite, expectAccessible, type RunningServer, screenshot } from "./harness";
 
 // A tournament started, watched and read in the browser, against a real `parley serve`.
 describe.skipIf(chromiumPath() === null)("tournaments in Chromium", () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launch()]);
-    page = await newPage(await browser.newContext({ viewport: { width: 1024, height: 800 } }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  chromiumSuite((suite) => ({ server, browser, page } = suite));
 
   it("starts a tournament from the form, by keyboard, after the form and the server have said what is wrong", async () => {
     await page.goto(server.url);

@@ -32,7 +32,9 @@ export function openStore(target: string): Store {
     const pool = new pg.Pool({ connectionString: target, max: 10, types: pgTypes });
     // An idle connection that PostgreSQL closes (a restart, an administrator) is dropped from the pool
     // and replaced on next use; unhandled, its error would end the server.
-    pool.on("error", (err) => process.stderr.write(`parley: a PostgreSQL connection closed: ${err.message}\n`));
+    pool.on("error", (err) =>
+      process.stderr.write(`parley: a PostgreSQL connection closed: ${err.message}\n`),
+    );
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       kind: "postgres",
