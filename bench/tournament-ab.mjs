@@ -74,11 +74,10 @@ for (let t = 0; t < Number(trials); t++)
     console.log(`${builds[b]} #${t + 1}: ${fmt(r)}`);
   }
 builds.forEach((root, b) => {
-  const stat = (k) => {
+  const stat = (k, digits = 2) => {
     const xs = results[b].map((r) => r[k]);
-    return `${Math.min(...xs).toFixed(2)} / ${median(xs).toFixed(2)}`;
+    return `${Math.min(...xs).toFixed(digits)} / ${median(xs).toFixed(digits)}`;
   };
-  console.log(
-    `${root}: best / median: wall ${stat("wall")} s; run phase ${stat("run")} s; CPU ${stat("cpu")} s`,
-  );
+  const total = values.instructions ? `G instructions ${stat("gi", 3)}` : `CPU ${stat("cpu")} s`;
+  console.log(`${root}: best / median: wall ${stat("wall")} s; run phase ${stat("run")} s; ${total}`);
 });
