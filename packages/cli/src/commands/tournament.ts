@@ -4,13 +4,12 @@ import { ruleOf, ruleSummary, type Scenario } from "@parley/core/engine";
 import { InputError } from "@parley/core/errors";
 import {
   leaderboardJson,
-  runQueuedTournament,
   runTournament as runTournamentOn,
   STORE_FILE,
   TournamentAborted,
   type TournamentCounts,
   type TournamentOutcome,
-} from "@parley/node";
+} from "@parley/node/local-tournament";
 import cliProgress from "cli-progress";
 import { agentRefs, type TrustOptions } from "../agent-trust.js";
 import { checkPlotPath, renderPlot } from "../plot-render.js";
@@ -35,6 +34,10 @@ export interface TournamentOptions extends RuleOverride, TrustOptions {
   redis?: string;
   db?: string;
 }
+
+/** The queue's libraries (bullmq, ioredis, pg) are loaded only for a tournament that goes to a queue. */
+const runQueued: typeof import("@parley/node").runQueuedTournament = async (request, callbacks) =>
+  (await import("@parley/node")).runQueuedTournament(request, callbacks);
 
 /** The plot's file when `--plot` is given without one: beside the exports. */
 const DEFAULT_PLOT = "leaderboard.svg";
@@ -85,7 +88,7 @@ export async function runTournament(paths: string[], opts: TournamentOptions): P
     };
     const run = (callbacks: Parameters<typeof runTournamentOn>[1]) =>
       opts.redis && opts.db
-        ? runQueuedTournament(
+        ? runQueued(
             {
               ...request,
               redis: opts.redis,
