@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runTournament, type TournamentOutcome } from "@parley/node";
@@ -185,8 +185,9 @@ describe("tournaments over the API", () => {
       const before = await start(other.url, OPTIONS);
       const big = { ...REQUEST, reps: 25, rounds: 1000 };
       const { id, token } = (await call(before.base, "POST", "/api/tournaments", { body: big })).body;
-      const { token: another } = (await call(before.base, "POST", "/api/tournaments", { body: REQUEST }))
-        .body;
+      const { id: unowned, token: another } = (
+        await call(before.base, "POST", "/api/tournaments", { body: REQUEST })
+      ).body;
       const refusals = async (base: string) => {
         for (const [method, path] of [
           ["POST", `/api/tournaments/${id}/cancel`],
@@ -214,10 +215,20 @@ describe("tournaments over the API", () => {
       const stored = readFileSync(join(tournamentsDirFor(other.url), id, "server.json"), "utf8");
       expect(stored).not.toContain(token);
       expect(JSON.parse(stored).tokenHash).toMatch(/^[0-9a-f]{64}$/);
+      // A tournament stored before owner tokens existed has no hash: nobody may cancel it over the API.
+      const legacy = join(tournamentsDirFor(other.url), unowned, "server.json");
+      const { tokenHash: _hash, ...meta } = JSON.parse(readFileSync(legacy, "utf8"));
+      writeFileSync(legacy, JSON.stringify(meta));
 
       const after = await start(other.url, OPTIONS);
       try {
         await refusals(after.base);
+        expect(
+          await call(after.base, "POST", `/api/tournaments/${unowned}/cancel`, { token: another }),
+        ).toMatchObject({
+          status: 403,
+          body: { error: "the tournament has no owner token; its folder on the server can be deleted" },
+        });
         expect((await call(after.base, "POST", `/api/tournaments/${id}/cancel`, { token })).status).toBe(200);
         expect((await settled(after.base, id)).state).toBe("cancelled");
         expect((await call(after.base, "DELETE", `/api/tournaments/${id}`, { token })).status).toBe(204);
