@@ -83,6 +83,12 @@ describe("tournaments over the API", () => {
         "/api/tournaments/{id}/{file}",
       ]),
     );
+    const paths = docs.body.paths;
+    const created = paths["/api/tournaments"].post.responses["201"].content["application/json"].schema;
+    expect(Object.keys(created.properties)).toEqual(["id", "token"]);
+    expect(paths["/api/tournaments/{id}/cancel"].post.security).toEqual([{ token: [] }]);
+    expect(paths["/api/tournaments/{id}"].delete.security).toEqual([{ token: [] }]);
+    expect(paths["/api/tournaments/{id}"].get.security).toBeUndefined();
   });
 
   it("runs a tournament to the leaderboard runTournament gives for the same request, with its CSVs and plot", async () => {
