@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runTournament, type TournamentOutcome } from "@parley/node";
@@ -83,6 +83,12 @@ describe("tournaments over the API", () => {
         "/api/tournaments/{id}/{file}",
       ]),
     );
+    const paths = docs.body.paths;
+    const created = paths["/api/tournaments"].post.responses["201"].content["application/json"].schema;
+    expect(Object.keys(created.properties)).toEqual(["id", "token"]);
+    expect(paths["/api/tournaments/{id}/cancel"].post.security).toEqual([{ token: [] }]);
+    expect(paths["/api/tournaments/{id}"].delete.security).toEqual([{ token: [] }]);
+    expect(paths["/api/tournaments/{id}"].get.security).toBeUndefined();
   });
 
   it("runs a tournament to the leaderboard runTournament gives for the same request, with its CSVs and plot", async () => {
@@ -155,23 +161,90 @@ describe("tournaments over the API", () => {
       });
   });
 
-  it("queues a tournament behind a running one; cancels and deletes", async () => {
+  it("queues a tournament behind a running one; cancels and deletes with its owner token", async () => {
     const big = { ...REQUEST, reps: 25, rounds: 1000 };
-    const first = (await call(run.base, "POST", "/api/tournaments", { body: big })).body.id;
-    const second = (await call(run.base, "POST", "/api/tournaments", { body: REQUEST })).body.id;
-    expect((await call(run.base, "GET", `/api/tournaments/${second}`)).body.state).toBe("queued");
-    expect((await call(run.base, "GET", `/api/tournaments/${second}/results.csv`)).status).toBe(409);
-    expect((await call(run.base, "POST", `/api/tournaments/${second}/cancel`)).body.state).toBe("cancelled");
-    expect((await call(run.base, "POST", `/api/tournaments/${second}/cancel`)).status).toBe(409);
+    const first = (await call(run.base, "POST", "/api/tournaments", { body: big })).body;
+    const second = (await call(run.base, "POST", "/api/tournaments", { body: REQUEST })).body;
+    expect(second.token).toMatch(/^[\w-]{43}$/);
+    expect((await call(run.base, "GET", `/api/tournaments/${second.id}`)).body.state).toBe("queued");
+    expect((await call(run.base, "GET", `/api/tournaments/${second.id}/results.csv`)).status).toBe(409);
+    const cancel = (id: string, token?: string) =>
+      call(run.base, "POST", `/api/tournaments/${id}/cancel`, { token });
+    expect((await cancel(second.id, second.token)).body.state).toBe("cancelled");
+    expect((await cancel(second.id, second.token)).status).toBe(409);
 
-    expect((await call(run.base, "POST", `/api/tournaments/${first}/cancel`)).status).toBe(200);
-    const cancelled = await settled(run.base, first);
+    expect((await cancel(first.id, first.token)).status).toBe(200);
+    const cancelled = await settled(run.base, first.id);
     expect(cancelled.state).toBe("cancelled");
     expect(cancelled.counts.planned).toBe(100);
 
-    expect((await call(run.base, "DELETE", `/api/tournaments/${first}`)).status).toBe(204);
-    expect((await call(run.base, "GET", `/api/tournaments/${first}`)).status).toBe(404);
-    expect(existsSync(join(tournamentsDirFor(store.url), first))).toBe(false);
+    expect(
+      (await call(run.base, "DELETE", `/api/tournaments/${first.id}`, { token: first.token })).status,
+    ).toBe(204);
+    expect((await call(run.base, "GET", `/api/tournaments/${first.id}`)).status).toBe(404);
+    expect(existsSync(join(tournamentsDirFor(store.url), first.id))).toBe(false);
+  });
+
+  it("refuses cancelling and deleting without the owner token (401) or with another (403), also after a restart", async () => {
+    const other = await freshStore("sqlite");
+    try {
+      const before = await start(other.url, OPTIONS);
+      const big = { ...REQUEST, reps: 25, rounds: 1000 };
+      const { id, token } = (await call(before.base, "POST", "/api/tournaments", { body: big })).body;
+      const { id: unowned, token: another } = (
+        await call(before.base, "POST", "/api/tournaments", { body: REQUEST })
+      ).body;
+      const refusals = async (base: string) => {
+        for (const [method, path] of [
+          ["POST", `/api/tournaments/${id}/cancel`],
+          ["DELETE", `/api/tournaments/${id}`],
+        ]) {
+          expect(await call(base, method, path)).toMatchObject({
+            status: 401,
+            body: { error: "a valid token is required (Authorization: Bearer <token>)" },
+          });
+          expect(await call(base, method, path, { token: another })).toMatchObject({
+            status: 403,
+            body: { error: "this token does not own the tournament" },
+          });
+          expect((await call(base, method, path.replace(id, "nope"), { token })).status).toBe(404);
+        }
+        // Reading stays public, and never shows the token or its hash.
+        const view = await call(base, "GET", `/api/tournaments/${id}`);
+        expect(view.status).toBe(200);
+        expect(view.text).not.toContain(token);
+        expect(view.body).not.toHaveProperty("tokenHash");
+      };
+      await refusals(before.base);
+      await before.close();
+      // Only the hash is stored, in the tournament's own server.json.
+      const stored = readFileSync(join(tournamentsDirFor(other.url), id, "server.json"), "utf8");
+      expect(stored).not.toContain(token);
+      expect(JSON.parse(stored).tokenHash).toMatch(/^[0-9a-f]{64}$/);
+      // A tournament stored before owner tokens existed has no hash: nobody may cancel it over the API.
+      const legacy = join(tournamentsDirFor(other.url), unowned, "server.json");
+      const { tokenHash: _hash, ...meta } = JSON.parse(readFileSync(legacy, "utf8"));
+      writeFileSync(legacy, JSON.stringify(meta));
+
+      const after = await start(other.url, OPTIONS);
+      try {
+        await refusals(after.base);
+        expect(
+          await call(after.base, "POST", `/api/tournaments/${unowned}/cancel`, { token: another }),
+        ).toMatchObject({
+          status: 403,
+          body: { error: "the tournament has no owner token; its folder on the server can be deleted" },
+        });
+        expect((await call(after.base, "POST", `/api/tournaments/${id}/cancel`, { token })).status).toBe(200);
+        expect((await settled(after.base, id)).state).toBe("cancelled");
+        expect((await call(after.base, "DELETE", `/api/tournaments/${id}`, { token })).status).toBe(204);
+        expect((await call(after.base, "GET", `/api/tournaments/${id}`)).status).toBe(404);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await other.drop();
+    }
   });
 
   it("resumes an unfinished tournament when the server starts again", async () => {

@@ -105,4 +105,26 @@ describe.skipIf(chromiumPath() === null)("tournaments in Chromium", () => {
     await page.getByRole("button", { name: "Delete" }).waitFor();
     await expectAccessible(page);
   });
+
+  it("offers Cancel and Delete only to the browser holding the owner token, and deletes with it", async () => {
+    const url = page.url();
+    // Another browser (its own storage) may read the tournament but holds no token.
+    const stranger = await browser.newContext();
+    try {
+      const other = await stranger.newPage();
+      await other.goto(url);
+      await other
+        .getByText("Only the browser that started this tournament can cancel or delete it.")
+        .waitFor();
+      expect(await other.getByRole("button", { name: "Delete" }).count()).toBe(0);
+    } finally {
+      await stranger.close();
+    }
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "Delete" }).click();
+    await page.waitForURL(/\/tournaments$/);
+    const id = url.split("/").pop()!;
+    expect(await page.evaluate((key) => localStorage.getItem(key), `parley.tournament.${id}`)).toBeNull();
+    expect((await fetch(`${server.url}/api/tournaments/${id}`)).status).toBe(404);
+  });
 });

@@ -3,10 +3,12 @@ import { z } from "zod";
 import type { Limits } from "../app.js";
 import type { TournamentService } from "../tournaments/service.js";
 import { createTournamentSchema } from "../tournaments/spec.js";
-import { limitKey } from "./auth.js";
+import { limitKey, tokenOf } from "./auth.js";
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const csvParams = idParams.extend({ file: z.enum(["leaderboard.csv", "results.csv"]) });
+/** The owner token `POST /api/tournaments` answered. */
+const owner = [{ token: [] }];
 
 /** Tournaments of bundled scenarios and this server's agents: start, watch, cancel, download. */
 export const tournamentRoutes: FastifyPluginAsyncZod<{
@@ -19,8 +21,12 @@ export const tournamentRoutes: FastifyPluginAsyncZod<{
       config: { rateLimit: { max: limits.tournamentsPerMinute, timeWindow: 60_000, keyGenerator: limitKey } },
       schema: {
         summary: "Start a tournament: scenarios × agents (each in each role) × reps; queued when others run",
+        description:
+          "Answers `{id, token}`: the owner token is shown once (the server keeps only its hash) and is " +
+          "needed to cancel or delete the tournament. Reading it stays public.",
         tags: ["tournaments"],
         body: createTournamentSchema,
+        response: { 201: z.object({ id: z.string(), token: z.string() }) },
       },
     },
     async (req, reply) => reply.code(201).send(tournaments.create(req.body)),
@@ -48,25 +54,29 @@ export const tournamentRoutes: FastifyPluginAsyncZod<{
     "/api/tournaments/:id/cancel",
     {
       schema: {
-        summary: "Stop a queued or running tournament; what it stored stays",
+        summary:
+          "Stop a queued or running tournament; what it stored stays (owner token: 401 without, 403 wrong)",
         tags: ["tournaments"],
         params: idParams,
+        security: owner,
       },
     },
-    async (req) => tournaments.cancel(req.params.id),
+    async (req) => tournaments.cancel(tournaments.owned(req.params.id, tokenOf(req))),
   );
 
   app.delete(
     "/api/tournaments/:id",
     {
       schema: {
-        summary: "Stop a tournament if it runs and delete it with its results",
+        summary:
+          "Stop a tournament if it runs and delete it with its results (owner token: 401 without, 403 wrong)",
         tags: ["tournaments"],
         params: idParams,
+        security: owner,
       },
     },
     async (req, reply) => {
-      await tournaments.remove(req.params.id);
+      await tournaments.remove(tournaments.owned(req.params.id, tokenOf(req)));
       return reply.code(204).send();
     },
   );

@@ -12,6 +12,9 @@ export interface TournamentMeta {
   state: TournamentState;
   /** Negotiations planned (scenarios × line-ups × reps). */
   planned: number;
+  /** The owner token's hash (as rooms keep theirs): cancelling and deleting need the token. Absent in
+   * tournaments started before owner tokens. */
+  tokenHash?: string;
   createdAt: number;
   startedAt?: number;
   finishedAt?: number;

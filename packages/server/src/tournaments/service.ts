@@ -19,7 +19,8 @@ import {
 } from "@parley/node";
 import type { AgentList } from "../agent-list.js";
 import type { ScenarioCatalog } from "../catalog.js";
-import { badRequest, conflict, HttpError, notFound } from "../errors.js";
+import { badRequest, conflict, forbidden, HttpError, notFound, unauthorized } from "../errors.js";
+import { hashToken, newToken, tokenMatches } from "../tokens.js";
 import { TournamentFiles, type TournamentMeta, type TournamentState } from "./files.js";
 import type { CreateTournament } from "./spec.js";
 
@@ -47,7 +48,7 @@ export const DEFAULT_TOURNAMENT_LIMITS: TournamentLimits = {
 };
 
 /** A tournament as `GET /api/tournaments` lists it. */
-export interface TournamentSummary extends Omit<TournamentMeta, "planned" | "counts"> {
+export interface TournamentSummary extends Omit<TournamentMeta, "planned" | "counts" | "tokenHash"> {
   counts: TournamentCounts;
 }
 
@@ -119,17 +120,19 @@ export class TournamentService {
     this.pump();
   }
 
-  /** Checks a request (known scenarios and agents, its size), stores it and queues it. */
-  create(body: CreateTournament): { id: string } {
+  /** Checks a request (known scenarios and agents, its size), stores it and queues it; answers its owner token once. */
+  create(body: CreateTournament): { id: string; token: string } {
     const planned = this.plannedNegotiations(body);
     if (this.queue.length >= this.limits.maxQueued)
       throw new HttpError(
         429,
         `${this.queue.length} tournaments are already waiting to run on this server; try again later`,
       );
+    const token = newToken();
     const meta: TournamentMeta = {
       id: randomBytes(8).toString("hex"),
       request: { ...body },
+      tokenHash: hashToken(token),
       state: "queued",
       planned,
       createdAt: Date.now(),
@@ -139,7 +142,7 @@ export class TournamentService {
     this.all.set(meta.id, t);
     this.queue.push(t);
     this.pump();
-    return { id: meta.id };
+    return { id: meta.id, token };
   }
 
   /** Every tournament, newest first. */
@@ -168,6 +171,20 @@ export class TournamentService {
   plot(id: string): VegaLiteSpec {
     const { t, plan, results } = this.scored(id);
     return tournamentPlotSpec(this.boardOf(t, results), plan, results);
+  }
+
+  /**
+   * The tournament `token` owns: 404 without it, 401 without a token, 403 with another one (reading
+   * stays public, so its id is no secret and a wrong token need not pass for an unknown id).
+   */
+  owned(id: string, token: string | undefined): string {
+    const t = this.get(id);
+    if (token === undefined) throw unauthorized();
+    // Started before owner tokens: nobody holds one, the operator deletes its folder.
+    if (!t.meta.tokenHash)
+      throw forbidden("the tournament has no owner token; its folder on the server can be deleted");
+    if (!tokenMatches(token, t.meta.tokenHash)) throw forbidden("this token does not own the tournament");
+    return id;
   }
 
   /** Stops a queued or running tournament; what it stored stays (its partial leaderboard too). */
@@ -350,7 +367,7 @@ export class TournamentService {
 }
 
 function summaryOf(t: Tournament): TournamentSummary {
-  const { planned: _planned, counts: _stored, ...meta } = t.meta;
+  const { planned: _planned, counts: _stored, tokenHash: _hash, ...meta } = t.meta;
   return { ...meta, counts: { ...t.counts } };
 }
 

@@ -1,16 +1,15 @@
-import { Alert, Anchor, Button, Group, Progress, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate, useParams } from "react-router";
+import { Alert, Anchor, Group, Progress, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
 import { TONE } from "../components/colors";
 import { ErrorBox, Loading } from "../components/status";
 import { VegaChart } from "../plots/VegaChart";
 import { LeaderboardTable } from "../tournaments/LeaderboardTable";
 import { PairwiseTable } from "../tournaments/PairwiseTable";
 import { requestText, StateBadge } from "../tournaments/parts";
+import { TournamentActions } from "../tournaments/TournamentActions";
 import {
-  cancelTournament,
   csvHref,
-  deleteTournament,
   getTournament,
   isActive,
   type TournamentView,
@@ -40,17 +39,6 @@ export default function Tournament() {
 }
 
 function TournamentBody({ t }: { t: TournamentView }) {
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const refresh = () => client.invalidateQueries({ queryKey: ["tournament", t.id] });
-  const cancel = useMutation({ mutationFn: () => cancelTournament(t.id), onSuccess: refresh });
-  const remove = useMutation({
-    mutationFn: () => deleteTournament(t.id),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ["tournaments"] });
-      navigate("/tournaments");
-    },
-  });
   const active = isActive(t.state);
   const { planned, finished, failed } = t.counts;
   const board = t.leaderboard;
@@ -88,32 +76,7 @@ function TournamentBody({ t }: { t: TournamentView }) {
             {t.error}
           </Alert>
         )}
-        <Group mt="sm">
-          {active ? (
-            <Button
-              variant="outline"
-              color={TONE.bad}
-              loading={cancel.isPending}
-              onClick={() => cancel.mutate()}
-            >
-              Cancel the tournament
-            </Button>
-          ) : (
-            <Button
-              variant="subtle"
-              color={TONE.bad}
-              loading={remove.isPending}
-              onClick={() => {
-                if (window.confirm("Delete this tournament and its results?")) remove.mutate();
-              }}
-            >
-              Delete
-            </Button>
-          )}
-        </Group>
-        {(cancel.isError || remove.isError) && (
-          <ErrorBox title="The server refused" error={cancel.error ?? remove.error} />
-        )}
+        <TournamentActions t={t} />
       </section>
       <section aria-labelledby="board-title">
         <Title order={2} size="h3" id="board-title" mb="xs">

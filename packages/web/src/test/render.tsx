@@ -27,6 +27,7 @@ globalThis.ResizeObserver ??= class {
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
+  localStorage.clear();
 });
 
 /** Renders a page or component as the app does: theme, query client and a router at `path`. */

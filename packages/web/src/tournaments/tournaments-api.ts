@@ -1,5 +1,6 @@
 import type { VegaLiteSpec } from "@parley/core";
 import { api } from "../api";
+import { forgetOwnerToken, keepOwnerToken, ownerToken } from "./owner-tokens";
 
 /** An agent of the server, as GET /api/agents lists it. */
 export interface AgentSummary {
@@ -83,11 +84,20 @@ export const listAgents = () => api<AgentSummary[]>("/api/agents");
 export const listTournaments = () => api<TournamentSummary[]>("/api/tournaments");
 export const getTournament = (id: string) => api<TournamentView>(path(id));
 export const tournamentPlot = (id: string) => api<VegaLiteSpec>(`${path(id)}/plot`);
-export const createTournament = (request: TournamentRequest) =>
-  api<{ id: string }>("/api/tournaments", { method: "POST", body: JSON.stringify(request) });
+export const createTournament = async (request: TournamentRequest) => {
+  const created = await api<{ id: string; token: string }>("/api/tournaments", {
+    method: "POST",
+    body: JSON.stringify(request),
+  });
+  keepOwnerToken(created.id, created.token);
+  return created;
+};
 export const cancelTournament = (id: string) =>
-  api<TournamentSummary>(`${path(id)}/cancel`, { method: "POST" });
-export const deleteTournament = (id: string) => api<void>(path(id), { method: "DELETE" });
+  api<TournamentSummary>(`${path(id)}/cancel`, { method: "POST", token: ownerToken(id) });
+export const deleteTournament = async (id: string) => {
+  await api<void>(path(id), { method: "DELETE", token: ownerToken(id) });
+  forgetOwnerToken(id);
+};
 export const csvHref = (id: string, file: "leaderboard" | "results") => `${path(id)}/${file}.csv`;
 
 /** Still going: watched by polling. */
