@@ -1,19 +1,6 @@
-// Instructions per negotiation of runNegotiation, counted by valgrind (callgrind): repeatable where
-// wall-clock and CPU time are not (a shared machine). Each figure is the difference between a run
-// of N1 and a run of N2 negotiations (seeds 0…N−1) divided by N2 − N1, so start-up, loading and
-// JIT warm-up cancel out. Slow: each run takes minutes under valgrind.
-//
-//   node bench/negotiation-instructions.mjs [--core DIST/index.js] SCENARIO PROTOCOL AGENT,AGENT N1 N2 [MEDIATOR]
-//   node bench/negotiation-instructions.mjs anac/y2012/LaptopA saop boulware,conceder 500 2500
-//   node bench/negotiation-instructions.mjs anac/y2010/EnglandZimbabwe mediated linear,linear 10 40 annealing
-//
-// --core compares another build (e.g. a checkout of an older commit built in /tmp/old:
-// --core /tmp/old/packages/core/dist/index.js). Trace off, SAOP 100 rounds, mediated default deadline.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { countInstructions } from "./callgrind.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
@@ -41,28 +28,9 @@ if (args[0] === "--run") {
     process.exit(2);
   }
   const count = (n) => {
-    const dir = mkdtempSync(join(tmpdir(), "parley-callgrind-"));
-    const out = join(dir, "callgrind.out");
-    try {
-      const program = [fileURLToPath(import.meta.url), "--core", core, "--run", rel, protocol, agentList, n];
-      if (mediator) program.push(mediator);
-      // --single-threaded --predictable: no background compiler or GC threads, so the count repeats.
-      execFileSync(
-        "valgrind",
-        [
-          "--tool=callgrind",
-          `--callgrind-out-file=${out}`,
-          process.execPath,
-          "--single-threaded",
-          "--predictable",
-          ...program,
-        ],
-        { stdio: ["ignore", "ignore", "ignore"] },
-      );
-      return Number(/^summary: (\d+)/m.exec(readFileSync(out, "utf8"))[1]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const program = [fileURLToPath(import.meta.url), "--core", core, "--run", rel, protocol, agentList, n];
+    if (mediator) program.push(mediator);
+    return countInstructions(program);
   };
   const a = count(n1);
   const b = count(n2);

@@ -6,11 +6,12 @@
 // node bench/startup.mjs --instructions [checkout ...] counts instead the instructions of one run of
 // each command under valgrind (callgrind, `node --single-threaded --predictable`): the same figure
 // on a busy machine as on a quiet one, at about a minute per command and checkout.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { countInstructions } from "./callgrind.mjs";
 
 const instructions = process.argv[2] === "--instructions";
 const runs = instructions ? 1 : Number(process.argv[2] ?? 15);
@@ -90,23 +91,10 @@ function once(root, template) {
 
 const ms = (x) => x.toFixed(0).padStart(5);
 
-/** Millions of instructions one run executes, counted by callgrind; no background threads, so it repeats. */
-function countInstructions(root, template) {
+/** Millions of instructions one run executes (see callgrind.mjs). */
+function millionsOfInstructions(root, template) {
   const args = template.map((a) => (typeof a === "function" ? a() : a));
-  const out = join(work, "callgrind.out");
-  execFileSync(
-    "valgrind",
-    [
-      "--tool=callgrind",
-      `--callgrind-out-file=${out}`,
-      process.execPath,
-      "--single-threaded",
-      "--predictable",
-      ...args,
-    ],
-    { cwd: root, stdio: "ignore" },
-  );
-  return Number(/^summary: (\d+)/m.exec(readFileSync(out, "utf8"))[1]) / 1e6;
+  return countInstructions(args, { cwd: root }) / 1e6;
 }
 
 console.log(
@@ -116,7 +104,9 @@ console.log(
 if (roots.length > 1) for (const [k, r] of roots.entries()) console.log(`column ${k + 1}: ${r}`);
 if (instructions) {
   for (const [label, args] of commands)
-    console.log(`${label.padEnd(44)} ${roots.map((root) => ms(countInstructions(root, args))).join("   ")}`);
+    console.log(
+      `${label.padEnd(44)} ${roots.map((root) => ms(millionsOfInstructions(root, args))).join("   ")}`,
+    );
   process.exit(0);
 }
 for (const root of roots) for (const [, args] of commands) once(root, args); // warm the file cache

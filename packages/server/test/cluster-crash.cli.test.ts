@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../src/index.js";
-import { call, Feed, freshStore, type Json, OFFERS, type TestStore, TWO_PARTY } from "./helpers.js";
+import { call, createRoom, Feed, freshStore, OFFERS, type TestStore } from "./helpers.js";
 import { killHard, serve } from "./processes.js";
 
 const REDIS = process.env.PARLEY_TEST_REDIS ?? "redis://127.0.0.1:6379";
@@ -24,20 +24,12 @@ describe("kill -9 of the server that runs a room, with another server on the sam
     const a = await serve(store.url, [...args, "--lease-ms", "1500"]);
     const b = await serve(store.url, [...args, "--lease-ms", "1500"]);
     children.push(a.child, b.child);
-    const create = async (body: Json) => (await call(a.base, "POST", "/api/rooms", { body })).body;
     // Created on A, so A runs their work: the agent seat and the deadline.
-    const agentRoom = await create({
-      scenario: TWO_PARTY,
-      protocol: "saop",
+    const agentRoom = await createRoom(a.base, {
       deadline: { rounds: 500 },
       seats: [{ party: 0 }, { party: 1, agent: "boulware" }],
     });
-    const timed = await create({
-      scenario: TWO_PARTY,
-      protocol: "saop",
-      deadline: { timeMs: 10_000 },
-      seats: [{ party: 0 }, { party: 1 }],
-    });
+    const timed = await createRoom(a.base, { deadline: { timeMs: 10_000 } });
     const person = agentRoom.seats[0].token as string;
     const db = openStore(store.url);
     try {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createServer } from "../src/index.js";
 import {
   call,
+  createRoom,
   Feed,
   freshStore,
   type Json,
@@ -10,7 +11,6 @@ import {
   type Running,
   start,
   type TestStore,
-  TWO_PARTY,
 } from "./helpers.js";
 
 const REDIS = process.env.PARLEY_TEST_REDIS ?? "redis://127.0.0.1:6379";
@@ -59,16 +59,7 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
 
   it("shows every socket each event it may see once, in seq order, whichever server took the move", async () => {
     const [a, b] = await two();
-    const room = (
-      await call(a.base, "POST", "/api/rooms", {
-        body: {
-          scenario: TWO_PARTY,
-          protocol: "saop",
-          deadline: { rounds: 6 },
-          seats: [{ party: 0 }, { party: 1 }],
-        },
-      })
-    ).body;
+    const room = await createRoom(a.base, { deadline: { rounds: 6 } });
     const [buyer, seller] = room.seats.map((s: Json) => s.token as string);
     const buyerFeed = await open(a.base, room.id, buyer);
     const sellerFeed = await open(b.base, room.id, seller);
@@ -132,16 +123,7 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
 
   it("applies a client move id sent to both servers at once exactly once", async () => {
     const [a, b] = await two();
-    const room = (
-      await call(b.base, "POST", "/api/rooms", {
-        body: {
-          scenario: TWO_PARTY,
-          protocol: "saop",
-          deadline: { rounds: 50 },
-          seats: [{ party: 0 }, { party: 1 }],
-        },
-      })
-    ).body;
+    const room = await createRoom(b.base, { deadline: { rounds: 50 } });
     const tokens = room.seats.map((s: Json) => s.token as string);
     for (let n = 0; n < 10; n++) {
       const body = { id: `same-${n}`, type: "offer", outcome: OFFERS[n % OFFERS.length] };
@@ -160,19 +142,11 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
 
   it("hands a room's agents and deadline to the other server when its owner stops", async () => {
     const [a, b] = await two();
-    const create = (body: Json) => call(a.base, "POST", "/api/rooms", { body }).then((r) => r.body);
-    const agentRoom = await create({
-      scenario: TWO_PARTY,
-      protocol: "saop",
+    const agentRoom = await createRoom(a.base, {
       deadline: { rounds: 200 },
       seats: [{ party: 0 }, { party: 1, agent: "boulware" }],
     });
-    const timed = await create({
-      scenario: TWO_PARTY,
-      protocol: "saop",
-      deadline: { timeMs: 4000 },
-      seats: [{ party: 0 }, { party: 1 }],
-    });
+    const timed = await createRoom(a.base, { deadline: { timeMs: 4000 } });
     const person = agentRoom.seats[0].token;
     const feed = await open(b.base, agentRoom.id, person);
     await feed.next((m) => m.type === "state");
@@ -206,16 +180,10 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
         }),
       );
     const [a, b] = servers;
-    const room = (
-      await call(a.base, "POST", "/api/rooms", {
-        body: {
-          scenario: TWO_PARTY,
-          protocol: "saop",
-          deadline: { rounds: 4 },
-          seats: [{ party: 0 }, { party: 1, agent: "boulware" }],
-        },
-      })
-    ).body;
+    const room = await createRoom(a.base, {
+      deadline: { rounds: 4 },
+      seats: [{ party: 0 }, { party: 1, agent: "boulware" }],
+    });
     const feed = await open(b.base, room.id, room.seats[0].token);
     await feed.next((m) => m.type === "state");
     for (let n = 0; n < 4; n++) {
@@ -234,19 +202,14 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
 
   it("runs a mediated room whose built-in mediator moves on one server while its parties vote on both", async () => {
     const [a, b] = await two();
-    const room = (
-      await call(a.base, "POST", "/api/rooms", {
-        body: {
-          scenario: TWO_PARTY,
-          protocol: "mediated",
-          deadline: { rounds: 8 },
-          seats: [{ party: 0 }, { party: 1 }],
-          mediator: { agent: "frontier" },
-          seed: 3,
-        },
-      })
-    ).body;
-    // Each party answers on its own server's socket whenever a push says it is expected.
+    const room = await createRoom(a.base, {
+      protocol: "mediated",
+      deadline: { rounds: 8 },
+      mediator: { agent: "frontier" },
+      seed: 3,
+    });
+    // Each party answers on its own server's socket whenever a push says it is expected, once its
+    // previous move is acknowledged: a push stored before that move still shows the old expectation.
     const play = async (base: string, party: number) => {
       const feed = await open(base, room.id, room.seats[party].token);
       let seen = 0;
@@ -260,12 +223,15 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
         const e = state.expected;
         const seq = m.type === "state" ? m.room.seq : m.seq;
         if (!e || seq <= acted) continue;
-        acted = seq;
         const body =
           e.kind === "vote"
             ? { type: "vote", vote: e.revision.utility >= e.draft.utility ? "better" : "worse" }
             : { type: e.draft.utility >= 0.3 ? "ratify" : "reject" };
-        feed.send({ move: { id: `m${k}`, ...body } });
+        const id = `m${k}`;
+        feed.send({ move: { id, ...body } });
+        const answer = await feed.next((x) => (x.type === "ack" || x.type === "error") && x.id === id, seen);
+        if (answer.type === "error") throw new Error(`party ${party}: ${JSON.stringify(answer)}`);
+        acted = answer.seq;
       }
     };
     const [f0, f1] = await Promise.all([play(a.base, 0), play(b.base, 1)]);
@@ -301,26 +267,8 @@ describe.each(["sqlite", "postgres"] as const)("ended rooms leave memory on %s",
   it("drops an ended room nobody watches and reads it again when asked", async () => {
     store = await freshStore(kind);
     run = await start(store.url, { idleRoomMs: 50 });
-    const room = (
-      await call(run.base, "POST", "/api/rooms", {
-        body: {
-          scenario: TWO_PARTY,
-          protocol: "saop",
-          deadline: { rounds: 5 },
-          seats: [{ party: 0 }, { party: 1 }],
-        },
-      })
-    ).body;
-    const open = (
-      await call(run.base, "POST", "/api/rooms", {
-        body: {
-          scenario: TWO_PARTY,
-          protocol: "saop",
-          deadline: { rounds: 5 },
-          seats: [{ party: 0 }, { party: 1 }],
-        },
-      })
-    ).body;
+    const room = await createRoom(run.base, { deadline: { rounds: 5 } });
+    const open = await createRoom(run.base, { deadline: { rounds: 5 } });
     const [buyer, seller] = room.seats.map((s: Json) => s.token as string);
     await call(run.base, "POST", `/api/rooms/${room.id}/moves`, {
       token: buyer,

@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../src/index.js";
 import {
   call,
+  createRoom,
   Feed,
   freshStore,
   type Json,
   OFFERS,
   STORE_KINDS,
   type TestStore,
-  TWO_PARTY,
 } from "./helpers.js";
 import { killHard, serve } from "./processes.js";
 
@@ -26,29 +26,13 @@ describe.each(STORE_KINDS)("kill -9 of parley serve on %s", (kind) => {
     store = await freshStore(kind);
     let server = await serve(store.url);
     child = server.child;
-    const create = async (body: Json) => (await call(server.base, "POST", "/api/rooms", { body })).body;
     const rooms: Json[] = [];
-    for (let i = 0; i < 6; i++)
-      rooms.push(
-        await create({
-          scenario: TWO_PARTY,
-          protocol: "saop",
-          deadline: { rounds: 500 },
-          seats: [{ party: 0 }, { party: 1 }],
-        }),
-      );
-    const agentRoom = await create({
-      scenario: TWO_PARTY,
-      protocol: "saop",
+    for (let i = 0; i < 6; i++) rooms.push(await createRoom(server.base, { deadline: { rounds: 500 } }));
+    const agentRoom = await createRoom(server.base, {
       deadline: { rounds: 500 },
       seats: [{ party: 0 }, { party: 1, agent: "boulware" }],
     });
-    const timed = await create({
-      scenario: TWO_PARTY,
-      protocol: "saop",
-      deadline: { timeMs: 6000 },
-      seats: [{ party: 0 }, { party: 1 }],
-    });
+    const timed = await createRoom(server.base, { deadline: { timeMs: 6000 } });
 
     // Every room's two people alternate offers as fast as the server answers; kill -9 lands mid-stream.
     const acked = new Map<string, { room: string; seq: number }>();

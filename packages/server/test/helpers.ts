@@ -126,6 +126,18 @@ export class Feed {
   }
 }
 
+/**
+ * Creates a room on `base`: by default two people in SAOP on TWO_PARTY, with `body` (its deadline at
+ * least) on top. Fails on a refusal, naming it.
+ */
+export async function createRoom(base: string, body: Json): Promise<Json> {
+  const res = await call(base, "POST", "/api/rooms", {
+    body: { scenario: TWO_PARTY, protocol: "saop", seats: [{ party: 0 }, { party: 1 }], ...body },
+  });
+  if (res.status !== 201) throw new Error(`room not created: ${res.status} ${res.text}`);
+  return res.body;
+}
+
 /** A small two-party scenario in Parley's format (what a client would upload). */
 export const TWO_PARTY = {
   parley: 1,

@@ -5,6 +5,7 @@ import { readParleyScenario } from "@parley/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   call,
+  createRoom,
   Feed,
   freshStore,
   type Running,
@@ -29,19 +30,8 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
     await store.drop();
   });
 
-  const create = async (body: Record<string, unknown>) => {
-    const res = await call(run.base, "POST", "/api/rooms", { body });
-    expect(res.status, res.text).toBe(201);
-    return res.body;
-  };
-  const saop = (extra: Record<string, unknown> = {}) =>
-    create({
-      scenario: TWO_PARTY,
-      protocol: "saop",
-      deadline: { rounds: 10 },
-      seats: [{ party: 0 }, { party: 1 }],
-      ...extra,
-    });
+  const create = (body: Record<string, unknown>) => createRoom(run.base, body);
+  const saop = (extra: Record<string, unknown> = {}) => create({ deadline: { rounds: 10 }, ...extra });
   const move = (id: string, token: string, body: Record<string, unknown>) =>
     call(run.base, "POST", `/api/rooms/${id}/moves`, { token, body });
   const view = async (id: string, token: string) =>

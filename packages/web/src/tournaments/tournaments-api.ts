@@ -1,4 +1,4 @@
-import type { VegaLiteSpec } from "@parley/core";
+import type { PairwiseMatrix, VegaLiteSpec } from "@parley/core";
 import { api } from "../api";
 import { forgetOwnerToken, keepOwnerToken, ownerToken } from "./owner-tokens";
 
@@ -56,12 +56,8 @@ export interface AgentScore {
   nashDistance: Estimate;
 }
 
-/** Mean utility of the row agent where the column agent held another seat; null where they never met. */
-export interface PairwiseJson {
-  agents: string[];
-  utility: (number | null)[][];
-  seats: number[][];
-}
+/** Mean utility of the row agent where the column agent held another seat; null where they never met (as in JSON). */
+export type PairwiseJson = PairwiseMatrix;
 
 /** The core's Leaderboard as JSON (NaN, no data, arrives as null). */
 export interface LeaderboardJson {
