@@ -34,6 +34,8 @@ export interface ServerOptions {
   leaseMs?: number;
   /** How long an unused ended room (or another server's room) stays in memory, ms (default 60,000). */
   idleRoomMs?: number;
+  /** The wall clock rooms stamp moves and deadlines with, ms since the epoch (default Date.now). */
+  clock?: () => number;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   const agents =
     options.agents ??
     new IsolatedAgents({ modules: options.agentModules, moveBudgetMs: options.agentBudgetMs });
-  const rooms = new RoomService(store.db, catalog, agents, Date.now, {
+  const rooms = new RoomService(store.db, catalog, agents, options.clock ?? Date.now, {
     cluster,
     idleRoomMs: options.idleRoomMs,
   });

@@ -497,6 +497,25 @@ describe.each(STORE_KINDS)("rooms on %s", (kind) => {
     expect((await move(room.id, room.seats[0].token, { id: "late", type: "end" })).status).toBe(409);
   });
 
+  it("ends a timed room when the wall clock stepped back while its timer ran", async () => {
+    // The timer fires on a monotonic clock; a wall clock set back 300 ms finds the deadline not yet reached.
+    let back = 0;
+    await run.close();
+    run = await start(store.url, { clock: () => Date.now() - back });
+    const room = await create({
+      scenario: TWO_PARTY,
+      protocol: "saop",
+      deadline: { timeMs: 1000 },
+      seats: [{ party: 0 }, { party: 1 }],
+    });
+    back = 300;
+    const feed = await open(room.id, room.hostToken);
+    const ended = await feed.next((m) => m.type === "event" && m.state === "ended", 0, 3000);
+    expect(ended).toMatchObject({ kind: "deadline", outcome: { endedBy: "deadline" } });
+    const end = await view(room.id, room.hostToken);
+    expect(end.history.at(-1).at).toBeGreaterThanOrEqual(end.deadlineAt);
+  });
+
   it("rebuilds rooms from the store after a restart and plays on", async () => {
     const room = await saop();
     const [buyer, seller] = room.seats.map((s: { token: string }) => s.token);

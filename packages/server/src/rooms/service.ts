@@ -734,16 +734,27 @@ export class RoomService {
       return;
     }
     if (!this.runsWork(room)) return;
-    const deadline = room.deadlineAt;
-    if (deadline !== null) {
-      const timer = setTimeout(
-        () => this.work(room, null, (live) => this.tickNow(live)),
-        Math.max(0, deadline - this.now()),
-      );
-      this.timers.set(room.id, timer);
-    }
+    this.armDeadline(room);
     this.askAgent(room);
     this.mediatorMoves(room);
+  }
+
+  /**
+   * Ends the room when its deadline falls. A timer may fire a little before the wall clock reaches
+   * the deadline (timers run on a monotonic clock): the tick then ends nothing, and is armed again.
+   */
+  private armDeadline(room: Room): void {
+    const deadline = room.deadlineAt;
+    if (deadline === null) return;
+    const timer = setTimeout(
+      () =>
+        this.work(room, null, async (live) => {
+          await this.tickNow(live);
+          if (!live.ended && this.timers.get(live.id) === timer) this.armDeadline(live);
+        }),
+      Math.max(0, deadline - this.now()),
+    );
+    this.timers.set(room.id, timer);
   }
 
   /**
