@@ -168,6 +168,25 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
     expectSeqs(feed, 2, eventSeqs(feed).at(-1)!); // from after the person's join
   });
 
+  it("drops the lease of a room that ended as its owner died", async () => {
+    const [a] = await two();
+    const room = await createRoom(a.base, { deadline: { rounds: 6 } });
+    const move = await call(a.base, "POST", `/api/rooms/${room.id}/moves`, {
+      token: room.seats[0].token,
+      body: { id: "bye", type: "end" },
+    });
+    expect(move.status).toBe(200);
+    const { db } = a.server.store;
+    const leases = () => db.selectFrom("room_leases").selectAll().where("room_id", "=", room.id).execute();
+    await until("released by its owner", async () => (await leases()).length === 0);
+    // What an owner killed before it released the ended room leaves behind.
+    await db
+      .insertInto("room_leases")
+      .values({ room_id: room.id, owner: "gone/1/dead", expires_at: 0 })
+      .execute();
+    await until("dropped by a sweep", async () => (await leases()).length === 0);
+  });
+
   it("pushes every entry in order from the store when a server hears none of the Redis messages", async () => {
     store = await freshStore("postgres");
     // Two channels: B never hears what A stores, and finds it by comparing seqs with the store.

@@ -139,7 +139,7 @@ export class Cluster {
     return run.catch(() => 0);
   }
 
-  /** Renews this instance's leases, takes over expired ones, and catches up rooms that fell behind. */
+  /** Renews this instance's leases, takes over expired ones, drops ended rooms' stale ones, and catches up rooms that fell behind. */
   private async sweep(): Promise<number> {
     const hooks = this.hooks;
     if (!hooks) return 0;
@@ -163,6 +163,9 @@ export class Cluster {
       });
     }
     for (const id of this.owned) hooks.keep(id);
+    // The lease of a room that ended as its owner died was never given back: nobody needs it.
+    await sql`delete from room_leases l using rooms r
+      where r.id = l.room_id and r.ended_at is not null and l.expires_at < ${NOW_MS}`.execute(this.db);
     const held = hooks.held();
     if (held.size > 0) {
       const last = await this.db
