@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { reachRedis, redisConnection } from "@parley/node";
-import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
-import type { Database, RoomLogTable } from "../db/schema.js";
-
-/** A room log row as stored (and as published on Redis). */
-export type StoredRow = Selectable<RoomLogTable>;
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { Database } from "../db/schema.js";
+import type { StoredRow } from "./log-rows.js";
 
 export interface ClusterOptions {
   /** redis://HOST:PORT: where the servers tell each other what they stored. */

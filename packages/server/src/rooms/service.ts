@@ -8,39 +8,23 @@ import {
   type TraceEvent,
   type VisibleEvent,
   visibleEvent,
-  writeParleyScenario,
 } from "@parley/core";
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely } from "kysely";
 import type { ScenarioCatalog } from "../catalog.js";
 import { LogWriter } from "../db/log-writer.js";
-import type { Database, RoomLogTable } from "../db/schema.js";
+import type { Database } from "../db/schema.js";
 import { badRequest, conflict, forbidden, HttpError } from "../errors.js";
-import { hashToken, newRoomId, newToken } from "../tokens.js";
+import { newRoomId } from "../tokens.js";
 import { AgentFault, type AgentRunner } from "./agents.js";
-import type { Cluster, StoredRow } from "./cluster.js";
+import type { Cluster } from "./cluster.js";
+import { entryOf, rowOf, type StoredRow } from "./log-rows.js";
+import { loggedMoveOf } from "./move-body.js";
 import { LiveNegotiation, type Step } from "./negotiation.js";
-import { type LogEntry, type LoggedMove, Room, type SeatRecord, type VisibleEntry } from "./room.js";
+import { type CreatedRoom, planRoom } from "./plan.js";
+import { type LogEntry, type LoggedMove, Room, type SeatRecord } from "./room.js";
 import type { ChatBody, CreateRoomBody, MoveBody, RoomSpec } from "./spec.js";
-import { type Actor, scopedClientId, type Viewer } from "./viewer.js";
-
-/** The answer to `POST /api/rooms`: every token, shown once. */
-export interface CreatedRoom {
-  id: string;
-  hostToken: string;
-  seats: { party: number; token: string; url: string }[];
-  mediator?: { token: string; url: string };
-}
-
-/** Someone watching a room (a socket): gets every new entry it may see, after it is stored. */
-export interface Subscriber {
-  viewer: Viewer;
-  push(room: Room, entry: VisibleEntry): void;
-  /** Told the room's live connections whenever a socket opens or closes. */
-  presence?(connected: Connected): void;
-}
-
-/** How many sockets each person's seat has open now, on this server. */
-export type Connected = { party: number | "mediator"; sockets: number }[];
+import { type Actor, scopedClientId } from "./viewer.js";
+import { type Connected, type Subscriber, Watchers } from "./watchers.js";
 
 export interface RoomServiceOptions {
   /** Several servers share the rooms (PostgreSQL and Redis): see Cluster. */
@@ -71,11 +55,6 @@ interface Ask {
   turn: number;
 }
 
-/** The relative path of a seat's page in the web app. */
-function seatUrl(id: string, token: string): string {
-  return `/rooms/${id}#token=${token}`;
-}
-
 /**
  * Every room of the store: creates them, applies moves and messages one at a time per room, stores
  * each before acknowledging it, pushes what each watcher may see, runs deadlines and agent seats,
@@ -84,7 +63,7 @@ function seatUrl(id: string, token: string): string {
 export class RoomService {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room | undefined>>();
-  private readonly subscribers = new Map<string, Set<Subscriber>>();
+  private readonly watchers = new Watchers();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Per agent seat (and built-in mediator): its last ask (an answer to an older one is dropped). */
   private readonly asked = new Map<string, Ask>();
@@ -170,57 +149,11 @@ export class RoomService {
   // ── Creating ────────────────────────────────────────────────────────────
 
   async create(body: CreateRoomBody): Promise<CreatedRoom> {
-    const { scenario, scenarioName } = this.scenarioOf(body.scenario);
-    const parties = scenario.parties.length;
-    const seen = new Set<number>();
-    body.seats.forEach((s, i) => {
-      if (s.party >= parties)
-        throw badRequest(
-          `seats[${i}].party: ${s.party} is not a party of the scenario (0 to ${parties - 1})`,
-        );
-      if (seen.has(s.party)) throw badRequest(`seats[${i}].party: party ${s.party} has two seats`);
-      seen.add(s.party);
-      if (s.agent !== undefined) {
-        const problem = this.agents.problem(s.agent);
-        if (problem) throw badRequest(`seats[${i}].agent: ${problem}`);
-      }
-    });
-    if (body.protocol === "mediated" && !body.mediator)
-      throw badRequest(
-        'mediator: the mediated protocol needs a mediator ({"agent": "frontier"} or {"person": true})',
-      );
-    if (body.protocol === "saop" && body.mediator) throw badRequest("mediator: SAOP has no mediator");
-    const spec: RoomSpec = {
-      scenario: writeParleyScenario(scenario, "json"),
-      ...(scenarioName ? { scenarioName } : {}),
-      protocol: body.protocol,
-      deadline: body.deadline,
-      seats: body.seats,
-      ...(body.mediator ? { mediator: body.mediator } : {}),
-      seed: body.seed ?? 0,
-    };
+    const plan = planRoom(body, this.catalog, (agent) => this.agents.problem(agent));
+    const { spec, seats } = plan;
     const startedAt = this.now();
     const id = newRoomId();
-    const hostToken = newToken();
-    const seatTokens = body.seats.map(() => newToken());
-    const mediatorToken = body.mediator && "person" in body.mediator ? newToken() : undefined;
-    const seats: SeatRecord[] = [
-      { role: "host", party: -1, tokenHash: hashToken(hostToken), agent: null },
-      ...body.seats.map((s, i) => ({
-        role: "party" as const,
-        party: s.party,
-        tokenHash: hashToken(seatTokens[i]),
-        agent: s.agent ?? null,
-      })),
-    ];
-    if (body.mediator)
-      seats.push({
-        role: "mediator",
-        party: -1,
-        tokenHash: hashToken(mediatorToken ?? newToken()),
-        agent: "agent" in body.mediator ? body.mediator.agent : null,
-      });
-    const room = this.build(id, spec, seats, startedAt, scenario);
+    const room = this.build(id, spec, seats, startedAt, plan.scenario);
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto("rooms")
@@ -249,32 +182,7 @@ export class RoomService {
     this.rooms.set(id, room);
     this.used.set(id, Date.now());
     this.afterStep(room);
-    return {
-      id,
-      hostToken,
-      seats: body.seats.map((s, i) => ({
-        party: s.party,
-        token: seatTokens[i],
-        url: seatUrl(id, seatTokens[i]),
-      })),
-      ...(mediatorToken ? { mediator: { token: mediatorToken, url: seatUrl(id, mediatorToken) } } : {}),
-    };
-  }
-
-  /** A scenario given by name (bundled) or as a Parley JSON document, read exactly like a file. */
-  private scenarioOf(given: string | Record<string, unknown>): { scenario: Scenario; scenarioName?: string } {
-    if (typeof given === "string") {
-      const scenario = this.catalog.get(given);
-      if (!scenario)
-        throw badRequest(`scenario: "${given}" is not a bundled scenario (see GET /api/scenarios)`);
-      return { scenario, scenarioName: given };
-    }
-    try {
-      return { scenario: readParleyScenario(JSON.stringify(given), "scenario") };
-    } catch (err) {
-      if (err instanceof InputError) throw badRequest(err.message);
-      throw err;
-    }
+    return plan.created(id);
   }
 
   private build(id: string, spec: RoomSpec, seats: SeatRecord[], startedAt: number, full?: Scenario): Room {
@@ -344,19 +252,11 @@ export class RoomService {
   }
 
   /** Replays stored rows into the room (in seq order), pushing to its watchers those after `pushAfter`. */
-  private applyStored(room: Room, rows: readonly Selectable<RoomLogTable>[], pushAfter: number): void {
+  private applyStored(room: Room, rows: readonly StoredRow[], pushAfter: number): void {
     room.negotiation.replaying = true;
     try {
       for (const r of rows) {
-        const entry: LogEntry = {
-          seq: r.seq,
-          kind: r.kind as LogEntry["kind"],
-          actor: JSON.parse(r.actor),
-          clientId: r.client_id,
-          at: Number(r.at),
-          events: [],
-          ...JSON.parse(r.body),
-        };
+        const entry = entryOf(r);
         entry.events = this.replay(room, entry);
         this.record(room, entry, entry.seq > pushAfter);
       }
@@ -402,7 +302,7 @@ export class RoomService {
     this.rooms.delete(room.id);
     clearTimeout(this.timers.get(room.id));
     this.timers.delete(room.id);
-    if (!this.subscribers.has(room.id) && this.cluster && !this.cluster.owns(room.id)) return;
+    if (!this.watchers.watched(room.id) && this.cluster && !this.cluster.owns(room.id)) return;
     const pending = this.load(room.id, room.lastSeq).finally(() => this.loading.delete(room.id));
     this.loading.set(room.id, pending);
     pending.catch(() => {});
@@ -412,7 +312,7 @@ export class RoomService {
   evictIdle(): void {
     const before = Date.now() - this.idleRoomMs;
     for (const room of this.rooms.values()) {
-      if (this.subscribers.has(room.id) || (this.used.get(room.id) ?? 0) > before) continue;
+      if (this.watchers.watched(room.id) || (this.used.get(room.id) ?? 0) > before) continue;
       if (!room.ended && (!this.cluster || this.cluster.owns(room.id))) continue;
       this.rooms.delete(room.id);
       this.used.delete(room.id);
@@ -489,52 +389,10 @@ export class RoomService {
       this.serial(live, async () => {
         const known = live.clientIds.get(scopedClientId(actor, body.id));
         if (known !== undefined) return { seq: known };
-        const move = this.toMove(live, body);
+        const move = loggedMoveOf(live, body);
         return { seq: await this.applyMove(live, actor, move, body.id) };
       }),
     );
-  }
-
-  private toMove(room: Room, body: MoveBody): LoggedMove {
-    const needs = (field: "outcome" | "vote" | "issue" | "adopt") => {
-      if (body[field] === undefined) throw badRequest(`${field}: "${body.type}" needs one`);
-    };
-    switch (body.type) {
-      case "offer":
-      case "propose":
-      case "draft":
-        needs("outcome");
-        return { type: body.type, outcome: this.outcomeOf(room, body.outcome!) };
-      case "vote":
-        needs("vote");
-        return { type: "vote", vote: body.vote! };
-      case "lock":
-      case "unlock": {
-        needs("issue");
-        const issue = room.scenario.space.issueIndex(body.issue!);
-        if (issue < 0) throw badRequest(`issue: "${body.issue}" is not an issue of this scenario`);
-        return { type: body.type, issue };
-      }
-      case "decide":
-        needs("adopt");
-        return { type: "decide", adopt: body.adopt! };
-      case "ratify":
-        return { type: "accept" };
-      default:
-        return { type: body.type };
-    }
-  }
-
-  private outcomeOf(room: Room, values: Record<string, string | number>): number[] {
-    const { space } = room.scenario;
-    for (const name of Object.keys(values))
-      if (space.issueIndex(name) < 0) throw badRequest(`outcome: "${name}" is not an issue of this scenario`);
-    try {
-      return space.fromValues(values);
-    } catch (err) {
-      if (err instanceof InputError) throw badRequest(`outcome: ${err.message}`);
-      throw err;
-    }
   }
 
   /** Applies, stores, then pushes a move (`id`: its sender's); 409 (nothing changed) when it breaks the protocol. */
@@ -567,7 +425,7 @@ export class RoomService {
       move,
       events: step.events,
     };
-    await this.commit(room, entry, { move });
+    await this.commit(room, entry);
     return entry.seq;
   }
 
@@ -606,7 +464,7 @@ export class RoomService {
           chat,
           events: [],
         };
-        await this.commit(live, entry, { chat });
+        await this.commit(live, entry);
         return { seq: entry.seq };
       }),
     );
@@ -635,7 +493,7 @@ export class RoomService {
           at: this.now(),
           events: [],
         };
-        await this.commit(live, entry, {});
+        await this.commit(live, entry);
       }),
     ).catch(() => {});
   }
@@ -657,7 +515,7 @@ export class RoomService {
       at,
       events: step.events,
     };
-    return this.commit(room, entry, {});
+    return this.commit(room, entry);
   }
 
   /** Ends a seat for a fault, unless the room has moved on since it was asked. */
@@ -674,7 +532,7 @@ export class RoomService {
       reason,
       events,
     };
-    await this.commit(room, entry, { reason });
+    await this.commit(room, entry);
   }
 
   /**
@@ -684,16 +542,8 @@ export class RoomService {
    * (room, seq) and (room, client id) keys decide between servers writing at once: the loser reads
    * the room again and its caller retries.
    */
-  private async commit(room: Room, entry: LogEntry, body: Record<string, unknown>): Promise<void> {
-    const row = {
-      room_id: room.id,
-      seq: entry.seq,
-      kind: entry.kind,
-      actor: JSON.stringify(entry.actor),
-      client_id: entry.clientId,
-      body: JSON.stringify(body),
-      at: entry.at,
-    };
+  private async commit(room: Room, entry: LogEntry): Promise<void> {
+    const row = rowOf(room.id, entry);
     try {
       await this.writer.append(row, room.ended ? entry.at : undefined);
     } catch (err) {
@@ -710,11 +560,7 @@ export class RoomService {
   private record(room: Room, entry: LogEntry, push = true): void {
     room.entries.push(entry);
     if (entry.clientId !== null) room.clientIds.set(entry.clientId, entry.seq);
-    if (!push) return;
-    for (const sub of this.subscribers.get(room.id) ?? []) {
-      const visible = room.visibleEntry(entry, sub.viewer);
-      if (visible) sub.push(room, visible);
-    }
+    if (push) this.watchers.push(room, entry);
   }
 
   // ── Deadlines and agents ────────────────────────────────────────────────
@@ -858,38 +704,12 @@ export class RoomService {
   // ── Watching ────────────────────────────────────────────────────────────
 
   subscribe(room: Room, sub: Subscriber): () => void {
-    let set = this.subscribers.get(room.id);
-    if (!set) this.subscribers.set(room.id, (set = new Set()));
-    set.add(sub);
-    this.announcePresence(room, sub);
-    return () => {
-      set.delete(sub);
-      if (set.size === 0) this.subscribers.delete(room.id);
-      this.announcePresence(room);
-    };
+    return this.watchers.subscribe(room, sub);
   }
 
   /** Each person seat of the room and how many sockets it has open on this server now. */
   connected(room: Room): Connected {
-    const subs = [...(this.subscribers.get(room.id) ?? [])];
-    const count = (test: (v: Viewer) => boolean) => subs.filter((s) => test(s.viewer)).length;
-    const out: Connected = room.spec.seats
-      .filter((s) => !s.agent)
-      .map((s) => ({
-        party: s.party,
-        sockets: count((v) => v.role === "party" && v.party === s.party),
-      }));
-    if (room.spec.mediator && "person" in room.spec.mediator)
-      out.push({ party: "mediator", sockets: count((v) => v.role === "mediator") });
-    return out;
-  }
-
-  /** Tells every socket of the room but `except` (which learns it from its state) who is connected. */
-  private announcePresence(room: Room, except?: Subscriber): void {
-    const subs = this.subscribers.get(room.id);
-    if (!subs) return;
-    const connected = this.connected(room);
-    for (const sub of subs) if (sub !== except) sub.presence?.(connected);
+    return this.watchers.connected(room);
   }
 
   /**

@@ -1,0 +1,67 @@
+import type { LogEntry, Room, VisibleEntry } from "./room.js";
+import type { Viewer } from "./viewer.js";
+
+/** Someone watching a room (a socket): gets every new entry it may see, after it is stored. */
+export interface Subscriber {
+  viewer: Viewer;
+  push(room: Room, entry: VisibleEntry): void;
+  /** Told the room's live connections whenever a socket opens or closes. */
+  presence?(connected: Connected): void;
+}
+
+/** How many sockets each person's seat has open now, on this server. */
+export type Connected = { party: number | "mediator"; sockets: number }[];
+
+/** The sockets watching each room on this server: what each may see is pushed to it, and who is connected. */
+export class Watchers {
+  private readonly byRoom = new Map<string, Set<Subscriber>>();
+
+  /** Starts pushing to `sub`; returns what stops it. Every other socket of the room is told who is connected. */
+  subscribe(room: Room, sub: Subscriber): () => void {
+    let set = this.byRoom.get(room.id);
+    if (!set) this.byRoom.set(room.id, (set = new Set()));
+    set.add(sub);
+    this.announcePresence(room, sub);
+    return () => {
+      set.delete(sub);
+      if (set.size === 0) this.byRoom.delete(room.id);
+      this.announcePresence(room);
+    };
+  }
+
+  /** Whether any socket watches the room on this server. */
+  watched(roomId: string): boolean {
+    return this.byRoom.has(roomId);
+  }
+
+  /** Pushes a stored entry to every watcher of its room that may see it. */
+  push(room: Room, entry: LogEntry): void {
+    for (const sub of this.byRoom.get(room.id) ?? []) {
+      const visible = room.visibleEntry(entry, sub.viewer);
+      if (visible) sub.push(room, visible);
+    }
+  }
+
+  /** Each person seat of the room and how many sockets it has open on this server now. */
+  connected(room: Room): Connected {
+    const subs = [...(this.byRoom.get(room.id) ?? [])];
+    const count = (test: (v: Viewer) => boolean) => subs.filter((s) => test(s.viewer)).length;
+    const out: Connected = room.spec.seats
+      .filter((s) => !s.agent)
+      .map((s) => ({
+        party: s.party,
+        sockets: count((v) => v.role === "party" && v.party === s.party),
+      }));
+    if (room.spec.mediator && "person" in room.spec.mediator)
+      out.push({ party: "mediator", sockets: count((v) => v.role === "mediator") });
+    return out;
+  }
+
+  /** Tells every socket of the room but `except` (which learns it from its state) who is connected. */
+  private announcePresence(room: Room, except?: Subscriber): void {
+    const subs = this.byRoom.get(room.id);
+    if (!subs) return;
+    const connected = this.connected(room);
+    for (const sub of subs) if (sub !== except) sub.presence?.(connected);
+  }
+}
