@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { redisConnection } from "@parley/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer } from "../src/index.js";
 import {
@@ -166,6 +167,52 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
     const ended = await watch.next((m) => m.type === "event" && m.state === "ended", 0, 20_000);
     expect(ended.outcome.endedBy).toBe("deadline");
     expectSeqs(feed, 2, eventSeqs(feed).at(-1)!); // from after the person's join
+  });
+
+  it("counts a seat's sockets on every server in the host's view and presence messages", async () => {
+    const [a, b] = await two();
+    const room = await createRoom(a.base, { deadline: { rounds: 6 } });
+    const host = await open(a.base, room.id, room.hostToken);
+    const state = await host.next((m) => m.type === "state");
+    expect(state.room.connected).toEqual([
+      { party: 0, sockets: 0 },
+      { party: 1, sockets: 0 },
+    ]);
+    const buyerSockets = (m: Json) => m.connected?.find((c: Json) => c.party === 0)?.sockets;
+    const buyerOnB = await open(b.base, room.id, room.seats[0].token);
+    await host.next((m) => m.type === "presence" && buyerSockets(m) === 1);
+    const viewed = await call(a.base, "GET", `/api/rooms/${room.id}`, { token: room.hostToken });
+    expect(viewed.body.connected).toEqual([
+      { party: 0, sockets: 1 },
+      { party: 1, sockets: 0 },
+    ]);
+    let from = host.messages.length;
+    await buyerOnB.close();
+    await host.next((m) => m.type === "presence" && buyerSockets(m) === 0, from);
+    // A server that stops takes its sockets out of the count.
+    await open(b.base, room.id, room.seats[0].token);
+    await host.next((m) => m.type === "presence" && buyerSockets(m) === 1, from);
+    from = host.messages.length;
+    servers.splice(1, 1);
+    await b.close();
+    await host.next((m) => m.type === "presence" && buyerSockets(m) === 0, from);
+
+    // A server killed says nothing more: what it last said is forgotten after a lease (1.5 s here).
+    const sellerSockets = (m: Json) => m.connected?.find((c: Json) => c.party === 1)?.sockets;
+    const redis = redisConnection(REDIS);
+    try {
+      const connected = [{ party: 1, sockets: 2 }];
+      await redis.publish(
+        `${prefix}:presence`,
+        JSON.stringify({ room: room.id, server: "gone/1/x", connected }),
+      );
+    } finally {
+      redis.disconnect();
+    }
+    await host.next((m) => m.type === "presence" && sellerSockets(m) === 2, from);
+    const heardAt = Date.now();
+    await host.next((m) => m.type === "presence" && sellerSockets(m) === 0, from + 1, 5000);
+    expect(Date.now() - heardAt).toBeGreaterThanOrEqual(1000);
   });
 
   it("drops the lease of a room that ended as its owner died", async () => {

@@ -4,6 +4,7 @@ import { reachRedis, redisConnection } from "@parley/node";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.js";
 import type { StoredRow } from "./log-rows.js";
+import type { Connected } from "./watchers.js";
 
 export interface ClusterOptions {
   /** redis://HOST:PORT: where the servers tell each other what they stored. */
@@ -30,6 +31,16 @@ export interface ClusterHooks {
   behind(roomId: string): void;
   /** This instance still runs the room's work: make sure it is under way (a step that failed is tried again). */
   keep(roomId: string): void;
+  /** Another instance's sockets of the room opened or closed (or it stopped reporting them). */
+  presence(roomId: string): void;
+}
+
+/** What one instance tells the others of a room's sockets on it. */
+interface PresenceMessage {
+  room: string;
+  server: string;
+  /** Sockets per person seat; empty when it has none left. */
+  connected: Connected;
 }
 
 /** PostgreSQL's clock in ms: leases are compared on one clock, whatever the servers' clocks say. */
@@ -46,6 +57,11 @@ export class Cluster {
   readonly leaseMs: number;
   private readonly owned = new Set<string>();
   private readonly channel: string;
+  private readonly presenceChannel: string;
+  /** The rooms with sockets on this instance, and their counts, told again at every sweep. */
+  private readonly reported = new Map<string, Connected>();
+  /** Per room, per other instance: its sockets of the room, and when it last said so (this clock). */
+  private readonly remote = new Map<string, Map<string, { connected: Connected; at: number }>>();
   private hooks?: ClusterHooks;
   private timer?: NodeJS.Timeout;
   private sweeping: Promise<void> = Promise.resolve();
@@ -60,6 +76,7 @@ export class Cluster {
   ) {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.channel = `${options.prefix ?? "parley"}:rooms`;
+    this.presenceChannel = `${options.prefix ?? "parley"}:presence`;
   }
 
   /** Connects to Redis (an InputError naming the URL if it cannot) and listens on the rooms channel. */
@@ -69,22 +86,66 @@ export class Cluster {
     const cluster = new Cluster(db, pub, sub, options);
     try {
       await reachRedis(pub, options.redis);
-      await sub.subscribe(cluster.channel);
+      await sub.subscribe(cluster.channel, cluster.presenceChannel);
     } catch (err) {
       pub.disconnect();
       sub.disconnect();
       throw err;
     }
-    sub.on("message", (_channel: string, text: string) => {
-      let row: StoredRow;
+    sub.on("message", (channel: string, text: string) => {
+      let message: unknown;
       try {
-        row = JSON.parse(text) as StoredRow;
+        message = JSON.parse(text);
       } catch {
         return; // not ours: the store stays the truth, and the sweep finds what a bad message hid
       }
-      cluster.hooks?.stored(row);
+      if (channel === cluster.presenceChannel) cluster.heard(message as PresenceMessage);
+      else cluster.hooks?.stored(message as StoredRow);
     });
     return cluster;
+  }
+
+  /** Tells the other instances how many sockets each seat of the room has on this one. */
+  reportPresence(roomId: string, connected: Connected): void {
+    const any = connected.some((c) => c.sockets > 0);
+    if (any) this.reported.set(roomId, connected);
+    else this.reported.delete(roomId);
+    this.sendPresence(roomId, any ? connected : []);
+  }
+
+  /** The sockets of the room on the other instances, as each last reported them within a lease. */
+  presenceElsewhere(roomId: string): Connected[] {
+    return [...(this.remote.get(roomId)?.values() ?? [])].map((r) => r.connected);
+  }
+
+  private sendPresence(roomId: string, connected: Connected): void {
+    const message: PresenceMessage = { room: roomId, server: this.id, connected };
+    this.pub.publish(this.presenceChannel, JSON.stringify(message)).catch(() => {});
+  }
+
+  private heard({ room, server, connected }: PresenceMessage): void {
+    if (server === this.id || typeof room !== "string" || !Array.isArray(connected)) return;
+    let servers = this.remote.get(room);
+    if (connected.length === 0) {
+      if (!servers?.delete(server)) return;
+      if (servers.size === 0) this.remote.delete(room);
+    } else {
+      if (!servers) this.remote.set(room, (servers = new Map()));
+      servers.set(server, { connected, at: Date.now() });
+    }
+    this.hooks?.presence(room);
+  }
+
+  /** Says again what this instance has (so a new instance learns it) and forgets what others stopped saying. */
+  private refreshPresence(): void {
+    for (const [room, connected] of this.reported) this.sendPresence(room, connected);
+    const before = Date.now() - this.leaseMs;
+    for (const [room, servers] of this.remote) {
+      let dropped = false;
+      for (const [server, { at }] of servers) if (at < before) dropped = servers.delete(server) || dropped;
+      if (servers.size === 0) this.remote.delete(room);
+      if (dropped) this.hooks?.presence(room);
+    }
   }
 
   attach(hooks: ClusterHooks): void {
@@ -141,6 +202,7 @@ export class Cluster {
   private async sweep(): Promise<number> {
     const hooks = this.hooks;
     if (!hooks) return 0;
+    this.refreshPresence();
     await this.renew(hooks);
     const taken = await sql<{ room_id: string }>`
       insert into room_leases (room_id, owner, expires_at)
@@ -208,6 +270,8 @@ export class Cluster {
   /** Hands back every lease at once (another instance takes the rooms at its next sweep) and disconnects. */
   async close(): Promise<void> {
     await this.stop();
+    for (const room of this.reported.keys()) this.sendPresence(room, []);
+    this.reported.clear();
     const mine = [...this.owned];
     this.owned.clear();
     if (mine.length > 0)

@@ -63,7 +63,7 @@ interface Ask {
 export class RoomService {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room | undefined>>();
-  private readonly watchers = new Watchers();
+  private readonly watchers: Watchers;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Per agent seat (and built-in mediator): its last ask (an answer to an older one is dropped). */
   private readonly asked = new Map<string, Ask>();
@@ -84,6 +84,13 @@ export class RoomService {
   ) {
     this.writer = new LogWriter(db);
     this.cluster = options.cluster;
+    const cluster = this.cluster;
+    this.watchers = cluster
+      ? new Watchers(
+          (id) => cluster.presenceElsewhere(id),
+          (id, here) => cluster.reportPresence(id, here),
+        )
+      : new Watchers();
     this.idleRoomMs = options.idleRoomMs ?? 60_000;
     this.evictor = setInterval(() => this.evictIdle(), Math.max(10, this.idleRoomMs / 2));
     this.evictor.unref();
@@ -108,6 +115,10 @@ export class RoomService {
       behind: (id) => {
         const room = this.rooms.get(id);
         if (room) void this.serial(room, async () => {}, "read").catch(() => {});
+      },
+      presence: (id) => {
+        const room = this.rooms.get(id);
+        if (room) this.watchers.announcePresence(room);
       },
       keep: (id) => {
         const room = this.rooms.get(id);

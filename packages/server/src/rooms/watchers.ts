@@ -16,17 +16,33 @@ export type Connected = { party: number | "mediator"; sockets: number }[];
 export class Watchers {
   private readonly byRoom = new Map<string, Set<Subscriber>>();
 
+  /**
+   * `elsewhere`: the counts other servers reported for a room (several servers), added to this one's.
+   * `changed`: told this server's counts of a room whenever a socket opens or closes.
+   */
+  constructor(
+    private readonly elsewhere: (roomId: string) => Connected[] = () => [],
+    private readonly changed: (roomId: string, here: Connected) => void = () => {},
+  ) {}
+
   /** Starts pushing to `sub`; returns what stops it. Every other socket of the room is told who is connected. */
   subscribe(room: Room, sub: Subscriber): () => void {
     let set = this.byRoom.get(room.id);
     if (!set) this.byRoom.set(room.id, (set = new Set()));
     set.add(sub);
+    this.changed(room.id, this.connectedHere(room));
     this.announcePresence(room, sub);
     return () => {
       set.delete(sub);
       if (set.size === 0) this.byRoom.delete(room.id);
+      this.changed(room.id, this.connectedHere(room));
       this.announcePresence(room);
     };
+  }
+
+  /** The rooms some socket watches on this server. */
+  rooms(): Iterable<string> {
+    return this.byRoom.keys();
   }
 
   /** Whether any socket watches the room on this server. */
@@ -42,8 +58,19 @@ export class Watchers {
     }
   }
 
-  /** Each person seat of the room and how many sockets it has open on this server now. */
+  /** Each person seat of the room and how many sockets it has open now, on every server. */
   connected(room: Room): Connected {
+    const total = this.connectedHere(room);
+    for (const counts of this.elsewhere(room.id))
+      for (const { party, sockets } of counts) {
+        const seat = total.find((c) => c.party === party);
+        if (seat) seat.sockets += sockets;
+      }
+    return total;
+  }
+
+  /** Each person seat of the room and how many sockets it has open on this server now. */
+  connectedHere(room: Room): Connected {
     const subs = [...(this.byRoom.get(room.id) ?? [])];
     const count = (test: (v: Viewer) => boolean) => subs.filter((s) => test(s.viewer)).length;
     const out: Connected = room.spec.seats
@@ -58,7 +85,7 @@ export class Watchers {
   }
 
   /** Tells every socket of the room but `except` (which learns it from its state) who is connected. */
-  private announcePresence(room: Room, except?: Subscriber): void {
+  announcePresence(room: Room, except?: Subscriber): void {
     const subs = this.byRoom.get(room.id);
     if (!subs) return;
     const connected = this.connected(room);
