@@ -215,6 +215,39 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
     expect(Date.now() - heardAt).toBeGreaterThanOrEqual(1000);
   });
 
+  it("spreads a stopped server's rooms over the servers still running", async () => {
+    await two();
+    servers.push(await start(store.url, { redis: REDIS, redisPrefix: prefix, leaseMs: 1500 }));
+    const [a, b, c] = servers;
+    const rooms: Json[] = [];
+    for (let i = 0; i < 12; i++) rooms.push(await createRoom(a.base, { deadline: { timeMs: 5000 } }));
+    const hosts = new Map(rooms.map((r) => [r.id as string, r.hostToken as string]));
+    const { db } = b.server.store;
+    const owners = async () =>
+      (await db.selectFrom("room_leases").select("owner").execute()).map((l) => l.owner);
+    const [creator] = new Set(await owners());
+    expect(await owners()).toEqual(Array(12).fill(creator));
+    // Let every server say it is alive before the handover.
+    await new Promise((r) => setTimeout(r, 600));
+    servers.splice(0, 1);
+    await a.close();
+    await until("taken by the others", async () => {
+      const now = await owners();
+      return now.length === 12 && !now.includes(creator);
+    });
+    const count = new Map<string, number>();
+    for (const o of await owners()) count.set(o, (count.get(o) ?? 0) + 1);
+    expect(count.size).toBe(2);
+    for (const n of count.values()) expect(n).toBeGreaterThanOrEqual(3);
+    // Each runs the work of the rooms it took: their deadlines fire.
+    const state = async (id: string) =>
+      (await call(c.base, "GET", `/api/rooms/${id}`, { token: hosts.get(id) })).body.state;
+    await until("ended by their deadlines", async () => {
+      for (const room of rooms) if ((await state(room.id)) !== "ended") return false;
+      return true;
+    });
+  });
+
   it("drops the lease of a room that ended as its owner died", async () => {
     const [a] = await two();
     const room = await createRoom(a.base, { deadline: { rounds: 6 } });

@@ -43,6 +43,16 @@ interface PresenceMessage {
   connected: Connected;
 }
 
+/** Marks ARGV[1] alive now in the sorted set KEYS[1], forgets those silent for ARGV[2] ms, and counts the rest. */
+const LIVE_SERVERS_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local lease = tonumber(ARGV[2])
+redis.call('ZADD', KEYS[1], now, ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - lease)
+redis.call('PEXPIRE', KEYS[1], lease * 10)
+return redis.call('ZCARD', KEYS[1])`;
+
 /** PostgreSQL's clock in ms: leases are compared on one clock, whatever the servers' clocks say. */
 const NOW_MS = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
@@ -58,6 +68,8 @@ export class Cluster {
   private readonly owned = new Set<string>();
   private readonly channel: string;
   private readonly presenceChannel: string;
+  /** The sorted set of live instances (see liveServers). */
+  private readonly serversKey: string;
   /** The rooms with sockets on this instance, and their counts, told again at every sweep. */
   private readonly reported = new Map<string, Connected>();
   /** Per room, per other instance: its sockets of the room, and when it last said so (this clock). */
@@ -77,6 +89,7 @@ export class Cluster {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.channel = `${options.prefix ?? "parley"}:rooms`;
     this.presenceChannel = `${options.prefix ?? "parley"}:presence`;
+    this.serversKey = `${options.prefix ?? "parley"}:servers`;
   }
 
   /** Connects to Redis (an InputError naming the URL if it cannot) and listens on the rooms channel. */
@@ -204,11 +217,18 @@ export class Cluster {
     if (!hooks) return 0;
     this.refreshPresence();
     await this.renew(hooks);
+    // Each live instance takes its share of the rooms without a lease (a dead instance's rooms are
+    // spread over the others); what is left goes at the next sweeps, its own or another's.
+    const servers = await this.liveServers();
     const taken = await sql<{ room_id: string }>`
+      with free as (
+        select r.id from rooms r left join room_leases l on l.room_id = r.id
+          where r.ended_at is null and (l.room_id is null or l.expires_at < ${NOW_MS})),
+      mine as (
+        select id from free order by random()
+          limit (select ceil(count(*)::numeric / ${servers}) from free))
       insert into room_leases (room_id, owner, expires_at)
-      select r.id, ${this.id}, ${NOW_MS} + ${this.leaseMs}
-        from rooms r left join room_leases l on l.room_id = r.id
-        where r.ended_at is null and (l.room_id is null or l.expires_at < ${NOW_MS})
+      select id, ${this.id}, ${NOW_MS} + ${this.leaseMs} from mine
       on conflict (room_id) do update set owner = excluded.owner, expires_at = excluded.expires_at
         where room_leases.expires_at < ${NOW_MS}
       returning room_id`.execute(this.db);
@@ -237,6 +257,19 @@ export class Cluster {
       for (const { room_id, seq } of last) if (Number(seq) > (held.get(room_id) ?? 0)) hooks.behind(room_id);
     }
     return taken.rows.length;
+  }
+
+  /**
+   * How many instances are alive (this one included): each says so at every sweep in a sorted set
+   * on Redis's clock, and one silent for a lease is left out. 1 if Redis cannot say.
+   */
+  private async liveServers(): Promise<number> {
+    try {
+      const count = await this.pub.eval(LIVE_SERVERS_SCRIPT, 1, this.serversKey, this.id, this.leaseMs);
+      return Math.max(1, Number(count));
+    } catch {
+      return 1;
+    }
   }
 
   private async renew(hooks: ClusterHooks): Promise<void> {
@@ -272,6 +305,7 @@ export class Cluster {
     await this.stop();
     for (const room of this.reported.keys()) this.sendPresence(room, []);
     this.reported.clear();
+    await this.pub.zrem(this.serversKey, this.id).catch(() => {});
     const mine = [...this.owned];
     this.owned.clear();
     if (mine.length > 0)
