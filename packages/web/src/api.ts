@@ -35,7 +35,8 @@ function errorText(status: number, body: string): string {
     // not JSON: fall through to the status
   }
   if (status === 404) return "Not found on the server.";
-  if (status === 401 || status === 403) return "This link's token is not valid for this room.";
+  if (status === 401 || status === 403)
+    return "The server refused this token (it is missing, wrong or for something else).";
   return `The server answered ${status}.`;
 }
 
