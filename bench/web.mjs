@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../packages/web/e2e/chromium.mjs";
 
 const root = join(import.meta.dirname, "..");
 const dist = join(root, "packages/web/dist");
@@ -82,17 +82,7 @@ async function serve() {
 }
 
 const server = await serve();
-const browser = await chromium.launch({
-  executablePath: execSync("command -v chromium", { encoding: "utf8", shell: "/bin/sh" }).trim(),
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 try {
   const first = [];
   const worker = [];

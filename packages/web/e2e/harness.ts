@@ -1,36 +1,20 @@
-import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
+import { chromiumPath, launchChromium } from "./chromium.mjs";
 
 const repo = join(import.meta.dirname, "../../..");
 export const SCREENSHOTS = join(import.meta.dirname, "screenshots");
 
-/** Debian's chromium, or null when it is not installed (`apt-get install -y chromium`). */
-export function chromiumPath(): string | null {
-  try {
-    return execSync("command -v chromium", { encoding: "utf8", shell: "/bin/sh" }).trim() || null;
-  } catch {
-    return null;
-  }
-}
+export { chromiumPath };
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath()!,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return launchChromium();
 }
 
 function freePort(): Promise<number> {
