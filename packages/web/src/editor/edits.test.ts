@@ -1,7 +1,7 @@
 import { parleyDocument } from "@parley/core";
 import { describe, expect, it } from "vitest";
+import { ranges } from "../test/ranges";
 import { draftFromScenario, starterDraft, toDocument } from "./draft";
-import { ranges } from "./draft.test";
 import {
   addCurvePoint,
   addParty,

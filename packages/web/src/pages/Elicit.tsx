@@ -39,8 +39,8 @@ export default function ElicitPage() {
     <>
       <Title order={1}>What matters to {draft.parties[k].name || `party ${k + 1}`}?</Title>
       <Text className="muted" mb="md">
-        Four short steps; what you answer fills this party's weights, option values (or curves) and reservation value in
-        the editor. {back}
+        Four short steps; what you answer fills this party's weights, option values (or curves) and
+        reservation value in the editor. {back}
       </Text>
       <Elicitation
         draft={draft}
