@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { evaluateNumeric, parleyDocument, readParleyScenario, type Scenario } from "@parley/core";
+import { evaluateNumeric, parleyDocument, readParleyScenario } from "@parley/core";
 import { describe, expect, it } from "vitest";
 import { plan } from "../scenarios/peace-plan-files";
-import { readScenarioFiles } from "../scenarios/read-files";
+import { integerDomain, ranges } from "../test/ranges";
 import { curveTable, curveValue } from "./curve";
 import { draftFromScenario, toDocument, upgradeDraft } from "./draft";
 
