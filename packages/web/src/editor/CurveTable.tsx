@@ -3,7 +3,7 @@ import { TONE } from "../components/colors";
 import { curveTable, type KeptFunction } from "./curve";
 import type { Draft } from "./draft";
 import { addCurvePoint, flipCurve, removeCurvePoint, setCurvePoint, setRedValues } from "./edits";
-import { NumberField } from "./NumberField";
+import { NumberField, ScoreField } from "./NumberField";
 
 interface Props {
   draft: Draft;
@@ -57,14 +57,8 @@ export function CurveTable({ draft, party: k, point: i, who, onChange }: Props) 
                 />
               </Table.Td>
               <Table.Td>
-                <NumberField
+                <ScoreField
                   aria-label={`Score of row ${r + 1} of ${of}`}
-                  min={0}
-                  max={1}
-                  step={0.1}
-                  decimalScale={4}
-                  size="xs"
-                  w={90}
                   value={y}
                   onValue={(v) => onChange(setCurvePoint(draft, k, i, r, { y: v }))}
                 />

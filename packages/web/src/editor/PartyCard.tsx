@@ -16,7 +16,7 @@ import type { Problem } from "./check";
 import type { Draft } from "./draft";
 import { moveParty, removeParty, setParty, setRedLine, setValue, setWeight } from "./edits";
 import { MoveButtons } from "./MoveButtons";
-import { NumberField } from "./NumberField";
+import { NumberField, ScoreField } from "./NumberField";
 import { ProblemText } from "./ProblemText";
 import { elicitPath } from "./store";
 
@@ -160,14 +160,8 @@ function OptionValues({ draft, party: k, point: i, who, onChange }: TableProps) 
           <Table.Tr key={o.id}>
             <Table.Td>{o.value}</Table.Td>
             <Table.Td>
-              <NumberField
+              <ScoreField
                 aria-label={`Value of ${o.value} (${pointName(draft, i)}) for ${who}`}
-                min={0}
-                max={1}
-                step={0.1}
-                decimalScale={4}
-                size="xs"
-                w={90}
                 value={party.values[i]?.[j] ?? 0}
                 onValue={(v) => onChange(setValue(draft, k, i, j, v))}
               />
