@@ -49,7 +49,6 @@ export function CurveTable({ draft, party: k, point: i, who, onChange }: Props) 
               <Table.Td>
                 <NumberField
                   aria-label={`Value of row ${r + 1} of ${of}`}
-                  allowDecimal={point.kind !== "integer"}
                   size="xs"
                   w={110}
                   value={x}

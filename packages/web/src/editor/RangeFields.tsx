@@ -11,7 +11,11 @@ interface Props {
   problem?: Problem;
 }
 
-/** A number range's min and max (and a real range's grid steps), each with the core's message at it. */
+/**
+ * A number range's min and max (and a real range's grid steps), each with the core's message at
+ * it. Decimals are let through on an integer range too, so a bound kept from a real range shows
+ * as it is, with the core's "expected an integer" beside it.
+ */
 export function RangeFields({ draft, index: i, onChange, problem }: Props) {
   const point = draft.points[i];
   const label = `point ${i + 1}`;
@@ -23,7 +27,6 @@ export function RangeFields({ draft, index: i, onChange, problem }: Props) {
         <NumberField
           label="Min"
           aria-label={`Min of ${label}`}
-          allowDecimal={!integer}
           value={point.range.min}
           error={at("min")}
           onValue={(v) => onChange(setRange(draft, i, { min: v }))}
@@ -31,7 +34,6 @@ export function RangeFields({ draft, index: i, onChange, problem }: Props) {
         <NumberField
           label="Max"
           aria-label={`Max of ${label}`}
-          allowDecimal={!integer}
           value={point.range.max}
           error={at("max")}
           onValue={(v) => onChange(setRange(draft, i, { max: v }))}
