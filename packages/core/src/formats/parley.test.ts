@@ -92,6 +92,16 @@ describe("Parley scenario format", () => {
   });
 });
 
+describe("number range bounds", () => {
+  it("refuses a fractional bound of an integer issue, saying an integer was expected", () => {
+    const text =
+      "parley: 1\nname: r\nissues:\n  - {name: days, kind: integer, min: 0, max: 2.5}\nparties:\n  - {name: a, weights: {days: 1}, values: {days: {linear: {slope: 1, offset: 0}}}}\n";
+    expect(() => readParleyScenario(text, "r.yaml")).toThrow(
+      "r.yaml: issues[0].max: expected an integer, found number 2.5",
+    );
+  });
+});
+
 describe("odd YAML", () => {
   it("is judged by the schema, with no warning printed on the side", () => {
     const emitWarning = vi.spyOn(process, "emitWarning").mockImplementation(() => {});

@@ -93,6 +93,8 @@ function describe(v: unknown): string {
 }
 
 function article(type: string): string {
+  // zod names a whole number "int".
+  if (type === "int") return "an integer";
   if (type === "array" || type === "object") return `an ${type}`;
   if (/^[a-z]+$/.test(type)) return `a ${type}`;
   return type;

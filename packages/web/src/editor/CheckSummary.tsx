@@ -21,7 +21,9 @@ export function CheckSummary({ check }: { check: DraftCheck }) {
         <Alert color={TONE.bad} title="This scenario cannot be read yet">
           <Text size="sm">
             {error.reason} <code>({error.field})</code>
-            {error.point !== undefined && ` — see point ${error.point + 1} below.`}
+            {error.point !== undefined &&
+              error.party === undefined &&
+              ` — see point ${error.point + 1} below.`}
             {error.party !== undefined && ` — see party ${error.party + 1} below.`}
           </Text>
         </Alert>

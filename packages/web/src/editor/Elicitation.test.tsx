@@ -3,8 +3,9 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import ElicitPage from "../pages/Elicit";
+import { ranges } from "../test/ranges";
 import { renderPage } from "../test/render";
-import { starterDraft } from "./draft";
+import { draftFromScenario, starterDraft } from "./draft";
 import { loadDraft, storeDraft } from "./store";
 
 const setNumber = async (name: string, value: string) => {
@@ -83,5 +84,42 @@ describe("guided elicitation", () => {
       "href",
       "/editor/new",
     );
+  });
+
+  it("rates a few values of a number range into a curve, keeping the curves whose ratings were left alone", async () => {
+    const draft = draftFromScenario(ranges());
+    storeDraft("ranges", draft);
+    const { router } = renderPage(<ElicitPage />, {
+      path: "/editor/ranges/elicit/2?step=2",
+      route: "/editor/:key/elicit/:party",
+    });
+    await screen.findByRole("heading", { name: "What matters to Seller?" }, { timeout: 15_000 });
+    // Seller's price line 0.1·(x − 10), at five values from 10 to 20, rated out of 10.
+    const rating = (value: string, point: string) =>
+      screen.getByRole("textbox", { name: `Rating of ${value} (${point})` });
+    const ratings = (values: string[], point: string) =>
+      values.map((x) => (rating(x, point) as HTMLInputElement).value);
+    expect(ratings(["10", "12.5", "15", "17.5", "20"], "price")).toEqual(["0", "3", "5", "8", "10"]);
+    expect(ratings(["1", "8", "16", "23", "30"], "days")).toEqual(["3", "6", "10", "10", "10"]);
+    await setNumber("Rating of 15 (price)", "8");
+    await userEvent.click(screen.getByRole("button", { name: "Next step" }));
+    expect(screen.getAllByRole("row")).toHaveLength(6);
+    expect(screen.getAllByRole("row")[1].textContent).toMatch(
+      /^1price: [\d.]+ · days: \d+ · colour: (red|blue)/,
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Next step" }));
+    await userEvent.click(screen.getByRole("button", { name: "Use these preferences for Seller" }));
+    expect(router.state.location.pathname).toBe("/editor/ranges");
+    const seller = loadDraft("ranges")!.parties[1];
+    expect(seller.curves[0]).toEqual({
+      points: [
+        [10, 0],
+        [12.5, 0.3],
+        [15, 0.8],
+        [17.5, 0.8],
+        [20, 1],
+      ],
+    });
+    expect(seller.curves[1]).toEqual(draft.parties[1].curves[1]);
   });
 });

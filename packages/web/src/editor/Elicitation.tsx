@@ -1,6 +1,7 @@
 import { Button, Group, Stepper } from "@mantine/core";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
+import { choiceLabels, choiceValues, fromRatings } from "./choices";
 import type { Draft, DraftParty } from "./draft";
 import {
   type Fit,
@@ -19,7 +20,7 @@ import { normalise, tidyWeights } from "./weights";
 interface Props {
   draft: Draft;
   party: number;
-  onDone: (profile: Pick<DraftParty, "weights" | "values" | "reservation">) => void;
+  onDone: (profile: Pick<DraftParty, "weights" | "values" | "curves" | "reservation">) => void;
 }
 
 const STEPS = ["Split 100 points", "Rate the options", "Order a few packages", "No deal"];
@@ -35,7 +36,10 @@ export function Elicitation({ draft, party: k, onDone }: Props) {
   const active = Math.min(STEPS.length - 1, Math.max(0, Number(params.get("step") ?? 1) - 1 || 0));
   const go = (step: number) => setParams({ step: String(step + 1) });
   const [weights, setWeights] = useState(() => normalise(party.weights));
-  const [ratings, setRatings] = useState(() => ratingsFromValues(party.values));
+  // A number range is rated at a few of its values (choices.ts); the ratings it starts with are kept
+  // to tell whether its curve was rated anew.
+  const [started] = useState(() => ratingsFromValues(choiceValues(draft, k)));
+  const [ratings, setRatings] = useState(started);
   const [reservation, setReservation] = useState(party.reservation);
   const [ranked, setRanked] = useState<{ order: Package[]; fit: Fit | null } | null>(null);
   const values = valuesFromRatings(ratings);
@@ -43,7 +47,7 @@ export function Elicitation({ draft, party: k, onDone }: Props) {
   const order =
     ranked?.order ??
     packagesToRank(
-      draft.points.map((p) => p.options.length),
+      draft.points.map((p) => choiceLabels(p).length),
       weights,
       values,
       `${draft.name}/${party.name}`,
@@ -112,7 +116,15 @@ export function Elicitation({ draft, party: k, onDone }: Props) {
         )}
         {active < STEPS.length - 1 && <Button onClick={() => go(active + 1)}>Next step</Button>}
         {active === STEPS.length - 1 && (
-          <Button onClick={() => onDone({ weights: tidyWeights(weights), values, reservation })}>
+          <Button
+            onClick={() =>
+              onDone({
+                weights: tidyWeights(weights),
+                ...fromRatings(draft, k, values, ratings, started),
+                reservation,
+              })
+            }
+          >
             Use these preferences for {who}
           </Button>
         )}

@@ -31,3 +31,8 @@ export function NumberField({ value, onValue, ...props }: Props) {
     />
   );
 }
+
+/** A small field for a score or value from 0 to 1, as the parties' tables have them. */
+export const ScoreField = (props: Props) => (
+  <NumberField min={0} max={1} step={0.1} decimalScale={4} size="xs" w={90} {...props} />
+);

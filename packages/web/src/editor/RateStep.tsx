@@ -1,4 +1,5 @@
 import { SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { choiceLabels } from "./choices";
 import type { Draft } from "./draft";
 import { TOP_RATING } from "./elicit";
 import { NumberField } from "./NumberField";
@@ -10,7 +11,7 @@ interface Props {
   onRatings: (r: number[][]) => void;
 }
 
-/** Step 2: each option rated 0–10 on its own point. */
+/** Step 2: each option rated 0–10 on its own point; a number range at a few of its values. */
 export function RateStep({ draft, who, ratings, onRatings }: Props) {
   const rate = (i: number, k: number, r: number) =>
     onRatings(ratings.map((row, j) => (j === i ? row.map((x, o) => (o === k ? r : x)) : row)));
@@ -26,12 +27,18 @@ export function RateStep({ draft, who, ratings, onRatings }: Props) {
             <Title order={2} size="h5">
               {p.title || p.name}
             </Title>
-            {p.options.map((o, k) => (
+            {p.kind !== "options" && (
+              <Text size="sm" className="muted">
+                A range from {p.range.min} to {p.range.max}: rate a few of its values, the curve runs straight
+                between them (or shape it row by row in the editor).
+              </Text>
+            )}
+            {choiceLabels(p).map((label, k) => (
               <NumberField
-                key={o.id}
-                label={o.value}
-                description={o.description || undefined}
-                aria-label={`Rating of ${o.value} (${p.title || p.name})`}
+                key={`${p.id}-${label}`}
+                label={label}
+                description={(p.kind === "options" && p.options[k].description) || undefined}
+                aria-label={`Rating of ${label} (${p.title || p.name})`}
                 min={0}
                 max={TOP_RATING}
                 allowDecimal={false}

@@ -63,8 +63,8 @@ export function ScenarioEditor({ draft, editKey, onChange }: Props) {
               draft={draft}
               index={i}
               onChange={onChange}
-              problem={error?.point === i ? error : undefined}
-              warnings={check.warnings.filter((w) => w.point === i)}
+              problem={error?.point === i && error.party === undefined ? error : undefined}
+              warnings={check.warnings.filter((w) => w.point === i && w.party === undefined)}
             />
           ))}
           <Group>
@@ -88,6 +88,7 @@ export function ScenarioEditor({ draft, editKey, onChange }: Props) {
               editKey={editKey}
               onChange={onChange}
               problem={error?.party === k ? error : undefined}
+              warnings={check.warnings.filter((w) => w.party === k)}
             />
           ))}
           <Group>

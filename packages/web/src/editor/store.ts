@@ -1,4 +1,4 @@
-import type { Draft } from "./draft";
+import { type Draft, upgradeDraft } from "./draft";
 
 /**
  * The draft being edited lives in this tab's session storage, by the key of the scenario it
@@ -12,7 +12,7 @@ export const NEW_DRAFT = "new";
 
 export function loadDraft(key: string): Draft | null {
   const text = sessionStorage.getItem(PREFIX + key);
-  return text === null ? null : (JSON.parse(text) as Draft);
+  return text === null ? null : upgradeDraft(JSON.parse(text) as Draft);
 }
 
 export function storeDraft(key: string, draft: Draft): void {

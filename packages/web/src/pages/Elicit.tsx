@@ -1,6 +1,7 @@
 import { Alert, Anchor, Text, Title } from "@mantine/core";
 import { Link, useNavigate, useParams } from "react-router";
 import { TONE } from "../components/colors";
+import { choiceLabels } from "../editor/choices";
 import { Elicitation } from "../editor/Elicitation";
 import { setParty } from "../editor/edits";
 import { editorPath, loadDraft, storeDraft } from "../editor/store";
@@ -15,14 +16,17 @@ export default function ElicitPage() {
       Back to the editor
     </Anchor>
   );
-  const empty = draft?.points.find((p) => p.options.length === 0);
+  const empty = draft?.points.find((p) => choiceLabels(p).length === 0);
   const refusal = !draft
     ? "This tab has no draft by that name: open it in the editor first."
     : !draft.parties[k]
       ? `The draft has ${draft.parties.length} parties, not a party ${party}.`
       : draft.points.length === 0
         ? "The draft has no points yet: add some first."
-        : empty && `Point "${empty.name}" has no options: give it some first.`;
+        : empty &&
+          (empty.kind === "options"
+            ? `Point "${empty.name}" has no options: give it some first.`
+            : `Point "${empty.name}" has its min above its max: fix its range first.`);
   if (!draft || refusal)
     return (
       <Alert color={TONE.bad} title="Nothing to ask about here" role="alert">
@@ -35,8 +39,8 @@ export default function ElicitPage() {
     <>
       <Title order={1}>What matters to {draft.parties[k].name || `party ${k + 1}`}?</Title>
       <Text className="muted" mb="md">
-        Four short steps; what you answer fills this party's weights, option values and reservation value in
-        the editor. {back}
+        Four short steps; what you answer fills this party's weights, option values (or curves) and
+        reservation value in the editor. {back}
       </Text>
       <Elicitation
         draft={draft}
