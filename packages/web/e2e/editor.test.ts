@@ -93,6 +93,33 @@ describe.skipIf(chromiumPath() === null)("scenario editor in Chromium", () => {
     await page.getByRole("heading", { name: "Point 3: warranty" }).waitFor();
   });
 
+  it("turns a point into a number range, with each party's curve as a table it can flip", async () => {
+    await page.goto(`${server.url}/library`);
+    await page.getByRole("link", { name: "Create a new scenario" }).click();
+    await page.getByRole("heading", { level: 1, name: "Scenario editor" }).waitFor();
+    const point2 = page.getByRole("region", { name: /^Point 2:/ });
+    await point2.getByRole("radio", { name: "Whole numbers" }).check();
+    await point2.getByRole("textbox", { name: "Min of point 2" }).fill("1");
+    await point2.getByRole("textbox", { name: "Max of point 2" }).fill("30");
+    await page.getByText("This scenario reads without errors").waitFor();
+    const flip = page.getByRole("button", { name: /^Flip: best becomes worst, the curve of .* for Seller$/ });
+    await flip.click();
+    const curve = page.getByRole("table", { name: /^Curve of .* for Seller$/ });
+    expect(await curve.getByRole("textbox", { name: /^Score of row 1 / }).inputValue()).toBe("1");
+    expect(await curve.getByRole("textbox", { name: /^Score of row 2 / }).inputValue()).toBe("0");
+    await point2.getByRole("textbox", { name: "Max of point 2" }).fill("0");
+    await point2.getByText(/min 1 is greater than max 0/).waitFor();
+    await page.getByText("This scenario cannot be read yet").waitFor();
+    await point2.getByRole("textbox", { name: "Max of point 2" }).fill("30");
+    await page.getByText("This scenario reads without errors").waitFor();
+    await expectAccessible(page);
+    await screenshot(page, "editor-range");
+    const yaml = (await downloadOf("Download Parley YAML")).bytes.toString("utf8");
+    expect(yaml).toMatch(/kind: integer/);
+    expect(yaml).toMatch(/min: 1/);
+    expect(yaml).toMatch(/max: 30/);
+  });
+
   it("opens a copy of a bundled scenario in the editor", async () => {
     await page.goto(`${server.url}/library`);
     const edit = page.getByRole("link", { name: /^Edit a copy of / }).first();

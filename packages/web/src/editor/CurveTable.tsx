@@ -94,7 +94,7 @@ export function CurveTable({ draft, party: k, point: i, who, onChange }: Props) 
         <Button
           size="compact-xs"
           variant="light"
-          aria-label={`Flip ${of}: best becomes worst`}
+          aria-label={`Flip: best becomes worst, ${of}`}
           onClick={() => onChange(flipCurve(draft, k, i))}
         >
           Flip: best becomes worst

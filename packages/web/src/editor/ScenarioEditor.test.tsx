@@ -143,7 +143,7 @@ describe("scenario editor", () => {
     expect(curveCell("Value", 2, "Buyer")).toHaveValue("100");
     expect(curveCell("Score", 2, "Buyer")).toHaveValue("1");
     await userEvent.click(
-      screen.getByRole("button", { name: "Flip the curve of price for Buyer: best becomes worst" }),
+      screen.getByRole("button", { name: "Flip: best becomes worst, the curve of price for Buyer" }),
     );
     expect(curveCell("Score", 1, "Buyer")).toHaveValue("1");
     expect(curveCell("Score", 2, "Buyer")).toHaveValue("0");
