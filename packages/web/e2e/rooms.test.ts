@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyze, readParleyScenario, readRecord, selectParties } from "@parley/core";
+import { analyze, readParleyScenario, readRecord, selectParties, writeParleyScenario } from "@parley/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ranges } from "../src/test/ranges";
 import {
   chromiumPath,
   expectAccessible,
@@ -209,4 +210,40 @@ describe.skipIf(chromiumPath() === null)("rooms in Chromium", () => {
     await page.getByRole("heading", { name: "Agreement reached" }).waitFor({ timeout: 60_000 });
     await screenshot(page, "room-mediator-deal");
   }, 180_000);
+
+  it("a person offers numbers on a scenario with number ranges", async () => {
+    // price: a real range 10–20 (grid of 6), days: whole numbers 1–30, colour: named options.
+    const res = await fetch(`${server.url}/api/rooms`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        scenario: JSON.parse(writeParleyScenario(ranges(), "json")),
+        protocol: "saop",
+        deadline: { rounds: 10 },
+        seats: [{ party: 0 }, { party: 1 }],
+      }),
+    });
+    const room = (await res.json()) as { id: string; hostToken: string; seats: { url: string }[] };
+    const page = await newPage(await browser.newContext({ viewport: { width: 1024, height: 900 } }));
+    await page.goto(`${server.url}${room.seats[0].url}`);
+    await page.getByRole("heading", { name: "Your move" }).waitFor();
+    await page.getByRole("textbox", { name: "price" }).fill("14");
+    await page.getByLabel("days", { exact: true }).selectOption("7");
+    // Buyer: 0.5 · triangular(14; 8, 12, 19) + 0.3 · piecewise(7) + 0.2 · colour(red) = 0.5 · 5/7 + 0.24 + 0.2.
+    await page.getByText(`Your utility of this offer: ${(0.5 * (5 / 7) + 0.44).toFixed(3)}`).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, "room-ranges");
+    await page.getByRole("button", { name: "Send offer" }).click();
+    await page.getByRole("cell", { name: "made an offer" }).waitFor();
+    const host = (await (
+      await fetch(`${server.url}/api/rooms/${room.id}`, {
+        headers: { authorization: `Bearer ${room.hostToken}` },
+      })
+    ).json()) as { history: { move?: { outcome?: Record<string, unknown> } }[] };
+    expect(host.history.find((e) => e.move?.outcome)?.move?.outcome).toEqual({
+      price: 14,
+      days: 7,
+      colour: "red",
+    });
+  });
 });

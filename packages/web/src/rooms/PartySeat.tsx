@@ -2,7 +2,7 @@ import { Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/
 import { useMemo, useState } from "react";
 import { TONE } from "../components/colors";
 import { fmt } from "../scenarios/describe";
-import { ownUtility } from "./own-utility";
+import { bestValues, ownUtility } from "./own-utility";
 import {
   Chat,
   firstOptions,
@@ -153,7 +153,7 @@ export function PartySeat({ room, token, connection }: RoomPageProps) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
-            <Preferences room={room} />
+            <Preferences room={room} best={own ? bestValues(own.fn) : new Map()} />
             <section aria-labelledby="suggest-title">
               <Title order={2} size="h4" id="suggest-title">
                 Confidential suggestions
@@ -202,15 +202,9 @@ export function PartySeat({ room, token, connection }: RoomPageProps) {
   );
 }
 
-/** The party's own profile: only this seat receives it. */
-function Preferences({ room }: { room: RoomView }) {
-  const p = room.profile as
-    | {
-        reservation?: number;
-        weights?: Record<string, number>;
-        values?: Record<string, Record<string, number>>;
-      }
-    | undefined;
+/** The party's own profile: only this seat receives it. `best`: per point, the value it scores best. */
+function Preferences({ room, best }: { room: RoomView; best: Map<string, string | number> }) {
+  const p = room.profile as { reservation?: number; weights?: Record<string, number> } | undefined;
   if (!p) return null;
   return (
     <section aria-labelledby="prefs-title">
@@ -232,16 +226,13 @@ function Preferences({ room }: { room: RoomView }) {
           <Table.Tbody>
             {Object.entries(p.weights)
               .sort((a, b) => b[1] - a[1])
-              .map(([issue, w]) => {
-                const vals = Object.entries(p.values?.[issue] ?? {}).sort((a, b) => b[1] - a[1]);
-                return (
-                  <Table.Tr key={issue}>
-                    <Table.Td>{issue}</Table.Td>
-                    <Table.Td>{w.toFixed(2)}</Table.Td>
-                    <Table.Td>{vals[0]?.[0] ?? ""}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              .map(([issue, w]) => (
+                <Table.Tr key={issue}>
+                  <Table.Td>{issue}</Table.Td>
+                  <Table.Td>{w.toFixed(2)}</Table.Td>
+                  <Table.Td>{String(best.get(issue) ?? "")}</Table.Td>
+                </Table.Tr>
+              ))}
           </Table.Tbody>
         </Table>
       )}

@@ -4,6 +4,7 @@ import {
   Button,
   Group,
   NativeSelect,
+  NumberInput,
   Paper,
   ScrollArea,
   Stack,
@@ -15,7 +16,7 @@ import {
 import { type ReactNode, useEffect, useState } from "react";
 import { TONE } from "../components/colors";
 import { fmt } from "../scenarios/describe";
-import { optionsOf, valueFor } from "./own-utility";
+import { firstValue, pointInput, valueFor } from "./own-utility";
 import type { Entry, RoomView, Values } from "./types";
 import type { Connection } from "./use-room";
 
@@ -90,7 +91,7 @@ export function PackageTable({ room, values, caption }: { room: RoomView; values
   );
 }
 
-/** One select per point: the option chosen for each, with locked points kept. */
+/** One field per point: the option chosen for each (a number typed on a long range), with locked points kept. */
 export function PackageBuilder({
   room,
   values,
@@ -104,23 +105,45 @@ export function PackageBuilder({
 }) {
   return (
     <Stack gap={6}>
-      {room.scenario.issues.map((issue) => (
-        <NativeSelect
-          key={issue.name}
-          size="xs"
-          label={issue.title ?? issue.name}
-          disabled={locked.has(issue.name)}
-          value={String(values[issue.name] ?? "")}
-          data={optionsOf(issue)}
-          onChange={(e) => onChange({ ...values, [issue.name]: valueFor(issue, e.currentTarget.value) })}
-        />
-      ))}
+      {room.scenario.issues.map((issue) => {
+        const input = pointInput(issue);
+        const label = issue.title ?? issue.name;
+        const set = (value: string | number) => onChange({ ...values, [issue.name]: value });
+        return input.kind === "options" ? (
+          <NativeSelect
+            key={issue.name}
+            size="xs"
+            label={label}
+            disabled={locked.has(issue.name)}
+            value={String(values[issue.name] ?? "")}
+            data={input.options}
+            onChange={(e) => set(valueFor(issue, e.currentTarget.value))}
+          />
+        ) : (
+          <NumberInput
+            key={issue.name}
+            size="xs"
+            label={label}
+            description={`${input.min} to ${input.max}`}
+            disabled={locked.has(issue.name)}
+            min={input.min}
+            max={input.max}
+            step={input.step}
+            allowDecimal={input.decimals}
+            clampBehavior="strict"
+            value={Number(values[issue.name] ?? input.min)}
+            onChange={(v) => {
+              if (typeof v === "number") set(v);
+            }}
+          />
+        );
+      })}
     </Stack>
   );
 }
 
 export function firstOptions(room: RoomView): Values {
-  return Object.fromEntries(room.scenario.issues.map((i) => [i.name, valueFor(i, optionsOf(i)[0])]));
+  return Object.fromEntries(room.scenario.issues.map((i) => [i.name, firstValue(i)]));
 }
 
 function entryText(e: Entry): string {

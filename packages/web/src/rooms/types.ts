@@ -81,6 +81,8 @@ export interface IssueDoc {
   kind?: string;
   min?: number;
   max?: number;
+  /** A real range's grid size. */
+  steps?: number;
 }
 
 export interface RoomView {

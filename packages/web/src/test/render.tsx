@@ -18,6 +18,11 @@ window.matchMedia ??= (query: string) =>
     removeEventListener: () => {},
     dispatchEvent: () => false,
   }) as MediaQueryList;
+// jsdom has no FontFaceSet either; Mantine's autosizing Textarea listens on it.
+if (!("fonts" in document))
+  Object.defineProperty(document, "fonts", {
+    value: { addEventListener: () => {}, removeEventListener: () => {} },
+  });
 globalThis.ResizeObserver ??= class {
   observe() {}
   unobserve() {}
