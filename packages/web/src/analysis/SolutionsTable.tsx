@@ -71,7 +71,8 @@ export function SolutionsTable({
         </Table.Tbody>
       </Table>
       <Text size="sm" mt="xs">
-        Pareto frontier: {result.frontier.points.length} packages
+        Pareto frontier: {result.frontier.points.length} package
+        {result.frontier.points.length === 1 ? "" : "s"}
         {result.frontier.exact ? "" : ` (approximate, within ${fmt(result.frontier.epsilon ?? 0)})`}.
       </Text>
     </div>
