@@ -1,4 +1,4 @@
-import { Group, NativeSelect, Table, Text, Title } from "@mantine/core";
+import { Group, NativeSelect, NumberInput, Table, Text, Title } from "@mantine/core";
 import type { Scenario } from "@parley/core";
 import type { ReactNode } from "react";
 import { TONE } from "../components/colors";
@@ -62,20 +62,11 @@ export function PointsTable({
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <NativeSelect
-                      size="xs"
-                      aria-label={`${name}: settled at`}
-                      value={settled[v.issue] === null ? OPEN : String(settled[v.issue])}
-                      onChange={(e) =>
-                        onSet(v.issue, e.currentTarget.value === OPEN ? null : Number(e.currentTarget.value))
-                      }
-                      data={[
-                        { value: OPEN, label: "open" },
-                        ...Array.from({ length: Math.min(optionCount(scenario, v.issue), 200) }, (_, k) => ({
-                          value: String(k),
-                          label: optionText(scenario, v.issue, k),
-                        })),
-                      ]}
+                    <SettledAt
+                      scenario={scenario}
+                      issue={v.issue}
+                      option={settled[v.issue]}
+                      onSet={(option) => onSet(v.issue, option)}
                     />
                   </Table.Td>
                   {v.weights.map((w, p) => (
@@ -90,5 +81,54 @@ export function PointsTable({
         </Table>
       </Table.ScrollContainer>
     </section>
+  );
+}
+
+/** Longer whole-number ranges are typed (empty: open) rather than listed. */
+const MAX_LISTED = 200;
+
+/** A point settled at one of its options (or a value typed on a long range), or open. */
+function SettledAt({
+  scenario,
+  issue,
+  option,
+  onSet,
+}: {
+  scenario: Scenario;
+  issue: number;
+  option: number | null;
+  onSet: (option: number | null) => void;
+}) {
+  const point = scenario.space.issues[issue];
+  const label = `${point.name}: settled at`;
+  const count = optionCount(scenario, issue);
+  if (point.kind === "integer" && count > MAX_LISTED)
+    return (
+      <NumberInput
+        size="xs"
+        aria-label={label}
+        placeholder="open"
+        min={point.min}
+        max={point.max}
+        allowDecimal={false}
+        clampBehavior="strict"
+        value={option === null ? "" : point.min + option}
+        onChange={(v) => onSet(typeof v === "number" ? v - point.min : null)}
+      />
+    );
+  return (
+    <NativeSelect
+      size="xs"
+      aria-label={label}
+      value={option === null ? OPEN : String(option)}
+      onChange={(e) => onSet(e.currentTarget.value === OPEN ? null : Number(e.currentTarget.value))}
+      data={[
+        { value: OPEN, label: "open" },
+        ...Array.from({ length: count }, (_, k) => ({
+          value: String(k),
+          label: optionText(scenario, issue, k),
+        })),
+      ]}
+    />
   );
 }
