@@ -2,10 +2,8 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../src/index.js";
-import { call, createRoom, Feed, freshStore, OFFERS, type TestStore } from "./helpers.js";
+import { call, createRoom, Feed, freshStore, OFFERS, REDIS, type TestStore } from "./helpers.js";
 import { killHard, serve } from "./processes.js";
-
-const REDIS = process.env.PARLEY_TEST_REDIS ?? "redis://127.0.0.1:6379";
 
 describe("kill -9 of the server that runs a room, with another server on the same PostgreSQL and Redis", () => {
   let store: TestStore;

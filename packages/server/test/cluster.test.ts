@@ -9,12 +9,11 @@ import {
   freshStore,
   type Json,
   OFFERS,
+  REDIS,
   type Running,
   start,
   type TestStore,
 } from "./helpers.js";
-
-const REDIS = process.env.PARLEY_TEST_REDIS ?? "redis://127.0.0.1:6379";
 
 /** The event seqs a feed received, in the order it received them. */
 const eventSeqs = (feed: Feed) => feed.messages.filter((m) => m.type === "event").map((m) => m.seq as number);
@@ -181,6 +180,11 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
     const buyerSockets = (m: Json) => m.connected?.find((c: Json) => c.party === 0)?.sockets;
     const buyerOnB = await open(b.base, room.id, room.seats[0].token);
     await host.next((m) => m.type === "presence" && buyerSockets(m) === 1);
+    // B says it again at every sweep (a third of the 1.5 s lease): A's sockets hear only changes.
+    const presences = () => host.messages.filter((m) => m.type === "presence").length;
+    const heard = presences();
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(presences()).toBe(heard);
     const viewed = await call(a.base, "GET", `/api/rooms/${room.id}`, { token: room.hostToken });
     expect(viewed.body.connected).toEqual([
       { party: 0, sockets: 1 },
@@ -204,7 +208,7 @@ describe("rooms on two servers sharing PostgreSQL and Redis", () => {
       const connected = [{ party: 1, sockets: 2 }];
       await redis.publish(
         `${prefix}:presence`,
-        JSON.stringify({ room: room.id, server: "gone/1/x", connected }),
+        JSON.stringify({ server: "gone/1/x", rooms: { [room.id]: connected } }),
       );
     } finally {
       redis.disconnect();

@@ -8,6 +8,9 @@ export interface TestStore {
   drop(): Promise<void>;
 }
 
+/** The Redis the cluster tests share (each with its own channel prefix). */
+export const REDIS = process.env.PARLEY_TEST_REDIS ?? "redis://127.0.0.1:6379";
+
 export type StoreKind = "sqlite" | "postgres";
 export const STORE_KINDS: StoreKind[] = ["sqlite", "postgres"];
 

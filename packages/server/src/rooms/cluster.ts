@@ -35,12 +35,10 @@ export interface ClusterHooks {
   presence(roomId: string): void;
 }
 
-/** What one instance tells the others of a room's sockets on it. */
+/** What one instance tells the others of its sockets: per room, per person seat (none left: empty). */
 interface PresenceMessage {
-  room: string;
   server: string;
-  /** Sockets per person seat; empty when it has none left. */
-  connected: Connected;
+  rooms: Record<string, Connected>;
 }
 
 /** Marks ARGV[1] alive now in the sorted set KEYS[1], forgets those silent for ARGV[2] ms, and counts the rest. */
@@ -123,7 +121,7 @@ export class Cluster {
     const any = connected.some((c) => c.sockets > 0);
     if (any) this.reported.set(roomId, connected);
     else this.reported.delete(roomId);
-    this.sendPresence(roomId, any ? connected : []);
+    this.sendPresence({ [roomId]: any ? connected : [] });
   }
 
   /** The sockets of the room on the other instances, as each last reported them within a lease. */
@@ -131,27 +129,35 @@ export class Cluster {
     return [...(this.remote.get(roomId)?.values() ?? [])].map((r) => r.connected);
   }
 
-  private sendPresence(roomId: string, connected: Connected): void {
-    const message: PresenceMessage = { room: roomId, server: this.id, connected };
+  private sendPresence(rooms: Record<string, Connected>): void {
+    const message: PresenceMessage = { server: this.id, rooms };
     this.pub.publish(this.presenceChannel, JSON.stringify(message)).catch(() => {});
   }
 
-  private heard({ room, server, connected }: PresenceMessage): void {
-    if (server === this.id || typeof room !== "string" || !Array.isArray(connected)) return;
-    let servers = this.remote.get(room);
-    if (connected.length === 0) {
-      if (!servers?.delete(server)) return;
-      if (servers.size === 0) this.remote.delete(room);
-    } else {
-      if (!servers) this.remote.set(room, (servers = new Map()));
-      servers.set(server, { connected, at: Date.now() });
+  /** Another instance's counts: the room's sockets here are told only of a change, not of a repeat. */
+  private heard({ server, rooms }: PresenceMessage): void {
+    if (server === this.id || typeof rooms !== "object" || rooms === null) return;
+    const at = Date.now();
+    for (const [room, connected] of Object.entries(rooms)) {
+      if (!Array.isArray(connected)) continue;
+      let servers = this.remote.get(room);
+      const before = servers?.get(server);
+      if (connected.length === 0) {
+        if (!servers || !before) continue;
+        servers.delete(server);
+        if (servers.size === 0) this.remote.delete(room);
+      } else {
+        if (!servers) this.remote.set(room, (servers = new Map()));
+        servers.set(server, { connected, at });
+        if (before && JSON.stringify(before.connected) === JSON.stringify(connected)) continue;
+      }
+      this.hooks?.presence(room);
     }
-    this.hooks?.presence(room);
   }
 
-  /** Says again what this instance has (so a new instance learns it) and forgets what others stopped saying. */
+  /** Says again, in one message, what this instance has (so a new instance learns it) and forgets what others stopped saying. */
   private refreshPresence(): void {
-    for (const [room, connected] of this.reported) this.sendPresence(room, connected);
+    if (this.reported.size > 0) this.sendPresence(Object.fromEntries(this.reported));
     const before = Date.now() - this.leaseMs;
     for (const [room, servers] of this.remote) {
       let dropped = false;
@@ -303,7 +309,8 @@ export class Cluster {
   /** Hands back every lease at once (another instance takes the rooms at its next sweep) and disconnects. */
   async close(): Promise<void> {
     await this.stop();
-    for (const room of this.reported.keys()) this.sendPresence(room, []);
+    if (this.reported.size > 0)
+      this.sendPresence(Object.fromEntries([...this.reported.keys()].map((room) => [room, []])));
     this.reported.clear();
     await this.pub.zrem(this.serversKey, this.id).catch(() => {});
     const mine = [...this.owned];

@@ -84,13 +84,7 @@ export class RoomService {
   ) {
     this.writer = new LogWriter(db);
     this.cluster = options.cluster;
-    const cluster = this.cluster;
-    this.watchers = cluster
-      ? new Watchers(
-          (id) => cluster.presenceElsewhere(id),
-          (id, here) => cluster.reportPresence(id, here),
-        )
-      : new Watchers();
+    this.watchers = new Watchers(options.cluster);
     this.idleRoomMs = options.idleRoomMs ?? 60_000;
     this.evictor = setInterval(() => this.evictIdle(), Math.max(10, this.idleRoomMs / 2));
     this.evictor.unref();

@@ -12,30 +12,30 @@ export interface Subscriber {
 /** How many sockets each person's seat has open now, on this server. */
 export type Connected = { party: number | "mediator"; sockets: number }[];
 
+/** Socket counts shared between servers: each tells the others its own and adds up theirs. */
+export interface PresenceExchange {
+  reportPresence(roomId: string, here: Connected): void;
+  presenceElsewhere(roomId: string): Connected[];
+}
+
 /** The sockets watching each room on this server: what each may see is pushed to it, and who is connected. */
 export class Watchers {
   private readonly byRoom = new Map<string, Set<Subscriber>>();
 
-  /**
-   * `elsewhere`: the counts other servers reported for a room (several servers), added to this one's.
-   * `changed`: told this server's counts of a room whenever a socket opens or closes.
-   */
-  constructor(
-    private readonly elsewhere: (roomId: string) => Connected[] = () => [],
-    private readonly changed: (roomId: string, here: Connected) => void = () => {},
-  ) {}
+  /** On several servers: where this server's counts go and the others' come from (see Cluster). */
+  constructor(private readonly exchange?: PresenceExchange) {}
 
   /** Starts pushing to `sub`; returns what stops it. Every other socket of the room is told who is connected. */
   subscribe(room: Room, sub: Subscriber): () => void {
     let set = this.byRoom.get(room.id);
     if (!set) this.byRoom.set(room.id, (set = new Set()));
     set.add(sub);
-    this.changed(room.id, this.connectedHere(room));
+    this.exchange?.reportPresence(room.id, this.connectedHere(room));
     this.announcePresence(room, sub);
     return () => {
       set.delete(sub);
       if (set.size === 0) this.byRoom.delete(room.id);
-      this.changed(room.id, this.connectedHere(room));
+      this.exchange?.reportPresence(room.id, this.connectedHere(room));
       this.announcePresence(room);
     };
   }
@@ -61,7 +61,7 @@ export class Watchers {
   /** Each person seat of the room and how many sockets it has open now, on every server. */
   connected(room: Room): Connected {
     const total = this.connectedHere(room);
-    for (const counts of this.elsewhere(room.id))
+    for (const counts of this.exchange?.presenceElsewhere(room.id) ?? [])
       for (const { party, sockets } of counts) {
         const seat = total.find((c) => c.party === party);
         if (seat) seat.sockets += sockets;
