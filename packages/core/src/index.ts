@@ -7,7 +7,7 @@ export * from "./formats/geniusweb.js";
 export * from "./formats/geniusweb-write.js";
 export * from "./formats/outcome-inputs.js";
 export * from "./formats/parley.js";
-export { parleyDocument, writeParleyJson } from "./formats/parley-document.js";
+export { numericFunctionDocument, parleyDocument, writeParleyJson } from "./formats/parley-document.js";
 export * from "./formats/parley-schema.js";
 export * from "./formats/scenario-files.js";
 export * from "./plots/index.js";

@@ -91,11 +91,15 @@ type IssueValuesDoc = NonNullable<ParleyScenarioParsed["parties"][number]["value
 
 function valueFunctionToDocument(space: OutcomeSpace, i: number, fn: ValueFunction): IssueValuesDoc {
   const issue = space.issues[i];
+  if (fn.type !== "table") return numericFunctionDocument(fn);
+  return Object.fromEntries(
+    issue.kind === "discrete" ? issue.options.map((o, k) => [o.value, fn.values[k]]) : [],
+  );
+}
+
+/** A number range's value function as a Parley file writes it. */
+export function numericFunctionDocument(fn: Exclude<ValueFunction, { type: "table" }>): IssueValuesDoc {
   switch (fn.type) {
-    case "table":
-      return Object.fromEntries(
-        issue.kind === "discrete" ? issue.options.map((o, k) => [o.value, fn.values[k]]) : [],
-      );
     case "linear":
       return { linear: { slope: fn.slope, offset: fn.offset, origin: fn.origin } };
     case "triangular":

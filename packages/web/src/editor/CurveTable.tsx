@@ -106,7 +106,7 @@ export function CurveTable({ draft, party: k, point: i, who, onChange }: Props) 
         aria-label={`Values of ${name} ${who} never accepts`}
         placeholder="e.g. 0, 1"
         description={point.kind === "real" ? "Each counts as the nearest grid value" : undefined}
-        value={party.redValues[i] ?? ""}
+        value={party.redValues[i]}
         onChange={(e) => onChange(setRedValues(draft, k, i, e.currentTarget.value))}
       />
     </Stack>

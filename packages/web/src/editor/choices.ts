@@ -1,4 +1,4 @@
-import { type CurvePoint, curveValue, risingLine, tidy } from "./curve";
+import { type CurvePoint, curveValue, tidy } from "./curve";
 import type { Draft, DraftParty, DraftPoint } from "./draft";
 
 /**
@@ -32,7 +32,7 @@ export function choiceValues(draft: Draft, k: number): number[][] {
   return draft.points.map((p, i) =>
     p.kind === "options"
       ? p.options.map((_, o) => party.values[i]?.[o] ?? 0)
-      : sampleValues(p).map((x) => curveValue(party.curves[i] ?? risingLine(p.range), x)),
+      : sampleValues(p).map((x) => curveValue(party.curves[i], x)),
   );
 }
 

@@ -50,7 +50,7 @@ export function curveTable(curve: DraftCurve, range: DraftRange): CurvePoint[] {
 }
 
 /** The curve as the core's value function. */
-export const curveFunction = (curve: DraftCurve): ValueFunction =>
+export const curveFunction = (curve: DraftCurve): Exclude<ValueFunction, { type: "table" }> =>
   "points" in curve ? { type: "piecewise", points: curve.points } : curve.kept;
 
 /** The score of value `x`, as the core reckons it. */

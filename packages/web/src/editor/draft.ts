@@ -1,6 +1,7 @@
 import {
   DEFAULT_REAL_STEPS,
   type Issue,
+  numericFunctionDocument,
   type ParleyScenarioDocument,
   readParleyScenario,
   type Scenario,
@@ -8,7 +9,7 @@ import {
   writeParleyScenario,
 } from "@parley/core";
 import { TEMPLATE_YAML } from "../scenarios/template";
-import { type DraftCurve, type DraftRange, risingLine } from "./curve";
+import { curveFunction, type DraftCurve, type DraftRange, risingLine } from "./curve";
 
 /**
  * The scenario as the editor holds it: points and options by position, so renaming or moving one
@@ -206,16 +207,6 @@ function issueDocument(p: DraftPoint): IssueDoc {
   };
 }
 
-type ValuesDoc = NonNullable<PartyDoc["values"]>[string];
-
-function curveDocument(curve: DraftCurve): ValuesDoc {
-  if ("points" in curve) return { piecewise: curve.points };
-  const fn = curve.kept;
-  return fn.type === "linear"
-    ? { linear: { slope: fn.slope, offset: fn.offset, origin: fn.origin } }
-    : { triangular: { low: fn.low, top: fn.top, high: fn.high } };
-}
-
 /**
  * The values of a range a party never accepts, as typed: numbers where they read as numbers, else
  * the text itself, which the core then refuses naming the field ("abc" is not an integer in…).
@@ -232,7 +223,7 @@ function partyDocument(draft: Draft, party: DraftParty): PartyDoc {
     const red =
       p.kind === "options"
         ? p.options.filter((_, k) => party.redLines[i]?.[k]).map((o) => o.value)
-        : redValuesOf(party.redValues[i] ?? "");
+        : redValuesOf(party.redValues[i]);
     if (red.length > 0) redLines[p.name] = red;
   });
   return {
@@ -247,7 +238,7 @@ function partyDocument(draft: Draft, party: DraftParty): PartyDoc {
         p.name,
         p.kind === "options"
           ? Object.fromEntries(p.options.map((o, k) => [o.value, party.values[i]?.[k] ?? 0]))
-          : curveDocument(party.curves[i] ?? risingLine(p.range)),
+          : numericFunctionDocument(curveFunction(party.curves[i])),
       ]),
     ),
     // As the core writes a file: no red lines, no key.

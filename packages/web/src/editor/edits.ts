@@ -210,7 +210,7 @@ export function setRange(draft: Draft, i: number, patch: Partial<DraftRange>): D
 function onCurve(draft: Draft, k: number, i: number, edit: (table: CurvePoint[]) => CurvePoint[]): Draft {
   const party = draft.parties[k];
   const point = draft.points[i];
-  const table = curveTable(party.curves[i] ?? risingLine(point.range), point.range);
+  const table = curveTable(party.curves[i], point.range);
   return setParty(draft, k, {
     curves: party.curves.map((c, j) => (j === i ? { points: edit(table) } : c)),
   });
