@@ -27,6 +27,9 @@ describe("BlockingPanel on the peace plan", () => {
     const result = analyse({ json, settled: draft.map(() => null) });
     renderPage(<BlockingPanel result={result} scenario={scenario} hasDraft />);
     expect(screen.getByText("There is room for a deal")).toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      /^There is room for a deal\S.* packages leave every party better off than no deal\.$/,
+    );
     expect(screen.queryByText(/blocked/)).toBeNull();
   });
 });

@@ -21,9 +21,12 @@ export function BlockingPanel({
   if (!zone.empty)
     return (
       <Alert color={TONE.good} title="There is room for a deal" aria-live="polite">
-        {countText(zone.size)} {zone.exact ? "" : "(estimated) "}package{zone.size === "1" ? "" : "s"} leave
-        every party better off than no deal
-        {open.length < scenario.space.issues.length ? ` with the ${open.length} open points negotiated` : ""}.
+        {countText(zone.size)} {zone.exact ? "" : "(estimated) "}
+        {zone.size === "1" ? "package leaves" : "packages leave"} every party better off than no deal
+        {open.length < scenario.space.issues.length
+          ? ` with the ${open.length === 1 ? "open point" : `${open.length} open points`} negotiated`
+          : ""}
+        .
       </Alert>
     );
   return (
